@@ -109,10 +109,10 @@ type Block struct {
 
 // InfoboxField is one "Key: value" line of an infobox.
 type InfoboxField struct {
-	Key      string `json:"key"`
-	Value    string `json:"value"`
-	KeySpan  Span   `json:"key_span"`
-	ValueSpan Span  `json:"value_span"`
+	Key       string `json:"key"`
+	Value     string `json:"value"`
+	KeySpan   Span   `json:"key_span"`
+	ValueSpan Span   `json:"value_span"`
 }
 
 // Sentence is a sentence, a heading or a list item, as a span of the file.
