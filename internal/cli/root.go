@@ -104,6 +104,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 			if len(args) > 0 {
 				return usagef("unknown command %q", args[0])
 			}
+			cmd.SetOut(env.Stderr)
 			_ = cmd.Help()
 			return usagef("no command given")
 		},
@@ -113,6 +114,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 	for _, c := range []*cobra.Command{
 		newVersionCmd(env),
 		newExtractCmd(env),
+		newEvalCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)
