@@ -9,6 +9,7 @@ import (
 
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/event"
 	"github.com/chronicle-history/chronicle/internal/read"
 	"github.com/chronicle-history/chronicle/internal/segment"
 )
@@ -45,7 +46,14 @@ var segmentStage = StageFunc{StageName: "segment", Fn: func(_ context.Context, d
 
 // Default returns the full pipeline with its default resources.
 func Default(o read.Options) (*Pipeline, error) {
-	return &Pipeline{Read: o, Stages: []Stage{segmentStage}}, nil
+	coder, err := event.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{
+		segmentStage,
+		coder,
+	}}, nil
 }
 
 // Run applies every stage to d in order.

@@ -1,0 +1,175 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// Event coreference within a document. A history article tells its story
+// twice: the lead summarises ("culminating with the Molotov–Ribbentrop Pact
+// of 1939"), the body narrates ("the Molotov–Ribbentrop Pact was signed by
+// him and his Soviet colleague"). Both are one event with two evidence
+// spans. Two coded events are taken to be one when
+//   - they sign (or ratify, or denounce) the same named treaty, or
+//   - they have the same type and subtype, the same states on their sides,
+//     dates that agree at the coarser precision, and either both are dated
+//     to the same day or they stand in different paragraphs with at least
+//     one dated to the month.
+// Events of one paragraph dated only to the year are kept apart: a
+// paragraph reporting two propaganda campaigns of 1933 reports two events.
+
+// treatyKey normalises a treaty name for comparison.
+func treatyKey(name string) string {
+	if name == "" {
+		return ""
+	}
+	s := strings.ToLower(name)
+	if i := strings.Index(s, " ("); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "").Replace(s)
+	s = strings.TrimSpace(s)
+	// A generic description names no particular treaty.
+	if generic[s] {
+		return ""
+	}
+	return s
+}
+
+var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true, "convention": true,
+	"armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true, "protocols": true,
+	"trade agreements": true, "trade agreement": true, "non-aggression pact": true, "credit agreement": true,
+	"commercial agreement": true, "secret protocol": true, "secret protocols": true, "neutrality pact": true,
+	"trade pact": true, "alliance": true}
+
+func stateSet(d *doc.Document, k *cand) map[string]bool {
+	s := map[string]bool{}
+	for _, ms := range [][]int{k.actorM, k.recipM} {
+		for _, mi := range ms {
+			if st := stateOf(d, mi); st != "" {
+				s[st] = true
+			}
+		}
+	}
+	if len(s) == 0 {
+		for _, id := range append(append([]string(nil), k.ev.Actor...), k.ev.Recipient...) {
+			s[id] = true
+		}
+	}
+	return s
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// datesAgree reports whether two values agree at the coarser precision.
+func datesAgree(a, b string) bool {
+	a, b = dayPart(a), dayPart(b)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a != "" && strings.HasPrefix(b, a)
+}
+
+func dayPart(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// coref merges k into an earlier event it retells and reports whether it
+// did.
+func coref(kept []*cand, k *cand, d *doc.Document) bool {
+	for i := len(kept) - 1; i >= 0; i-- {
+		p := kept[i]
+		if p.ev.Type != k.ev.Type {
+			continue
+		}
+		if !corefers(p, k, d) {
+			continue
+		}
+		merge(p, k)
+		return true
+	}
+	return false
+}
+
+func corefers(p, k *cand, d *doc.Document) bool {
+	if p.treatyKy != "" && p.treatyKy == k.treatyKy && p.ev.Subtype == k.ev.Subtype {
+		return p.ev.Date.Value == "" || k.ev.Date.Value == "" || datesAgree(p.ev.Date.Value[:4], k.ev.Date.Value[:4])
+	}
+	if !sameSet(stateSet(d, p), stateSet(d, k)) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
+		return false
+	}
+	pp, kp := p.ev.Date.Precision, k.ev.Date.Precision
+	if pp == "day" && kp == "day" {
+		return true
+	}
+	if p.ev.Subtype != k.ev.Subtype {
+		return false
+	}
+	if p.block != k.block && (pp == "day" || kp == "day" || pp == "month" || kp == "month") {
+		return true
+	}
+	return false
+}
+
+// merge folds k into p: k's sentence becomes another evidence span of p,
+// the more precise date wins, participants are united.
+func merge(p, k *cand) {
+	if k.ev.Evidence.Span != p.ev.Evidence.Span {
+		dup := false
+		for _, m := range p.ev.Mentions {
+			if m.Span == k.ev.Evidence.Span {
+				dup = true
+			}
+		}
+		if !dup {
+			p.ev.Mentions = append(p.ev.Mentions, k.ev.Evidence)
+		}
+	}
+	if len(dayPart(k.ev.Date.Value)) > len(dayPart(p.ev.Date.Value)) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
+		p.ev.Date = k.ev.Date
+	}
+	p.ev.Actor = union(p.ev.Actor, k.ev.Actor)
+	p.ev.Recipient = minus(union(p.ev.Recipient, k.ev.Recipient), p.ev.Actor)
+	p.actorM = append(p.actorM, k.actorM...)
+	p.recipM = append(p.recipM, k.recipM...)
+	if p.ev.Name == "" {
+		p.ev.Name = k.ev.Name
+	}
+	if p.ev.Modality != doc.ModalityAsserted && k.ev.Modality == doc.ModalityAsserted {
+		p.ev.Modality = doc.ModalityAsserted
+	}
+	if len(p.ev.Quantities) == 0 {
+		p.ev.Quantities = k.ev.Quantities
+	}
+}
+
+func union(a, b []string) []string {
+	out := append([]string{}, a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}

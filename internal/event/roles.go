@@ -1,0 +1,261 @@
+package event
+
+// roles.go finds who did what to whom: the subject left of a verb, its
+// object or prepositional recipient, the "by" agent of a passive, the
+// premodifier or possessor of an event noun ("the German invasion",
+// "Germany's invasion"), and "between A and B".
+
+// pronouns that may stand for an actor as subject or possessor.
+var subjectPronouns = map[string]string{
+	"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
+	"they": "other", "their": "other", "it": "other", "its": "other", "them": "other",
+	"who": "who",
+}
+
+// subjectResult is the subject found left of a trigger.
+type subjectResult struct {
+	group   []int // item indexes of mentions
+	pronoun string
+	at      int // item of the pronoun
+}
+
+// subjectLeft looks left of item from for the subject: the nearest
+// coordinated group of mentions that is not inside a prepositional phrase
+// and not the object of a verb, or a pronoun. It does not cross ";" or ":".
+func (s *sent) subjectLeft(from int) subjectResult {
+	d0 := int8(0)
+	if from < len(s.depth) {
+		d0 = s.depth[from]
+	} else if from > 0 {
+		d0 = s.depth[from-1]
+	}
+	for j := from - 1; j >= 0; j-- {
+		if s.bound[j+1] == bStrong {
+			break
+		}
+		if s.depth[j] > d0 {
+			continue
+		}
+		it := s.items[j]
+		switch it.kind {
+		case itMention:
+			g, glo, _ := s.groupAround(j)
+			b := s.before(glo)
+			if b >= 0 {
+				p := s.items[b]
+				if p.kind == itWord && (prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+					j = glo
+					continue
+				}
+				if p.kind == itName || p.kind == itMention {
+					j = glo
+					continue
+				}
+			}
+			// "the Soviet government", "German diplomats": a demonym
+			// before a noun is still the subject.
+			return subjectResult{group: g}
+		case itWord:
+			if k, ok := subjectPronouns[it.lower]; ok && k != "" {
+				if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
+					// a possessive inside the subject phrase: keep looking
+					// for a subject; remember it in case there is none.
+					r := s.subjectLeft(j)
+					if len(r.group) > 0 || r.pronoun != "" {
+						return r
+					}
+					return subjectResult{pronoun: it.lower, at: j}
+				}
+				if it.lower == "him" || it.lower == "them" {
+					continue
+				}
+				return subjectResult{pronoun: it.lower, at: j}
+			}
+		}
+	}
+	return subjectResult{}
+}
+
+// whoAntecedent returns the mention group a "who" at item at refers to:
+// the group ending right before the comma before it.
+func (s *sent) whoAntecedent(at int) []int {
+	k := at - 1
+	if k >= 0 && s.items[k].kind == itPunct && s.items[k].text == "," {
+		k--
+	}
+	for k >= 0 && s.items[k].kind == itWord && !s.items[k].cap && k > at-4 {
+		k--
+	}
+	if k >= 0 && s.items[k].kind == itMention {
+		g, _, _ := s.groupAround(k)
+		return g
+	}
+	return nil
+}
+
+// objectResult is what follows a trigger.
+type objectResult struct {
+	recip   []int // direct object or prepositional recipient
+	agent   []int // "by X"
+	from    []int // "from X"
+	between []int // "between A and B"
+	actorP  []int // the entry's actor preposition
+	ofG     []int // "of X"
+}
+
+var defaultRecipPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "toward": true,
+	"towards": true, "into": true, "at": true, "upon": true}
+
+// objectRight scans items [from, to) for the trigger's participants.
+func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
+	var r objectResult
+	if from > len(s.items) {
+		return r
+	}
+	d0 := int8(0)
+	if from > 0 {
+		d0 = s.depth[from-1]
+	}
+	recipPreps := defaultRecipPreps
+	if len(e.recip) > 0 {
+		recipPreps = map[string]bool{}
+		for _, p := range e.recip {
+			recipPreps[p] = true
+		}
+	}
+	for k := from; k < to && k < from+14; k++ {
+		if s.depth[k] > d0 {
+			continue
+		}
+		it := s.items[k]
+		if it.kind != itMention {
+			continue
+		}
+		g, glo, ghi := s.groupAround(k)
+		b := s.before(glo)
+		prep := ""
+		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
+			prep = s.items[b].lower
+			// "under the auspices of X"
+			if prep == "of" && b >= 2 && len(e.actorPrep) > 0 {
+				for _, ap := range e.actorPrep {
+					if s.items[b-1].lower == ap {
+						prep = "actor"
+					}
+				}
+			}
+		} else if b >= 0 && b >= from && s.items[b].kind == itWord && s.items[b].lower == "'s" {
+			// "X's Y" after the trigger: part of a phrase; take X.
+			prep = ""
+		} else if b >= from && s.items[b].kind == itWord && !prepositions[s.items[b].lower] && b > from {
+			// a noun between the trigger and the mention: "presented
+			// Finland with proposals" keeps Finland as the object, but
+			// "the spheres of interest in Lithuania" is a location.
+			prep = "?"
+		}
+		switch {
+		case prep == "by":
+			if r.agent == nil {
+				r.agent = g
+			}
+		case prep == "from":
+			if r.from == nil {
+				r.from = g
+			}
+		case prep == "between":
+			if r.between == nil {
+				r.between = g
+			}
+		case prep == "actor":
+			if r.actorP == nil {
+				r.actorP = g
+			}
+		case prep == "":
+			if r.recip == nil {
+				r.recip = g
+			}
+		case prep == "of" && noun:
+			if r.ofG == nil {
+				r.ofG = g
+			}
+			if r.recip == nil {
+				r.recip = g
+			}
+		case recipPreps[prep]:
+			if r.recip == nil {
+				r.recip = g
+			}
+		}
+		k = ghi
+	}
+	return r
+}
+
+// premodifier returns the mention group or possessive pronoun right before
+// an event noun: "the German invasion", "Germany's invasion", "its
+// invasion", "the Soviet–Finnish negotiations".
+func (s *sent) premodifier(first int) ([]int, string) {
+	k := first - 1
+	steps := 0
+	for k >= 0 && steps < 4 {
+		it := s.items[k]
+		switch it.kind {
+		case itMention:
+			g, _, _ := s.groupAround(k)
+			return g, ""
+		case itTimex:
+			k--
+			continue
+		case itPunct:
+			if it.text == "–" || it.text == "-" {
+				k--
+				continue
+			}
+			return nil, ""
+		case itWord:
+			if it.lower == "'s" {
+				k--
+				continue
+			}
+			if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
+				return nil, it.lower
+			}
+			if prepositions[it.lower] || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
+				return nil, ""
+			}
+			k--
+			steps++
+			continue
+		default:
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// isParticipleAdj lists -ed words that work as adjectives before an event
+// noun ("the planned invasion", "the so-called agreement").
+func isParticipleAdj(w string) bool {
+	switch w {
+	case "planned", "proposed", "intended", "expected", "alleged", "reported", "renewed", "unprovoked",
+		"combined", "limited", "protracted", "prolonged", "so-called", "armed", "coordinated", "staged",
+		"disputed", "failed", "abortive", "repeated", "continued", "unexpected", "secretive":
+		return true
+	}
+	return false
+}
+
+// nounIsObject reports whether the event noun starting at item first is
+// the object of a verb in its clause ("launched an invasion", "staged the
+// shelling"), so that the clause's subject is its actor.
+func (s *sent) nounIsObject(first, lo int) bool {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !prepositions[s.items[k].lower]) {
+		k--
+	}
+	if k < lo || k < 0 {
+		return false
+	}
+	it := s.items[k]
+	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+}
