@@ -11,6 +11,7 @@ import (
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/event"
 	"github.com/chronicle-history/chronicle/internal/read"
+	"github.com/chronicle-history/chronicle/internal/record"
 	"github.com/chronicle-history/chronicle/internal/segment"
 )
 
@@ -53,6 +54,7 @@ func Default(o read.Options) (*Pipeline, error) {
 	return &Pipeline{Read: o, Stages: []Stage{
 		segmentStage,
 		coder,
+		record.New(),
 	}}, nil
 }
 
