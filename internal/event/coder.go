@@ -21,6 +21,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -129,7 +130,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			k.section = s.Section
 		}
 		all = append(all, cs...)
-		nar.after(st, tsBy[si])
+		nar.after(st, kind == doc.BlockHeading)
 		buf = items[:0]
 	}
 	evs := c.finish(d, all)
@@ -334,6 +335,15 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			actor = obj.from
 		case st.nounIsObject(m.first, lo) || e.kind == 'P':
 			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+		default:
+			// "presented Serbia with an ultimatum": the verb's subject
+			// acts, its object receives.
+			if g, ok := st.withObject(m.first, lo); ok {
+				actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+				if obj.recip == nil {
+					obj.recip = g
+				}
+			}
 		}
 		recip = obj.recip
 		if e.ofActor && obj.ofG != nil {
@@ -655,6 +665,10 @@ func splitMentionsByState(d *doc.Document, ms []int) ([]int, []int) {
 	return a, r
 }
 
+func sameStrings(a, b []string) bool {
+	return reflect.DeepEqual(a, b)
+}
+
 func sameGroup(a, b []int) bool {
 	if len(a) != len(b) {
 		return false
@@ -723,6 +737,16 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			switch e.embed {
 			case "drop":
 				b.dropped = true
+				// "promised to support Peru", "rejected the proposal of
+				// Sweden": the embedded event's other party is this one's
+				// recipient.
+				if len(a.ev.Recipient) == 0 {
+					if len(b.ev.Recipient) > 0 {
+						a.ev.Recipient, a.recipM = minus(b.ev.Recipient, a.ev.Actor), b.recipM
+					} else if len(b.ev.Actor) > 0 && !sameStrings(b.ev.Actor, a.ev.Actor) {
+						a.ev.Recipient, a.recipM = minus(b.ev.Actor, a.ev.Actor), b.actorM
+					}
+				}
 			case doc.ModalityNegated:
 				if b.isVerb {
 					// "delayed signing": one refusal, not a negated signing

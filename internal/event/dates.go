@@ -32,9 +32,9 @@ func (n *narrative) reset(period dateRef) {
 // after updates the narrative with a coded sentence: the last date it
 // gives (outside names of records) becomes the reference time, its subject
 // and last person are remembered.
-func (n *narrative) after(st *sent, _ []int) {
+func (n *narrative) after(st *sent, heading bool) {
 	d := st.d
-	for i := len(st.items) - 1; i >= 0; i-- {
+	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
 		it := st.items[i]
 		if it.kind == itTimex && usableTimex(d, it.ref) {
 			n.ref = dateOfTimex(d, it.ref)

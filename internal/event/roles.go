@@ -154,6 +154,10 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 			prep = "?"
 		}
 		switch {
+		case len(e.recip) > 0 && recipPreps[prep]:
+			if r.recip == nil {
+				r.recip = g
+			}
 		case prep == "by":
 			if r.agent == nil {
 				r.agent = g
@@ -258,4 +262,27 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	}
 	it := s.items[k]
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+}
+
+// withObject recognises an event noun in a "with" phrase after a verb and
+// its object ("presented Serbia with an ultimatum", "provided Finland with
+// proposals") and returns the object group.
+func (s *sent) withObject(first, lo int) ([]int, bool) {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+		k--
+	}
+	if k < lo || s.items[k].kind != itWord || s.items[k].lower != "with" {
+		return nil, false
+	}
+	k--
+	if k < lo || s.items[k].kind != itMention {
+		return nil, false
+	}
+	g, glo, _ := s.groupAround(k)
+	b := s.before(glo)
+	if b < lo || s.items[b].kind != itWord || !verbish(s.lx, s.items[b].lower) {
+		return nil, false
+	}
+	return g, true
 }

@@ -130,6 +130,9 @@ func verbish(lx *Lexicon, w string) bool {
 		w == "accused" || w == "presented" || w == "provided" || w == "considered" || w == "regarded" || w == "offered" {
 		return true
 	}
+	if irregularPast[w] {
+		return true
+	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") {
 		return true
 	}
@@ -255,3 +258,12 @@ func (s *sent) before(lo int) int {
 	}
 	return k
 }
+
+// irregularPast are common irregular past forms, so that "fought a war"
+// reads as a verb and its object.
+var irregularPast = map[string]bool{"fought": true, "won": true, "lost": true, "began": true, "led": true,
+	"held": true, "kept": true, "left": true, "became": true, "went": true, "came": true, "got": true,
+	"found": true, "thought": true, "said": true, "wrote": true, "ran": true, "drew": true, "bore": true,
+	"struck": true, "brought": true, "met": true, "sought": true, "undertook": true, "overran": true,
+	"withdrew": true, "broke": true, "shot": true, "sold": true, "spent": true, "stood": true, "took": true,
+	"paid": true, "laid": true, "felt": true, "knew": true, "saw": true, "set": true, "put": true}

@@ -127,3 +127,13 @@ func coded(t testing.TB, src string) []doc.Event {
 	}
 	return d.Events
 }
+
+// fuzzTB is a testing.TB whose Fatal stops the builder without failing.
+type fuzzTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fuzzTB) Helper()               {}
+func (f *fuzzTB) Fatal(args ...any)     { f.failed = true; panic("stop") }
+func (f *fuzzTB) Fatalf(string, ...any) { f.failed = true; panic("stop") }
