@@ -345,7 +345,7 @@ func parseInline(path string, raw []byte) (TimexGoldDoc, string, error) {
 	dctID := ""
 	if i := strings.Index(lower, "functionindocument=\"creation_time\""); i >= 0 {
 		open := strings.LastIndex(s[:i], "<")
-		if a := attrs(s[open:strings.IndexByte(s[i:], '>')+i]); a["tid"] != "" {
+		if a := attrs(s[open : strings.IndexByte(s[i:], '>')+i]); a["tid"] != "" {
 			dctID = a["tid"]
 		}
 	}
