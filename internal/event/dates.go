@@ -114,6 +114,12 @@ func (t sectionPeriodTable) at(i int) dateRef {
 
 func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
 	t := make(sectionPeriodTable, len(d.Sections))
+	// The tagger's period of each section, when it gives one.
+	for i, s := range d.Sections {
+		if hasYear(s.Period) {
+			t[i] = dateRef{Value: s.Period, End: s.PeriodEnd, Precision: Precision(s.Period), Anchor: doc.AnchorSection, Timex: -1}
+		}
+	}
 	for si, s := range d.Sentences {
 		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Kind != doc.BlockHeading {
 			continue
@@ -237,6 +243,11 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	if objName != nil && objName.timex >= 0 {
 		return dateOfTimex(d, objName.timex)
 	}
+	// A sentence with no date of its own takes the tagger's narrative
+	// reference time for it.
+	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) {
+		return dateRef{Value: rt, Precision: Precision(rt), Anchor: doc.AnchorContext, Timex: -1}
+	}
 	if nar.ref.Value != "" {
 		r := nar.ref
 		r.Timex = -1
@@ -276,4 +287,15 @@ func rangeEnd(st *sent, k int) int {
 // isRangeEnd reports whether the timex item k ends a range.
 func isRangeEnd(st *sent, k int) bool {
 	return k >= 2 && st.items[k-2].kind == itTimex && rangeEnd(st, k-2) == k
+}
+
+// sentenceHasDate reports whether the sentence holds a date that could
+// date an event (outside the names of records).
+func sentenceHasDate(st *sent) bool {
+	for _, it := range st.items {
+		if it.kind == itTimex && usableTimex(st.d, it.ref) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,8 @@ type cue struct {
 // Cues is the modality cue list read from data/modality.txt.
 type Cues struct {
 	cues []cue
+	// byFirst indexes the cues by each form of their first word.
+	byFirst map[string][]int
 }
 
 // preWindow is how many items before a trigger a "pre" cue may stand.
@@ -77,6 +79,12 @@ func ParseCues(src string) (*Cues, error) {
 	for _, l := range byMod {
 		c.cues = append(c.cues, l...)
 	}
+	c.byFirst = map[string][]int{}
+	for i, k := range c.cues {
+		for w := range k.words[0] {
+			c.byFirst[w] = append(c.byFirst[w], i)
+		}
+	}
 	return c, nil
 }
 
@@ -94,40 +102,67 @@ func matchCue(k *cue, items []item, i int) bool {
 	return true
 }
 
+// inScope reports whether a cue of scope sc starting at item i (and
+// spanning n items) applies to the trigger at head in clause [lo, hi).
+func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
+	switch sc {
+	case scopePre:
+		return i >= max(lo, head-preWindow) && i+n <= head
+	case scopeClause:
+		return i >= lo && i < hi
+	case scopeSentence:
+		return i < head
+	case scopeAfter:
+		return i > head && i < total
+	}
+	return false
+}
+
 // modality decides the modality of the trigger at items[head] whose clause
 // is items[lo:hi]. Cues are tried in the file's order of precedence; an
 // "asserted" cue covers the words it spans so they cannot cue anything
 // else.
 func (c *Cues) modality(items []item, head, lo, hi int) string {
-	silenced := map[int]bool{}
-	for ci := range c.cues {
-		k := &c.cues[ci]
-		var from, to int
-		switch k.scope {
-		case scopePre:
-			from, to = max(lo, head-preWindow), head
-		case scopeClause:
-			from, to = lo, hi
-		case scopeSentence:
-			from, to = 0, head
-		case scopeAfter:
-			from, to = head+1, len(items)
-		}
-		for i := from; i < to; i++ {
-			if silenced[i] || !matchCue(k, items, i) {
+	var silenced [8]int
+	ns := 0
+	best := len(c.cues)
+	for pass := 0; pass < 2; pass++ {
+		for i := 0; i < len(items); i++ {
+			it := items[i]
+			if it.kind != itWord {
 				continue
 			}
-			if k.scope == scopePre && i+len(k.words) > head {
-				continue
-			}
-			if k.modality == "asserted" {
-				for j := range k.words {
-					silenced[i+j] = true
+			for _, ci := range c.byFirst[it.lower] {
+				k := &c.cues[ci]
+				if (pass == 0) != (k.modality == "asserted") || ci >= best {
+					continue
 				}
-				continue
+				if !inScope(k.scope, i, len(k.words), head, lo, hi, len(items)) || !matchCue(k, items, i) {
+					continue
+				}
+				if pass == 0 {
+					for j := range k.words {
+						if ns < len(silenced) {
+							silenced[ns] = i + j
+							ns++
+						}
+					}
+					continue
+				}
+				quiet := false
+				for _, x := range silenced[:ns] {
+					if x == i {
+						quiet = true
+					}
+				}
+				if !quiet {
+					best = ci
+				}
 			}
-			return k.modality
 		}
+	}
+	if best < len(c.cues) {
+		return c.cues[best].modality
 	}
 	return doc.ModalityAsserted
 }
