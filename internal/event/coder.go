@@ -203,6 +203,11 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		}
 	}
 	c.applyEmbedding(st, out)
+	for _, k := range out {
+		if !k.dropped && k.ev.Subtype == "treaty.sign" && k.ev.Modality == doc.ModalityAsserted && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			nar.lastSign = k
+		}
+	}
 	out = append(out, c.nameEvents(st, nar, period, out)...)
 	// A heading names its section's subject ("Soviet invasion of eastern
 	// Poland"); its events are dated by the section and merge with the
@@ -817,24 +822,30 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 		}
 		if secretProto {
 			k.ev.Subtype = "secret_protocol.sign"
-			if len(parties) == 0 && nar.lastTreaty != nil {
-				parties = nar.lastTreaty.parties
-				k.ev.Name = cleanName(nm.text) + " to the " + cleanName(nar.lastTreaty.text)
+			if nar.lastSign != nil {
+				k.ev.Name = cleanName(nm.text) + " to the " + nar.lastSign.ev.Name
+				if len(parties) == 0 {
+					k.actorM, k.recipM = nar.lastSign.actorM, nar.lastSign.recipM
+					k.ev.Actor = append([]string(nil), nar.lastSign.ev.Actor...)
+					k.ev.Recipient = append([]string(nil), nar.lastSign.ev.Recipient...)
+				}
 			}
 		}
 		if k.ev.Name == "" {
 			k.ev.Name = cleanName(nm.text)
 		}
-		a, r := splitMentionsByState(d, parties)
-		k.actorM, k.recipM = a, r
-		k.ev.Actor = idsOf(d, a)
-		k.ev.Recipient = minus(idsOf(d, r), k.ev.Actor)
+		if len(parties) > 0 || !secretProto {
+			a, r := splitMentionsByState(d, parties)
+			k.actorM, k.recipM = a, r
+			k.ev.Actor = idsOf(d, a)
+			k.ev.Recipient = minus(idsOf(d, r), k.ev.Actor)
+		}
 		if nm.timex >= 0 {
 			k.ev.Date = dateOfTimex(d, nm.timex)
 		} else {
 			k.ev.Date = c.dateFor(st, nar, k.m, k.lo, k.hi, nil, period)
-			if secretProto && nar.lastTreatyDate.Value != "" {
-				k.ev.Date = nar.lastTreatyDate
+			if secretProto && nar.lastSign != nil {
+				k.ev.Date = nar.lastSign.ev.Date
 				k.ev.Date.Anchor = doc.AnchorContext
 			}
 		}
@@ -844,14 +855,9 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 		}
 		out = append(out, k)
 	}
-	for _, k := range done {
-		if k.ev.Subtype == "treaty.sign" && k.ev.Date.Value != "" {
-			nar.lastTreatyDate = k.ev.Date
-		}
-	}
 	for _, k := range out {
-		if k.ev.Subtype == "treaty.sign" && k.ev.Date.Value != "" {
-			nar.lastTreatyDate = k.ev.Date
+		if k.ev.Subtype == "treaty.sign" && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			nar.lastSign = k
 		}
 	}
 	return out

@@ -112,6 +112,12 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if !sameSet(stateSet(d, p), stateSet(d, k)) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
 		return false
 	}
+	if p.treatyKy != "" && k.treatyKy != "" && p.treatyKy != k.treatyKy {
+		return false // two treaties signed the same day
+	}
+	if p.ev.Subtype != k.ev.Subtype && (strings.HasSuffix(p.ev.Subtype, ".sign") || strings.HasSuffix(k.ev.Subtype, ".sign")) {
+		return false
+	}
 	pp, kp := p.ev.Date.Precision, k.ev.Date.Precision
 	if pp == "day" && kp == "day" {
 		return true

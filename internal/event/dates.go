@@ -13,11 +13,11 @@ type dateRef = doc.EventDate
 // narrative's reference time, the last subjects (for pronouns) and the
 // last treaty named (for "the pact", "a secret protocol").
 type narrative struct {
-	ref            dateRef
-	lastSubject    []int // mention indexes
-	lastPerson     []int
-	lastTreaty     *recordName
-	lastTreatyDate dateRef
+	ref         dateRef
+	lastSubject []int // mention indexes
+	lastPerson  []int
+	lastTreaty  *recordName
+	lastSign    *cand // the last treaty signing coded, for its protocols
 }
 
 // reset starts a section: its period, if it has one, becomes the reference

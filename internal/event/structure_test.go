@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/doctest"
 )
 
 // Sentence structure: several events in one sentence, passives with and
@@ -225,9 +226,9 @@ func annotatedLenient(s string) (d *doc.Document) {
 			d = nil
 		}
 	}()
-	ft := &fuzzTB{}
+	ft := &doctest.FuzzTB{}
 	d = annotated(ft, s)
-	if ft.failed {
+	if ft.Stopped {
 		return nil
 	}
 	return d

@@ -21,6 +21,12 @@ var officeNouns = map[string]string{
 	"commissioners": "commissioner", "ambassador": "ambassador", "envoy": "envoy",
 }
 
+// officeModifiers qualify an office noun even when capitalised ("Foreign
+// ministers", "Prime Ministers").
+var officeModifiers = map[string]bool{"foreign": true, "prime": true, "trade": true, "interior": true,
+	"defence": true, "defense": true, "war": true, "finance": true, "deputy": true, "vice": true,
+	"chief": true, "special": true, "state": true, "naval": true, "military": true, "air": true}
+
 // Heading is what an office list's heading says: the office (singular),
 // the words naming whose office it is (a demonym or "of X"), and the post
 // ("to Berlin", "in Moscow").
@@ -59,7 +65,7 @@ func ParseHeading(h string) (Heading, bool) {
 	}
 	k := oi - 1
 	var mods []string
-	for k >= start && isLowerWord(words[k].text) {
+	for k >= start && (isLowerWord(words[k].text) || officeModifiers[strings.ToLower(words[k].text)]) {
 		mods = append([]string{strings.ToLower(words[k].text)}, mods...)
 		k--
 	}

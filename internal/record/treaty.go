@@ -40,6 +40,9 @@ var treatyHeads = []string{"treaty", "pact", "agreement", "protocol", "conventio
 
 func headOf(name string) string {
 	l := strings.ToLower(name)
+	if i := strings.Index(l, " to the "); i >= 0 {
+		l = l[:i] // "secret protocol to the Pact": a protocol
+	}
 	best, bi := "", -1
 	for _, h := range treatyHeads {
 		if i := strings.LastIndex(l, h); i > bi {
@@ -59,7 +62,9 @@ func aliasesOf(name string) []string {
 		base = strings.TrimSpace(base[:i])
 		out = append(out, base)
 	}
-	for _, h := range []string{"Treaty of ", "Peace of ", "Pact of ", "Convention of ", "Agreement of ", "Armistice of ", "Protocol of "} {
+	// "Treaty of Rapallo" is cited as "Rapallo"; "Pact of Steel" is not
+	// cited as "Steel".
+	for _, h := range []string{"Treaty of ", "Peace of ", "Convention of "} {
 		if strings.HasPrefix(base, h) {
 			place := strings.TrimPrefix(base, h)
 			out = append(out, place, place+" "+strings.TrimSuffix(strings.TrimSpace(h), " of"))
@@ -244,6 +249,10 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 				if end < len(lower) && isLetter(lower[end]) {
 					continue
 				}
+				// "the Pact of Steel" is the full name, not a short one
+				if strings.HasPrefix(text[end:], " of ") && end+4 < len(text) && text[end+4] >= 'A' && text[end+4] <= 'Z' {
+					continue
+				}
 				// the record of this kind signed last before here
 				best := -1
 				for ri, r := range recs {
@@ -257,9 +266,10 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 				surface := text[at:end]
 				if text[at+4] >= 'A' && text[at+4] <= 'Z' {
 					// "the Pact": a proper short name
-					addAliasOnce(&recs[best], surface)
+					addAliasOnce(&recs[best], "the "+surface[4:])
 				}
-				_ = surface
+				span := d.RawSpan(doc.Span{Start: s.Clean.Start + at, End: s.Clean.Start + end})
+				recs[best].Mentions = append(recs[best].Mentions, doc.Evidence{Span: span, Text: surface})
 			}
 		}
 	}
@@ -267,7 +277,7 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 
 func addAliasOnce(r *doc.Treaty, a string) {
 	for _, x := range r.Aliases {
-		if x == a {
+		if strings.EqualFold(x, a) {
 			return
 		}
 	}
