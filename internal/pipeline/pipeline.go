@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/chronicle-history/chronicle/internal/actor"
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/read"
@@ -45,7 +46,14 @@ var segmentStage = StageFunc{StageName: "segment", Fn: func(_ context.Context, d
 
 // Default returns the full pipeline with its default resources.
 func Default(o read.Options) (*Pipeline, error) {
-	return &Pipeline{Read: o, Stages: []Stage{segmentStage}}, nil
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{
+		segmentStage,
+		actors,
+	}}, nil
 }
 
 // Run applies every stage to d in order.
