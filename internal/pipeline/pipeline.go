@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/chronicle-history/chronicle/internal/actor"
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/event"
@@ -52,6 +53,10 @@ func Default(o read.Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
 	coder, err := event.New()
 	if err != nil {
 		return nil, err
@@ -59,6 +64,7 @@ func Default(o read.Options) (*Pipeline, error) {
 	return &Pipeline{Read: o, Stages: []Stage{
 		segmentStage,
 		tagger,
+		actors,
 		coder,
 		record.New(),
 	}}, nil
