@@ -275,13 +275,16 @@ func eventMatches(e doc.Event, g SeedEvent, pm *participantMap) bool {
 
 // maxMatching returns, for each left node, the right node it is matched
 // to (-1 for none), maximising the number of pairs (Kuhn's algorithm).
-func maxMatching(nLeft, nRight int, edge func(l, r int) bool) []int {
+func maxMatching(nLeft, nRight int, edge func(l, r int) bool, prefer func(l, r int) bool) []int {
 	adj := make([][]int, nLeft)
 	for l := 0; l < nLeft; l++ {
 		for r := 0; r < nRight; r++ {
 			if edge(l, r) {
 				adj[l] = append(adj[l], r)
 			}
+		}
+		if prefer != nil {
+			sort.SliceStable(adj[l], func(i, j int) bool { return prefer(l, adj[l][i]) && !prefer(l, adj[l][j]) })
 		}
 	}
 	matchR := make([]int, nRight)
@@ -347,6 +350,22 @@ func scoreEventsLayer(d *doc.Document, gold []SeedEvent, scope map[int]bool, pm 
 			ext = append(ext, e)
 		}
 	}
+	// Prefer pairing an event with the gold event quoted from its own
+	// sentence when several gold events would match it.
+	told := func(l, r int) bool {
+		spans := []string{ext[l].Evidence.Text}
+		for _, m := range ext[l].Mentions {
+			spans = append(spans, m.Text)
+		}
+		for _, g := range groups[r] {
+			for _, t := range spans {
+				if g.Quote != "" && strings.Contains(t, g.Quote) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	matchL := maxMatching(len(ext), len(groups), func(l, r int) bool {
 		for _, g := range groups[r] {
 			if eventMatches(ext[l], g, pm) {
@@ -354,7 +373,7 @@ func scoreEventsLayer(d *doc.Document, gold []SeedEvent, scope map[int]bool, pm 
 			}
 		}
 		return false
-	})
+	}, told)
 	matchedGroup := make([]int, len(groups))
 	for i := range matchedGroup {
 		matchedGroup[i] = -1
@@ -509,7 +528,7 @@ func scoreTreaties(d *doc.Document, gold []SeedTreaty, scope map[int]bool, pm *p
 		}
 		return false
 	}
-	matchL := maxMatching(len(ext), len(gold), edge)
+	matchL := maxMatching(len(ext), len(gold), edge, nil)
 	matched := make([]bool, len(gold))
 	for l, r := range matchL {
 		if r >= 0 {
@@ -601,7 +620,7 @@ func scoreTenures(d *doc.Document, gold []SeedTenure, scope map[int]bool, rep *E
 		}
 		return true
 	}
-	matchL := maxMatching(len(ext), len(gold), edge)
+	matchL := maxMatching(len(ext), len(gold), edge, nil)
 	matched := make([]bool, len(gold))
 	for l, r := range matchL {
 		if r >= 0 {

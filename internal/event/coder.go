@@ -117,7 +117,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			continue
 		}
 		if s.Section != lastSection {
-			nar.reset(periods.at(s.Section))
+			nar.reset(periods.at(s.Section), chapterOf(d, s.Section) != chapterOf(d, lastSection))
 			lastSection = s.Section
 		}
 		items := sentenceItems(d, s, msBy[si], tsBy[si], buf)
@@ -210,14 +210,10 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	}
 	out = append(out, c.nameEvents(st, nar, period, out)...)
 	// A heading names its section's subject ("Soviet invasion of eastern
-	// Poland"); its events are dated by the section and merge with the
-	// body's when retold.
+	// Poland"): the body tells the event, dated; the heading is no evidence
+	// of its own.
 	if heading {
-		for _, k := range out {
-			if k.ev.Date.Anchor != doc.AnchorExplicit {
-				k.ev.Date.Anchor = doc.AnchorSection
-			}
-		}
+		return nil
 	}
 	kept := out[:0]
 	for _, k := range out {
@@ -240,8 +236,27 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	k := &cand{m: m, sent: st.index, lo: lo, hi: hi, isVerb: e.kind == 'V',
 		trig: doc.Span{Start: st.items[m.first].start, End: st.items[m.end-1].end}}
 	k.ev.Type, k.ev.Mode, k.ev.Subtype = e.typ, e.mode, e.subtype
+	if len(e.cue) > 0 {
+		found := false
+		for _, cl := range e.cue {
+			if c.classInRange(st, cl, m.end, len(st.items), m) {
+				found = true
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !prepositions[st.items[m.end].lower] {
+		return nil
+	}
+	// An event noun named as a topic ("documents pertaining to the
+	// cooperation", "referencing entering an agreement") is not narrated.
+	if topicBefore(st, m.first) {
+		return nil
+	}
 	for _, a := range e.alts {
-		if c.classInRange(st, a.class, lo, hi, m) {
+		if c.classInRange(st, a.class, lo, len(st.items), m) {
 			k.ev.Type, k.ev.Mode, k.ev.Subtype = a.typ, a.mode, a.subtype
 			break
 		}
@@ -331,14 +346,14 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		case pm != nil:
 			actor = pm
 		case pron != "":
-			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+			actor = c.resolve(st, nar, subjectResult{pronoun: pron, at: m.first - 1}, lo)
 		case obj.agent != nil:
 			actor = obj.agent
 		case obj.actorP != nil:
 			actor = obj.actorP
 		case e.from == "actor" && obj.from != nil:
 			actor = obj.from
-		case st.nounIsObject(m.first, lo) || e.kind == 'P':
+		case st.nounIsObject(m.first, lo) || e.kind == 'P' || st.instrument(m.first, lo):
 			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
 		default:
 			// "presented Serbia with an ultimatum": the verb's subject
@@ -377,9 +392,20 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.needObj && recip == nil && objName == nil {
 		return nil
 	}
+	// "the negotiations", "the invasion" with no participants of their own
+	// refer back to an event already told.
+	if e.kind == 'N' && m.first > 0 && st.items[m.first-1].lower == "the" && actor == nil && recip == nil && obj.between == nil {
+		return nil
+	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.ids(actor)
 	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	// "the two countries signed": a pair on both sides of a joint act.
+	if len(k.ev.Recipient) == 0 && len(k.actorM) == 1 {
+		if mem := d.Mentions[k.actorM[0]].Members; len(mem) >= 2 && (e.sym || e.kind == 'N') {
+			k.ev.Actor, k.ev.Recipient = []string{mem[0]}, append([]string(nil), mem[1:]...)
+		}
+	}
 	// Treaty named as the object; "the pact" is the last treaty named.
 	if objName != nil {
 		objName.claimed = true
@@ -393,6 +419,15 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		if len(k.ev.Actor) == 0 && len(objName.parties) > 0 {
 			a, r := splitMentionsByState(d, objName.parties)
 			k.ev.Actor, k.ev.Recipient = idsOf(d, a), minus(idsOf(d, r), idsOf(d, a))
+		}
+		if len(k.ev.Actor)+len(k.ev.Recipient) == 0 {
+			// "The Treaty of X, dictated by A, ended hostilities between B
+			// and A; it was signed on …": the parties named near the name.
+			if g := st.partiesNear(objName); g != nil {
+				a, r := st.splitByState(g)
+				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
+				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
+			}
 		}
 	}
 	// When.
@@ -620,6 +655,12 @@ func (s *sent) statesOf(g []int) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, mi := range s.mentions(g) {
+		for _, st := range s.d.Mentions[mi].Members {
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
 		if st := stateOf(s.d, mi); st != "" && !seen[st] {
 			seen[st] = true
 			out = append(out, st)
@@ -914,4 +955,17 @@ func hasYear(v string) bool {
 		}
 	}
 	return true
+}
+
+// chapterOf returns the top-level section (below the title) holding
+// section i; the lead is its own chapter.
+func chapterOf(d *doc.Document, i int) int {
+	for i > 0 && i < len(d.Sections) {
+		p := d.Sections[i].Parent
+		if p <= 0 {
+			return i
+		}
+		i = p
+	}
+	return i
 }

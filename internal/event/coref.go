@@ -50,6 +50,9 @@ func stateSet(d *doc.Document, k *cand) map[string]bool {
 			if st := stateOf(d, mi); st != "" {
 				s[st] = true
 			}
+			for _, st := range d.Mentions[mi].Members {
+				s[st] = true
+			}
 		}
 	}
 	if len(s) == 0 {
@@ -109,6 +112,9 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if p.treatyKy != "" && p.treatyKy == k.treatyKy && p.ev.Subtype == k.ev.Subtype {
 		return p.ev.Date.Value == "" || k.ev.Date.Value == "" || datesAgree(p.ev.Date.Value[:4], k.ev.Date.Value[:4])
 	}
+	if sameSentenceKin(p, k, d) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) && !strings.HasSuffix(p.ev.Subtype, ".sign") {
+		return true
+	}
 	if !sameSet(stateSet(d, p), stateSet(d, k)) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
 		return false
 	}
@@ -125,10 +131,20 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if p.ev.Subtype != k.ev.Subtype {
 		return false
 	}
-	if p.block != k.block && (pp == "day" || kp == "day" || pp == "month" || kp == "month") {
+	fine := func(x string) bool { return x == "day" || x == "month" }
+	if fine(pp) && fine(kp) || p.block != k.block && (fine(pp) || fine(kp)) {
 		return true
 	}
-	return false
+	// One sentence reporting two acts of one kind between the same
+	// parties ("sent advisors, and sold munitions") reports one event.
+	return p.sent == k.sent
+}
+
+// sameSentenceKin reports two events of one sentence with the same type
+// and the same states.
+func sameSentenceKin(p, k *cand, d *doc.Document) bool {
+	return p.sent == k.sent && p.ev.Type == k.ev.Type && sameSet(stateSet(d, p), stateSet(d, k)) &&
+		(p.treatyKy == "" || k.treatyKy == "" || p.treatyKy == k.treatyKy)
 }
 
 // merge folds k into p: k's sentence becomes another evidence span of p,
@@ -145,7 +161,11 @@ func merge(p, k *cand) {
 			p.ev.Mentions = append(p.ev.Mentions, k.ev.Evidence)
 		}
 	}
-	if len(dayPart(k.ev.Date.Value)) > len(dayPart(p.ev.Date.Value)) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
+	switch {
+	case k.ev.Date.Anchor == doc.AnchorExplicit && p.ev.Date.Anchor != doc.AnchorExplicit && p.treatyKy != "" && p.treatyKy == k.treatyKy:
+		// a treaty's signing is dated where the text gives the date
+		p.ev.Date = k.ev.Date
+	case len(dayPart(k.ev.Date.Value)) > len(dayPart(p.ev.Date.Value)) && datesAgree(p.ev.Date.Value, k.ev.Date.Value):
 		p.ev.Date = k.ev.Date
 	}
 	p.ev.Actor = union(p.ev.Actor, k.ev.Actor)

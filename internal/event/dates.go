@@ -14,6 +14,7 @@ type dateRef = doc.EventDate
 // last treaty named (for "the pact", "a secret protocol").
 type narrative struct {
 	ref         dateRef
+	dated       bool  // the chapter has given a date
 	lastSubject []int // mention indexes
 	lastPerson  []int
 	lastTreaty  *recordName
@@ -22,9 +23,13 @@ type narrative struct {
 
 // reset starts a section: its period, if it has one, becomes the reference
 // time; otherwise the narrative's time runs on from the section before.
-func (n *narrative) reset(period dateRef) {
+func (n *narrative) reset(period dateRef, chapter bool) {
+	if chapter {
+		n.ref, n.dated = dateRef{}, false
+	}
 	if period.Value != "" {
 		n.ref = period
+		n.dated = true
 	}
 	n.lastSubject, n.lastPerson = nil, nil
 }
@@ -36,10 +41,11 @@ func (n *narrative) after(st *sent, heading bool) {
 	d := st.d
 	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
 		it := st.items[i]
-		if it.kind == itTimex && usableTimex(d, it.ref) {
+		if it.kind == itTimex && usableTimex(d, it.ref) && st.depth[i] == 0 {
 			n.ref = dateOfTimex(d, it.ref)
 			n.ref.Anchor = doc.AnchorContext
 			n.ref.End = ""
+			n.dated = true
 			break
 		}
 	}
@@ -210,6 +216,10 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) {
 			continue
 		}
+		// a date in parentheses dates the aside, not the trigger outside
+		if st.depth[k] > st.depth[min(m.head, len(st.depth)-1)] {
+			continue
+		}
 		dist := k - m.head
 		if dist < 0 {
 			dist = -dist + 1 // a date after the trigger is likelier its own
@@ -227,7 +237,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 				break
 			}
 			it := st.items[k]
-			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) {
+			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 {
 				best = k
 				break
 			}
@@ -245,6 +255,17 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	// A sentence with no date of its own takes the tagger's narrative
 	// reference time for it.
+	// The story's time does not run on from one chapter into the next: a
+	// chapter that has given no date yet leaves its events undated.
+	if !nar.dated {
+		if period.Value != "" {
+			r := period
+			r.Timex = -1
+			r.Anchor = doc.AnchorSection
+			return r
+		}
+		return dateRef{Timex: -1}
+	}
 	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) {
 		return dateRef{Value: rt, Precision: Precision(rt), Anchor: doc.AnchorContext, Timex: -1}
 	}

@@ -16,6 +16,7 @@ type Lexicon struct {
 	byFirst map[string][]int
 	classes map[string]map[string]bool
 	forms   map[string][]string // irregular verb forms: lemma → forms
+	stops   [][]string          // phrases that trigger nothing
 }
 
 // elemKind is the kind of one pattern element.
@@ -62,6 +63,9 @@ type entry struct {
 	yield     bool      // drop this trigger when it governs another
 	needObj   bool      // only an event when an object or recipient is found
 	ofActor   bool      // an event noun's "of X" is its author ("the proposal of X")
+	cue       []string  // a class word must follow in the sentence
+	intrans   bool      // only without a direct object
+	lemma     string    // the verb's base form
 	recip     []string  // prepositions that introduce the recipient
 	actorPrep []string  // prepositions that introduce the actor ("under the auspices of")
 }
@@ -100,6 +104,11 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 				return nil, fmt.Errorf("triggers line %d: want: forms LEMMA form…", n+1)
 			}
 			lx.forms[f[1]] = append(lx.forms[f[1]], f[2:]...)
+		case "stop":
+			if len(f) != 2 {
+				return nil, fmt.Errorf("triggers line %d: want: stop PHRASE", n+1)
+			}
+			lx.stops = append(lx.stops, strings.Split(strings.ToLower(f[1]), "_"))
 		case "V", "N", "P":
 			triggers = append(triggers, pending{f, n + 1})
 		default:
@@ -143,6 +152,9 @@ func (lx *Lexicon) parseEntry(f []string, line int, onto *Ontology) (*entry, err
 		return nil, fmt.Errorf("triggers line %d: want: KIND pattern TYPE mode subtype [options]", line)
 	}
 	e := &entry{kind: f[0][0], pattern: f[1], typ: f[2], mode: f[3], subtype: f[4], line: line}
+	if e.kind == 'V' {
+		e.lemma = strings.ToLower(strings.SplitN(strings.Split(f[1], "_")[0], "|", 2)[0])
+	}
 	if e.mode == "-" {
 		e.mode = ""
 	}
@@ -251,6 +263,13 @@ func (lx *Lexicon) parseEntry(f []string, line int, onto *Ontology) (*entry, err
 			e.needObj = true
 		case "of":
 			e.ofActor = v == "actor"
+		case "cue":
+			e.cue = list()
+			if err := checkClasses(e.cue); err != nil {
+				return nil, err
+			}
+		case "intrans":
+			e.intrans = true
 		case "recip":
 			e.recip = list()
 		case "actorprep":
@@ -363,13 +382,22 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool) []m
 		if i < covered || items[i].kind != itWord {
 			continue
 		}
+		if end := lx.stopAt(items, i); end > i {
+			covered = end
+			continue
+		}
+		// A capitalised trigger inside a sentence belongs to a title or a
+		// name ("Political Conversations With Adolf Hitler").
+		if items[i].cap && i > 0 && !(items[i-1].kind == itPunct && (items[i-1].text == "\"" || items[i-1].text == "(")) {
+			continue
+		}
 		for _, ei := range lx.byFirst[items[i].lower] {
 			e := lx.entries[ei]
 			end, ok := lx.matchAt(e, items, i, isName)
 			if !ok {
 				continue
 			}
-			if e.kind == 'V' && !plausibleVerb(items, i) {
+			if e.kind == 'V' && (!plausibleVerb(items, i) || items[i].lower == e.lemma && !bareVerbOK(items, i)) {
 				continue
 			}
 			if e.kind == 'N' && !plausibleNoun(items, i) {
@@ -381,6 +409,46 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool) []m
 		}
 	}
 	return out
+}
+
+// stopAt returns the end of a stop phrase starting at items[i], or i.
+func (lx *Lexicon) stopAt(items []item, i int) int {
+	for _, st := range lx.stops {
+		if i+len(st) > len(items) {
+			continue
+		}
+		ok := true
+		for j, w := range st {
+			if items[i+j].kind != itWord || items[i+j].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i + len(st)
+		}
+	}
+	return i
+}
+
+// bareVerbOK reports whether a verb in its base form is used as a verb:
+// after "to", a modal, "did", "not" or a plural pronoun. Narrative history
+// is told in the past; a bare "defeat", "attack" or "order" elsewhere is a
+// noun ("the final defeat").
+func bareVerbOK(items []item, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := items[i-1]
+	if p.kind != itWord {
+		return p.kind == itMention
+	}
+	switch p.lower {
+	case "to", "will", "would", "could", "should", "might", "may", "must", "can", "cannot", "did", "do", "does",
+		"not", "never", "they", "we", "you", "i", "and", "or", "also", "jointly", "first", "then":
+		return true
+	}
+	return false
 }
 
 // matchAt tries the pattern of e at items[i:].
@@ -435,6 +503,11 @@ var determiners = map[string]bool{"a": true, "an": true, "the": true, "its": tru
 	"this": true, "that": true, "these": true, "those": true, "'s": true, "any": true, "no": true, "further": true,
 	"new": true, "another": true, "of": true, "for": true, "first": true, "joint": true, "surprise": true}
 
+// participleAdverbs before an -ed form make it an adjective ("already
+// captured portions", "the newly occupied territories").
+var participleAdverbs = map[string]bool{"already": true, "newly": true, "recently": true, "previously": true,
+	"formerly": true, "once": true, "still": true, "jointly": false}
+
 // plausibleVerb rejects a verb reading of a word that follows a determiner
 // ("the attack", "a demand"), which is a noun.
 func plausibleVerb(items []item, i int) bool {
@@ -442,6 +515,9 @@ func plausibleVerb(items []item, i int) bool {
 		return true
 	}
 	p := items[i-1]
+	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") {
+		return false // "already captured portions"
+	}
 	if p.kind == itWord && determiners[p.lower] {
 		w := items[i].lower
 		// past participles after a determiner are adjectives ("the

@@ -107,7 +107,7 @@ func matchCue(k *cue, items []item, i int) bool {
 func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 	switch sc {
 	case scopePre:
-		return i >= max(lo, head-preWindow) && i+n <= head
+		return i >= lo && i+n <= head && i+n >= head-preWindow
 	case scopeClause:
 		return i >= lo && i < hi
 	case scopeSentence:

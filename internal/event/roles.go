@@ -39,11 +39,14 @@ func (s *sent) subjectLeft(from int) subjectResult {
 		it := s.items[j]
 		switch it.kind {
 		case itMention:
-			g, glo, _ := s.groupAround(j)
+			g, glo, ghi := s.groupAround(j)
 			b := s.before(glo)
 			if b >= 0 {
 				p := s.items[b]
-				if p.kind == itWord && (prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				// "After Germany entered …": a subordinator, not a
+				// preposition, when a verb follows the group.
+				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
+				if p.kind == itWord && !subord && (prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -285,4 +288,79 @@ func (s *sent) withObject(first, lo int) ([]int, bool) {
 		return nil, false
 	}
 	return g, true
+}
+
+// subordinators may introduce a clause as well as a phrase.
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "as": true,
+	"once": true, "when": true, "while": true}
+
+// topicWords before an event mention make it a topic, not a report.
+var topicWords = map[string]bool{"referencing": true, "regarding": true, "concerning": true, "pertaining": true,
+	"about": true, "on": false}
+
+// topicBefore reports an event word introduced as a topic ("documents
+// pertaining to the cooperation", "referencing entering an agreement").
+func topicBefore(s *sent, first int) bool {
+	k := first - 1
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !prepositions[s.items[k].lower] && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
+		k--
+	}
+	for k >= 0 && s.items[k].kind == itMention && k >= first-4 {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itWord {
+		return false
+	}
+	w := s.items[k].lower
+	if w == "to" && k > 0 && s.items[k-1].lower == "pertaining" {
+		return true
+	}
+	return topicWords[w]
+}
+
+// instrument reports an event noun in an instrument phrase ("contain
+// Germany via cooperation with the League"): the clause's subject acts.
+func (s *sent) instrument(first, lo int) bool {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+		k--
+	}
+	if k < lo || s.items[k].kind != itWord {
+		return false
+	}
+	switch s.items[k].lower {
+	case "via", "through":
+		return true
+	}
+	return false
+}
+
+// partiesNear finds the states named with a treaty: "between A and B"
+// right after its name, else the states of the name's clause.
+func (s *sent) partiesNear(nm *recordName) []int {
+	at := -1
+	for i, it := range s.items {
+		if it.kind == itName && &s.names[it.ref] == nm {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	for j := at + 1; j < len(s.items) && j < at+9; j++ {
+		if s.items[j].kind == itWord && s.items[j].lower == "between" {
+			for x := j + 1; x < len(s.items) && x < j+4; x++ {
+				if s.items[x].kind == itMention {
+					g, _, _ := s.groupAround(x)
+					if len(s.statesOf(g)) >= 2 {
+						return g
+					}
+				}
+			}
+		}
+		if s.bound[j] == bStrong {
+			break
+		}
+	}
+	return nil
 }

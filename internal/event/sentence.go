@@ -22,7 +22,8 @@ var clauseOpeners = map[string]bool{
 }
 
 // alwaysOpeners start a clause even without a comma.
-var alwaysOpeners = map[string]bool{"when": true, "whereas": true, "but": true, "while": true, "because": true, "although": true, "though": true}
+var alwaysOpeners = map[string]bool{"when": true, "whereas": true, "but": true, "while": true, "because": true, "although": true, "though": true,
+	"which": true, "who": true}
 
 // sent is one sentence prepared for coding.
 type sent struct {
@@ -147,6 +148,10 @@ func verbish(lx *Lexicon, w string) bool {
 func mentionIDs(d *doc.Document, mi int) []string {
 	m := d.Mentions[mi]
 	ids := []string{}
+	if len(m.Members) > 0 {
+		// "the two countries", "the Western powers": the states it stands for
+		return append(ids, m.Members...)
+	}
 	if m.Actor != "" {
 		ids = append(ids, m.Actor)
 	}
@@ -185,11 +190,11 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			ok := true
 			for x := hi + 1; x < k; x++ {
 				w := s.items[x]
-				if w.kind == itPunct && w.text != "," || w.kind == itTimex || w.kind == itName {
+				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
 				}
-				if w.kind == itWord && (prepositions[w.lower] || verbish(s.lx, w.lower) && !w.cap) {
+				if w.kind == itWord && !groupJoiner(w) {
 					ok = false
 					break
 				}
@@ -200,7 +205,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			hi = k
 			continue
 		}
-		if it.kind == itPunct && it.text != "," {
+		if it.kind == itPunct && it.text != "," && it.text != "–" && it.text != "-" {
 			break
 		}
 		if it.kind != itWord && it.kind != itPunct {
@@ -217,11 +222,11 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			ok := true
 			for x := k + 1; x < lo; x++ {
 				w := s.items[x]
-				if w.kind == itPunct && w.text != "," || w.kind == itTimex || w.kind == itName {
+				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
 				}
-				if w.kind == itWord && (prepositions[w.lower] || verbish(s.lx, w.lower) && !w.cap) {
+				if w.kind == itWord && !groupJoiner(w) {
 					ok = false
 					break
 				}
@@ -232,7 +237,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			lo = k
 			continue
 		}
-		if it.kind == itPunct && it.text != "," {
+		if it.kind == itPunct && it.text != "," && it.text != "–" && it.text != "-" {
 			break
 		}
 		if it.kind != itWord && it.kind != itPunct {
@@ -253,10 +258,22 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 // at item lo, skipping articles and adjectives, or -1.
 func (s *sent) before(lo int) int {
 	k := lo - 1
-	for k >= 0 && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower)) {
 		k--
 	}
 	return k
+}
+
+// isNumberWord reports a number in digits or words ("5,461", "several").
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, ok := parseNumberWord(w)
+	return ok || w == "several" || w == "remaining" || w == "thousands" || w == "hundreds"
 }
 
 // irregularPast are common irregular past forms, so that "fought a war"
@@ -267,3 +284,21 @@ var irregularPast = map[string]bool{"fought": true, "won": true, "lost": true, "
 	"struck": true, "brought": true, "met": true, "sought": true, "undertook": true, "overran": true,
 	"withdrew": true, "broke": true, "shot": true, "sold": true, "spent": true, "stood": true, "took": true,
 	"paid": true, "laid": true, "felt": true, "knew": true, "saw": true, "set": true, "put": true}
+
+// roleWords may stand between the mentions of one group: titles and roles
+// ("German Foreign Minister Walther Rathenau and his Soviet colleague
+// Georgy Chicherin").
+var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague": true, "leader": true,
+	"representative": true, "commissar": true, "president": true, "premier": true, "secretary": true,
+	"general": true, "deputy": true, "envoy": true, "officer": true, "chief": true, "delegate": true,
+	"foreign": true, "trade": true, "military": true, "counterpart": true, "partner": true, "chancellor": true,
+	"dictator": true, "marshal": true, "admiral": true, "king": true, "emperor": true, "prime": true,
+	"special": true, "state": true, "people's": true, "commander": true, "head": true, "consul": true,
+	"and": true, "or": true, "as": true, "well": true, "the": true, "his": true, "her": true, "its": true,
+	"their": true, "both": true, "former": true, "then": true}
+
+// groupJoiner reports whether a word may stand between two mentions of
+// one coordinated group.
+func groupJoiner(w item) bool {
+	return w.cap && !prepositions[w.lower] || roleWords[w.lower]
+}
