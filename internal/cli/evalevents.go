@@ -124,6 +124,7 @@ func printEventReport(w io.Writer, rep *eval.EventReport, errors bool) {
 			}
 		}
 	}
+	list("event hits", rep.Hits)
 	list("event misses", rep.EventMisses)
 	list("event false alarms", rep.EventFalse)
 	list("treaty misses", rep.TreatyMiss)

@@ -75,6 +75,8 @@ type EventReport struct {
 	TreatyFalse []EventItem     `json:"treaty_false_alarms"`
 	TenureMiss  []EventItem     `json:"tenure_misses"`
 	TenureFalse []EventItem     `json:"tenure_false_alarms"`
+	// Hits pair extracted event ids with the gold events they matched.
+	Hits []EventItem `json:"hits"`
 }
 
 // ScoreEvents scores the events, treaties and tenures of d (the founding
@@ -305,8 +307,34 @@ func maxMatching(nLeft, nRight int, edge func(l, r int) bool, prefer func(l, r i
 		}
 		return false
 	}
+	// First the preferred pairs, then augment to a maximum matching (the
+	// number of pairs is the maximum either way; the preference only picks
+	// which of equally good pairings is reported).
+	if prefer != nil {
+		full := adj
+		adj = make([][]int, nLeft)
+		for l := range full {
+			for _, r := range full[l] {
+				if prefer(l, r) {
+					adj[l] = append(adj[l], r)
+				}
+			}
+		}
+		for l := 0; l < nLeft; l++ {
+			try(l, make([]bool, nRight))
+		}
+		adj = full
+	}
+	matchedL := make([]bool, nLeft)
+	for _, l := range matchR {
+		if l >= 0 {
+			matchedL[l] = true
+		}
+	}
 	for l := 0; l < nLeft; l++ {
-		try(l, make([]bool, nRight))
+		if !matchedL[l] {
+			try(l, make([]bool, nRight))
+		}
 	}
 	matchL := make([]int, nLeft)
 	for i := range matchL {
@@ -366,14 +394,15 @@ func scoreEventsLayer(d *doc.Document, gold []SeedEvent, scope map[int]bool, pm 
 		}
 		return false
 	}
-	matchL := maxMatching(len(ext), len(groups), func(l, r int) bool {
+	edge := func(l, r int) bool {
 		for _, g := range groups[r] {
 			if eventMatches(ext[l], g, pm) {
 				return true
 			}
 		}
 		return false
-	}, told)
+	}
+	matchL := maxMatching(len(ext), len(groups), edge, told)
 	matchedGroup := make([]int, len(groups))
 	for i := range matchedGroup {
 		matchedGroup[i] = -1
@@ -389,13 +418,26 @@ func scoreEventsLayer(d *doc.Document, gold []SeedEvent, scope map[int]bool, pm 
 			matchedGroup[r] = l
 			rep.Events.TP++
 			pt(groups[r][0].Type).TP++
+			e := ext[l]
+			note := "matched " + groups[r][0].ID + ": " + groups[r][0].Quote
+			if !told(l, r) {
+				note += " (not its sentence)"
+			}
+			rep.Hits = append(rep.Hits, EventItem{ID: e.ID, Type: e.Type + "/" + e.Subtype, Date: e.Date.Value,
+				Actor: e.Actor, Recipient: e.Recipient, Modality: e.Modality, Text: e.Evidence.Text, Note: note})
 			continue
 		}
 		rep.Events.FP++
 		pt(ext[l].Type).FP++
 		e := ext[l]
+		note := "trigger: " + e.Trigger.Text
+		for r := range groups {
+			if edge(l, r) {
+				note += "; would match " + groups[r][0].ID + ", taken by another event"
+			}
+		}
 		rep.EventFalse = append(rep.EventFalse, EventItem{ID: e.ID, Type: e.Type + "/" + e.Subtype, Date: e.Date.Value,
-			Actor: e.Actor, Recipient: e.Recipient, Modality: e.Modality, Text: e.Evidence.Text, Note: "trigger: " + e.Trigger.Text})
+			Actor: e.Actor, Recipient: e.Recipient, Modality: e.Modality, Text: e.Evidence.Text, Note: note})
 	}
 	for r, g := range groups {
 		if matchedGroup[r] < 0 {

@@ -43,6 +43,9 @@ type Coder struct {
 	onto *Ontology
 	lex  *Lexicon
 	cues *Cues
+	// preferTagger dates a sentence without a date by the tagger's
+	// RefTime rather than by the coder's own narrative time.
+	preferTagger bool
 }
 
 // New builds a Coder from the embedded ontology, trigger lexicon and
@@ -187,6 +190,9 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		return c.lex.inClass(class, nm.head)
 	}
 	ms := c.lex.find(st.items, isName)
+	for _, m := range ms {
+		st.heads = append(st.heads, m.head)
+	}
 	var out []*cand
 	for mi, m := range ms {
 		limit := len(st.items)
@@ -907,9 +913,10 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 // finish scores, filters, merges retold events and numbers the events of
 // a document.
 func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
+	political := politicalActors(d)
 	var kept []*cand
 	for _, k := range all {
-		if len(k.ev.Actor)+len(k.ev.Recipient) == 0 {
+		if !anyPolitical(political, k.ev.Actor) && !anyPolitical(political, k.ev.Recipient) {
 			continue // no political actor
 		}
 		if !hasYear(k.ev.Date.Value) {
@@ -968,4 +975,29 @@ func chapterOf(d *doc.Document, i int) int {
 		i = p
 	}
 	return i
+}
+
+// politicalActors tells which actor ids are political: states,
+// organisations and groups, and persons who act for a state or hold an
+// office. A historian quoted in the text is not.
+func politicalActors(d *doc.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range d.Actors {
+		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
+	}
+	for _, m := range d.Mentions {
+		if m.State != "" || m.Role != "" {
+			out[m.Actor] = true
+		}
+	}
+	return out
+}
+
+func anyPolitical(pol map[string]bool, ids []string) bool {
+	for _, id := range ids {
+		if p, known := pol[id]; p || !known {
+			return true
+		}
+	}
+	return false
 }

@@ -109,6 +109,9 @@ func coref(kept []*cand, k *cand, d *doc.Document) bool {
 }
 
 func corefers(p, k *cand, d *doc.Document) bool {
+	if p.ev.Modality != k.ev.Modality {
+		return false // a plan and its execution are two events
+	}
 	if p.treatyKy != "" && p.treatyKy == k.treatyKy && p.ev.Subtype == k.ev.Subtype {
 		return p.ev.Date.Value == "" || k.ev.Date.Value == "" || datesAgree(p.ev.Date.Value[:4], k.ev.Date.Value[:4])
 	}
@@ -162,8 +165,9 @@ func merge(p, k *cand) {
 		}
 	}
 	switch {
-	case k.ev.Date.Anchor == doc.AnchorExplicit && p.ev.Date.Anchor != doc.AnchorExplicit && p.treatyKy != "" && p.treatyKy == k.treatyKy:
-		// a treaty's signing is dated where the text gives the date
+	case k.ev.Date.Timex >= 0 && p.ev.Date.Timex < 0 && p.treatyKy != "" && p.treatyKy == k.treatyKy:
+		// a treaty's signing is dated where the text gives its date, not
+		// by the narrative around a later mention
 		p.ev.Date = k.ev.Date
 	case len(dayPart(k.ev.Date.Value)) > len(dayPart(p.ev.Date.Value)) && datesAgree(p.ev.Date.Value, k.ev.Date.Value):
 		p.ev.Date = k.ev.Date

@@ -39,15 +39,27 @@ func (n *narrative) reset(period dateRef, chapter bool) {
 // and last person are remembered.
 func (n *narrative) after(st *sent, heading bool) {
 	d := st.d
+	// The story's time is the last date the sentence reaches in an
+	// adverbial ("on September 7", "in 1933–1934" → 1933), not a date
+	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
+	// stands in parentheses.
 	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
 		it := st.items[i]
-		if it.kind == itTimex && usableTimex(d, it.ref) && st.depth[i] == 0 {
-			n.ref = dateOfTimex(d, it.ref)
-			n.ref.Anchor = doc.AnchorContext
-			n.ref.End = ""
-			n.dated = true
-			break
+		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 {
+			continue
 		}
+		if isRangeEnd(st, i) {
+			i -= 2
+			it = st.items[i]
+		}
+		if i > 0 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" {
+			continue
+		}
+		n.ref = dateOfTimex(d, it.ref)
+		n.ref.Anchor = doc.AnchorContext
+		n.ref.End = ""
+		n.dated = true
+		break
 	}
 	for i := 0; i < len(st.items); i++ {
 		if st.items[i].kind != itMention {
@@ -142,9 +154,14 @@ func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
 			}
 		}
 	}
+	// The document's own period (a title "… (1918–1941)") spans the whole
+	// story and dates nothing.
+	if len(t) > 0 {
+		t[0] = dateRef{}
+	}
 	for i := range t {
 		if t[i].Value == "" {
-			for p := d.Sections[i].Parent; p >= 0 && p < len(t) && p != i; p = d.Sections[p].Parent {
+			for p := d.Sections[i].Parent; p > 0 && p < len(t) && p != i; p = d.Sections[p].Parent {
 				if t[p].Value != "" {
 					t[i] = t[p]
 					break
@@ -211,6 +228,14 @@ func Precision(v string) string {
 func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *recordName, period dateRef) dateRef {
 	d := st.d
 	best, bestDist := -1, 1<<30
+	// distance from a timex item to a trigger head, dates after a trigger
+	// counting a little nearer
+	dist := func(k, head int) int {
+		if k > head {
+			return k - head
+		}
+		return head - k + 1
+	}
 	for k := lo; k < hi && k < len(st.items); k++ {
 		it := st.items[k]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) {
@@ -220,15 +245,21 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		if st.depth[k] > st.depth[min(m.head, len(st.depth)-1)] {
 			continue
 		}
-		dist := k - m.head
-		if dist < 0 {
-			dist = -dist + 1 // a date after the trigger is likelier its own
+		dk := dist(k, m.head)
+		// a date nearer another trigger of the clause is that one's
+		owned := false
+		for _, h := range st.heads {
+			// (a date fronted before both is shared: "In 1940, Italy
+			// delayed the planned invasion")
+			if h != m.head && h >= lo && h < hi && dist(k, h) < dk && !(k < h && k < m.head) {
+				owned = true
+			}
 		}
-		if st.depth[k] != st.depth[min(m.head, len(st.depth)-1)] {
-			dist += 10
+		if owned {
+			continue
 		}
-		if dist < bestDist {
-			best, bestDist = k, dist
+		if dk < bestDist {
+			best, bestDist = k, dk
 		}
 	}
 	if best < 0 {
@@ -266,7 +297,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		}
 		return dateRef{Timex: -1}
 	}
-	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) {
+	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) && (c.preferTagger || nar.ref.Value == "") {
 		return dateRef{Value: rt, Precision: Precision(rt), Anchor: doc.AnchorContext, Timex: -1}
 	}
 	if nar.ref.Value != "" {

@@ -46,7 +46,9 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				// "After Germany entered …": a subordinator, not a
 				// preposition, when a verb follows the group.
 				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
-				if p.kind == itWord && !subord && (prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				// "to contain Nazi Germany": an infinitive's object
+				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !prepositions[p.lower] && !npWords[p.lower]
+				if p.kind == itWord && !subord && (infinitive || prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -177,7 +179,9 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 			if r.actorP == nil {
 				r.actorP = g
 			}
-		case prep == "":
+		case prep == "" && !noun:
+			// a noun has no direct object: "the negotiations were X" names
+			// no party to them
 			if r.recip == nil {
 				r.recip = g
 			}

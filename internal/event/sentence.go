@@ -35,6 +35,7 @@ type sent struct {
 	bound  []uint8 // bound[i]: boundary before item i
 	depth  []int8  // parenthesis depth of item i
 	quoted []bool  // inside quotation marks
+	heads  []int   // the trigger heads of the sentence
 }
 
 func (s *sent) prepare() {
