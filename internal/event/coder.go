@@ -91,6 +91,8 @@ type cand struct {
 	recipM   []int
 	treatyKy string   // normalised treaty name, for coreference
 	trig     doc.Span // clean span of the trigger words
+	dateName *recordName
+	refEvent bool // named as a point of reference ("before the invasion")
 }
 
 // Annotate codes the events of d and sets d.Events.
@@ -189,10 +191,14 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		nm := &st.names[st.items[i].ref]
 		return c.lex.inClass(class, nm.head)
 	}
-	ms := c.lex.find(st.items, isName)
-	for _, m := range ms {
-		st.heads = append(st.heads, m.head)
+	bareHead := func(i int) string {
+		nm := &st.names[st.items[i].ref]
+		if l := strings.ToLower(nm.text); !nm.proper && nameHeads[l] != "" {
+			return l
+		}
+		return ""
 	}
+	ms := c.lex.find(st.items, isName, bareHead)
 	var out []*cand
 	for mi, m := range ms {
 		limit := len(st.items)
@@ -204,11 +210,36 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 			prevEnd = ms[mi-1].end
 		}
 		k := c.codeMatch(st, nar, m, prevEnd, limit, period)
+		for _, alt := range m.alts {
+			if k != nil {
+				break
+			}
+			k = c.codeMatch(st, nar, alt, prevEnd, limit, period)
+		}
 		if k != nil {
 			out = append(out, k)
 		}
 	}
 	c.applyEmbedding(st, out)
+	// Dates, once it is known which triggers stand: a date belongs to the
+	// nearest trigger of its clause.
+	for _, k := range out {
+		if !k.dropped {
+			st.heads = append(st.heads, k.m.head)
+		}
+	}
+	for _, k := range out {
+		if k.dropped {
+			continue
+		}
+		k.ev.Date = c.dateFor(st, nar, k.m, k.lo, k.hi, k.dateName, period)
+		if k.refEvent && k.ev.Date.Timex < 0 {
+			// "before his dismissal", "after the invasion": an event named
+			// as a point of reference, with no date of its own here
+			k.dropped = true
+		}
+	}
+	c.shareParticipants(st, nar, out)
 	for _, k := range out {
 		if !k.dropped && k.ev.Subtype == "treaty.sign" && k.ev.Modality == doc.ModalityAsserted && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
 			nar.lastSign = k
@@ -238,6 +269,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	lo, hi := st.clause(m.head)
 	if st.quoted[m.head] {
 		return nil // words quoted from a source are not narrated events
+	}
+	if it := st.items[m.first]; it.kind == itName && st.names[it.ref].claimed {
+		return nil // "signed an agreement with X": the signing is the event
 	}
 	k := &cand{m: m, sent: st.index, lo: lo, hi: hi, isVerb: e.kind == 'V',
 		trig: doc.Span{Start: st.items[m.first].start, End: st.items[m.end-1].end}}
@@ -279,9 +313,13 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		if passive {
 			from, to = lo, m.first
 		} else {
-			from, to = m.end, min(objHi, m.end+8)
+			from, to = m.end, min(hi, m.end+8)
 		}
 		found, nm := c.objectOfClass(st, from, to, e.obj, passive)
+		if !found && passive && pronounSubject(st, m.first) {
+			// "The Treaty of X …; it was signed on …"
+			found, nm = c.objectOfClass(st, 0, m.first, e.obj, true)
+		}
 		if len(e.obj) > 0 && !found {
 			// the pattern itself may end in the object ("sign … armistice")
 			if !c.patternHasClass(st, m, e.obj) {
@@ -348,6 +386,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 	default: // nouns and phrases
 		pm, pron := st.premodifier(m.first)
+		var target []int
+		if pm != nil && st.antiBefore(pm) {
+			// "an anti-Soviet propaganda campaign": the target
+			target, pm = pm, nil
+		}
 		switch {
 		case pm != nil:
 			actor = pm
@@ -372,6 +415,12 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 		recip = obj.recip
+		if target != nil {
+			recip = target
+			if actor == nil {
+				actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+			}
+		}
 		if e.ofActor && obj.ofG != nil {
 			if actor == nil {
 				actor = obj.ofG
@@ -415,6 +464,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	// Treaty named as the object; "the pact" is the last treaty named.
 	if objName != nil {
 		objName.claimed = true
+		if strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ratification" {
+			objName.claimSign = true
+		}
 		k.name = objName
 		if !objName.proper && objName.definite && nar.lastTreaty != nil && nar.lastTreaty.head == objName.head {
 			objName = nar.lastTreaty
@@ -436,8 +488,8 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 	}
-	// When.
-	k.ev.Date = c.dateFor(st, nar, m, lo, hi, objName, period)
+	k.dateName = objName
+	k.refEvent = e.kind != 'V' && st.referencePoint(m.first)
 	// How sure.
 	k.ev.Modality = e.modality
 	mlo := max(lo, prevEnd)
@@ -445,6 +497,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		k.ev.Modality = c.cues.modality(st.items, m.first, mlo, hi)
 	} else if mod := c.cues.modality(st.items, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
 		k.ev.Modality = mod
+	}
+	if k.ev.Modality == modalityConditional {
+		// a condition or a possibility ("in case of a German attack",
+		// "would invade"), not a reported plan: no event
+		return nil
 	}
 	// How much.
 	qs := quantities(st.items, m.end, min(limit, len(st.items)), d.Text)
@@ -544,13 +601,17 @@ func isPassive(st *sent, m match) bool {
 		w == "held" || w == "told" || w == "shot" || w == "met" || w == "set" || w == "put" || w == "cut" || w == "led" || w == "struck" || w == "laid" || w == "sought" || w == "brought") {
 		return false
 	}
-	for k := m.head - 1; k >= 0 && k >= m.head-4; k-- {
+	for k := m.head - 1; k >= 0 && k >= m.head-6; k-- {
 		it := st.items[k]
 		if it.kind != itWord {
 			break
 		}
 		if beForms[it.lower] {
 			return true
+		}
+		// "were distrusted and persecuted by"
+		if it.lower == "and" || it.lower == "or" || strings.HasSuffix(it.lower, "ed") && k < m.head-1 {
+			continue
 		}
 		if it.lower == "had" || it.lower == "has" || it.lower == "have" {
 			return false
@@ -777,7 +838,7 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			// object: no clause break between them
 			broken := false
 			for k := a.m.end; k <= b.m.head && k < len(st.bound); k++ {
-				if st.bound[k] != bNone {
+				if st.bound[k] != bNone || k < len(st.items) && st.items[k].kind == itPunct && st.items[k].text == "," {
 					broken = true
 					break
 				}
@@ -832,7 +893,10 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 			continue
 		}
 		nm := &st.names[it.ref]
-		if nm.claimed || st.quoted[i] {
+		// A name claimed by a signing is that signing; a name with its own
+		// date claimed by another act ("denounced the 1932 … Pact") still
+		// dates its signing.
+		if nm.claimed && (nm.claimSign || nm.timex < 0) || st.quoted[i] {
 			if c.lex.inClass("treaty", nm.head) && nm.proper {
 				nar.lastTreaty = nm
 			}
@@ -1000,4 +1064,64 @@ func anyPolitical(pol map[string]bool, ids []string) bool {
 		}
 	}
 	return false
+}
+
+// modalityConditional marks a condition or possibility: the event is not
+// emitted.
+const modalityConditional = "conditional"
+
+// pronounSubject reports a passive whose subject is "it", "this" or
+// "which", standing for something named earlier.
+func pronounSubject(st *sent, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		w := st.items[k].lower
+		if w == "it" || w == "this" || w == "which" {
+			return true
+		}
+		if st.items[k].kind != itWord {
+			return false
+		}
+	}
+	return false
+}
+
+// shareParticipants gives a joint act named without its parties
+// ("secret negotiations were sanctioned", "new negotiations started") the
+// parties of the nearest event of its sentence, and a treaty signed or a
+// fighting ended without named parties those of the paragraph's last
+// two-sided event.
+func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
+	block := st.d.Sentences[st.index].Block
+	if nar.pairBlock != block {
+		nar.pair = nil
+	}
+	for i, k := range cs {
+		if k.dropped || len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			continue
+		}
+		var src *cand
+		if k.m.e != nil && k.m.e.sym && k.m.e.kind != 'V' {
+			for d := 1; d < len(cs) && src == nil; d++ {
+				for _, j := range []int{i - d, i + d} {
+					if j >= 0 && j < len(cs) && !cs[j].dropped && len(cs[j].ev.Actor) > 0 && len(cs[j].ev.Recipient) > 0 {
+						src = cs[j]
+						break
+					}
+				}
+			}
+		}
+		if src == nil && (strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ceasefire") {
+			src = nar.pair
+		}
+		if src != nil {
+			k.ev.Actor = append([]string(nil), src.ev.Actor...)
+			k.ev.Recipient = append([]string(nil), src.ev.Recipient...)
+			k.actorM, k.recipM = src.actorM, src.recipM
+		}
+	}
+	for _, k := range cs {
+		if !k.dropped && len(k.ev.Actor) > 0 && len(k.ev.Recipient) > 0 && k.ev.Modality == doc.ModalityAsserted {
+			nar.pair, nar.pairBlock = k, block
+		}
+	}
 }

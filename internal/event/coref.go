@@ -146,7 +146,8 @@ func corefers(p, k *cand, d *doc.Document) bool {
 // sameSentenceKin reports two events of one sentence with the same type
 // and the same states.
 func sameSentenceKin(p, k *cand, d *doc.Document) bool {
-	return p.sent == k.sent && p.ev.Type == k.ev.Type && sameSet(stateSet(d, p), stateSet(d, k)) &&
+	return p.sent == k.sent && p.ev.Type == k.ev.Type && len(p.ev.Actor) > 0 && sameStrings(p.ev.Actor, k.ev.Actor) &&
+		(len(p.ev.Recipient) == 0 || len(k.ev.Recipient) == 0 || sameStrings(p.ev.Recipient, k.ev.Recipient)) &&
 		(p.treatyKy == "" || k.treatyKy == "" || p.treatyKy == k.treatyKy)
 }
 

@@ -19,6 +19,8 @@ type narrative struct {
 	lastPerson  []int
 	lastTreaty  *recordName
 	lastSign    *cand // the last treaty signing coded, for its protocols
+	pair        *cand // the paragraph's last two-sided event
+	pairBlock   int
 }
 
 // reset starts a section: its period, if it has one, becomes the reference
@@ -52,8 +54,8 @@ func (n *narrative) after(st *sent, heading bool) {
 			i -= 2
 			it = st.items[i]
 		}
-		if i > 0 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" {
-			continue
+		if i > 1 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" && !isHead(st, i-2) {
+			continue // "the policy of 1934–1939"; but "the war … of 1919–1920"
 		}
 		n.ref = dateOfTimex(d, it.ref)
 		n.ref.Anchor = doc.AnchorContext
@@ -346,6 +348,15 @@ func isRangeEnd(st *sent, k int) bool {
 func sentenceHasDate(st *sent) bool {
 	for _, it := range st.items {
 		if it.kind == itTimex && usableTimex(st.d, it.ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHead(st *sent, i int) bool {
+	for _, h := range st.heads {
+		if h == i {
 			return true
 		}
 	}

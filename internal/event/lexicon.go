@@ -370,16 +370,32 @@ type match struct {
 	e          *entry
 	first, end int // item range [first, end) the pattern covered
 	head       int // the item of the trigger word
+	// alts are the other entries matching at the same place, tried in
+	// turn when e's conditions are not met ("join" a treaty, else "join"
+	// an organisation).
+	alts []match
 }
 
 // find returns the triggers in items, longest first at each position, one
 // per position, in text order. Items covered by a longer match are not
 // tried again.
-func (lx *Lexicon) find(items []item, isName func(i int, class string) bool) []match {
+func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bareHead func(i int) string) []match {
 	var out []match
 	covered := -1
 	for i := 0; i < len(items); i++ {
-		if i < covered || items[i].kind != itWord {
+		if i < covered {
+			continue
+		}
+		first := items[i].lower
+		if items[i].kind == itName {
+			// a bare "his agreement": its head may start a noun pattern
+			if bareHead == nil {
+				continue
+			}
+			if first = bareHead(i); first == "" {
+				continue
+			}
+		} else if items[i].kind != itWord {
 			continue
 		}
 		if end := lx.stopAt(items, i); end > i {
@@ -391,8 +407,12 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool) []m
 		if items[i].cap && i > 0 && !(items[i-1].kind == itPunct && (items[i-1].text == "\"" || items[i-1].text == "(")) {
 			continue
 		}
-		for _, ei := range lx.byFirst[items[i].lower] {
+		var found *match
+		for _, ei := range lx.byFirst[first] {
 			e := lx.entries[ei]
+			if items[i].kind == itName && (e.kind != 'N' || len(e.elems) < 2) {
+				continue
+			}
 			end, ok := lx.matchAt(e, items, i, isName)
 			if !ok {
 				continue
@@ -403,9 +423,15 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool) []m
 			if e.kind == 'N' && !plausibleNoun(items, i) {
 				continue
 			}
-			out = append(out, match{e: e, first: i, end: end, head: i})
-			covered = end
-			break
+			if found == nil {
+				found = &match{e: e, first: i, end: end, head: i}
+			} else {
+				found.alts = append(found.alts, match{e: e, first: i, end: end, head: i})
+			}
+		}
+		if found != nil {
+			out = append(out, *found)
+			covered = found.end
 		}
 	}
 	return out
@@ -457,6 +483,10 @@ func (lx *Lexicon) matchAt(e *entry, items []item, i int, isName func(int, strin
 	for k, el := range e.elems {
 		switch el.kind {
 		case elWord:
+			if pos == i && k == 0 && e.kind == 'N' && pos < len(items) && items[pos].kind == itName {
+				pos++ // a bare name's head, checked by find
+				continue
+			}
 			if pos >= len(items) || items[pos].kind != itWord || !el.forms[items[pos].lower] {
 				return 0, false
 			}
@@ -508,6 +538,10 @@ var determiners = map[string]bool{"a": true, "an": true, "the": true, "its": tru
 var participleAdverbs = map[string]bool{"already": true, "newly": true, "recently": true, "previously": true,
 	"formerly": true, "once": true, "still": true, "jointly": false}
 
+// articles and possessives before a word make it a noun.
+var articles = map[string]bool{"a": true, "an": true, "the": true, "its": true, "their": true, "his": true,
+	"her": true, "this": true, "these": true, "those": true, "'s": true, "any": true, "no": true, "another": true}
+
 // plausibleVerb rejects a verb reading of a word that follows a determiner
 // ("the attack", "a demand"), which is a noun.
 func plausibleVerb(items []item, i int) bool {
@@ -518,7 +552,7 @@ func plausibleVerb(items []item, i int) bool {
 	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") {
 		return false // "already captured portions"
 	}
-	if p.kind == itWord && determiners[p.lower] {
+	if p.kind == itWord && articles[p.lower] {
 		w := items[i].lower
 		// past participles after a determiner are adjectives ("the
 		// planned invasion") — not events either.

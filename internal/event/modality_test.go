@@ -19,7 +19,7 @@ func TestCoderModality(t *testing.T) {
 		{"negated failed to", "In {1899|1899}, [Russia|RUS] failed to sign an agreement with [Japan|JPN].", "SUPPORT", doc.ModalityNegated},
 		{"negated offer not taken up", "In {1927|1927}, [Italy|ITA] offered [Hungary|HUN] a naval base, but this was not taken up.", "REQUEST", doc.ModalityNegated},
 		{"negated delayed invasion", "In {1940|1940}, [Italy|ITA] delayed the planned invasion of [Greece|GRC].", "ASSAULT", doc.ModalityNegated},
-		{"hypothetical would", "In {1912|1912}, [Serbia|SRB] would invade [Albania|ALB] if the powers agreed.", "ASSAULT", doc.ModalityHypothetical},
+		{"hypothetical planned to", "In {1912|1912}, [Serbia|SRB] planned to invade [Albania|ALB].", "ASSAULT", doc.ModalityHypothetical},
 		{"hypothetical planned", "In {1938|1938}, the planned [German|DEU] invasion of [Czechoslovakia|CSK] was the subject of talks.", "ASSAULT", doc.ModalityHypothetical},
 		{"hypothetical discussing", "In {1941|1941}, [Japan|JPN] was secretly discussing an invasion of [Siam|THA].", "ASSAULT", doc.ModalityHypothetical},
 		{"disputed rumored", "In {1906|1906}, it was rumored that [Austria|AUT] had signed an agreement with [Russia|RUS].", "SUPPORT", doc.ModalityDisputed},
@@ -43,6 +43,19 @@ func TestCoderModality(t *testing.T) {
 				t.Errorf("%s modality: got %v, want [%s]; events %+v", tc.typ, got, tc.want, all)
 			}
 		})
+	}
+}
+
+// A condition or a mere possibility is no event at all.
+func TestCoderConditional(t *testing.T) {
+	for _, src := range []string{
+		"In {1912|1912}, [Serbia|SRB] would invade [Albania|ALB] if the powers agreed.",
+		"In {1935|1935}, [Poland|POL] prepared its defences in case of a [German|DEU] attack.",
+		"In {1938|1938}, [France|FRA] feared a possible [German|DEU] invasion of [Belgium|BEL].",
+	} {
+		if evs := coded(t, src); len(evs) != 0 {
+			t.Errorf("%q: want no event, got %+v", src, evs)
+		}
 	}
 }
 

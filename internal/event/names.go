@@ -20,6 +20,7 @@ type recordName struct {
 	timex      int    // a date written into the name ("(1939)", "the 1932 …", "… of 1939"), or -1
 	start, end int    // clean span
 	claimed    bool   // the object of a trigger, so not an event of its own
+	claimSign  bool   // …of a signing or ratification
 }
 
 // nameHeads are the nouns that end a treaty's name.

@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // roles.go finds who did what to whom: the subject left of a verb, its
 // object or prepositional recipient, the "by" agent of a passive, the
 // premodifier or possessor of an event noun ("the German invasion",
@@ -133,6 +135,10 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 			continue
 		}
 		it := s.items[k]
+		// an event noun's participants stand in its own phrase
+		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !prepositions[it.lower] && verbish(s.lx, it.lower)) {
+			break
+		}
 		if it.kind != itMention {
 			continue
 		}
@@ -147,6 +153,11 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 					if s.items[b-1].lower == ap {
 						prep = "actor"
 					}
+				}
+			}
+			for _, ap := range e.actorPrep {
+				if prep == ap {
+					prep = "actor"
 				}
 			}
 		} else if b >= 0 && b >= from && s.items[b].kind == itWord && s.items[b].lower == "'s" {
@@ -367,4 +378,46 @@ func (s *sent) partiesNear(nm *recordName) []int {
 		}
 	}
 	return nil
+}
+
+// antiBefore reports a mention group written after "anti-" ("anti-Soviet").
+func (s *sent) antiBefore(g []int) bool {
+	if len(g) == 0 || g[0] < 1 {
+		return false
+	}
+	i := g[0]
+	if s.items[i-1].kind == itPunct && s.items[i-1].text == "-" {
+		i--
+	}
+	return i >= 1 && s.items[i-1].kind == itWord && s.items[i-1].lower == "anti"
+}
+
+// referencePoint reports an event noun named as a point of time ("before
+// his dismissal", "after the invasion", "prior to the signing of …").
+func (s *sent) referencePoint(first int) bool {
+	k := first - 1
+	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (npWords[s.items[k].lower] || s.items[k].lower == "'s" || !s.items[k].cap && isAdjective(s.items[k].lower))) {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itWord {
+		return false
+	}
+	switch s.items[k].lower {
+	case "before", "after", "until", "since", "following", "till":
+		return true
+	case "to":
+		return k > 0 && s.items[k-1].lower == "prior"
+	}
+	return false
+}
+
+// isAdjective guesses an adjective from its ending ("general",
+// "western", "diplomatic"), to see past it to what precedes a phrase.
+func isAdjective(w string) bool {
+	for _, suf := range []string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return npWords[w]
 }

@@ -259,7 +259,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 // at item lo, skipping articles and adjectives, or -1.
 func (s *sent) before(lo int) int {
 	k := lo - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower)) {
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || !s.items[k].cap && isAdjective(s.items[k].lower) && !verbish(s.lx, s.items[k].lower)) {
 		k--
 	}
 	return k
