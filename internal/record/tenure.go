@@ -29,7 +29,7 @@ var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": tr
 // hasOffice reports whether a phrase names an office.
 func hasOffice(phrase string) bool {
 	for _, w := range strings.Fields(strings.ToLower(phrase)) {
-		w = strings.Trim(w, ",.()'’s")
+		w = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), ",.()")
 		if officeWords[w] {
 			return true
 		}
@@ -44,7 +44,58 @@ func tenures(d *doc.Document) []doc.Tenure {
 	var out []doc.Tenure
 	out = append(out, listTenures(d, pb)...)
 	out = append(out, proseTenures(d, pb)...)
-	return mergeTenures(out)
+	out = mergeTenures(out)
+	closeByEvents(d, pb, out)
+	return out
+}
+
+// closeByEvents ends an open tenure where the events report its holder
+// dismissed, resigning or replaced ("On May 3, 1939, Litvinov was
+// dismissed"): the event's date, if it is at least to the month and not
+// before the tenure's start.
+func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
+	for _, e := range d.Events {
+		if e.Type != "RETREAT" || e.Modality != doc.ModalityAsserted || (e.Mode != "resign" && e.Subtype != "official.dismissed") {
+			continue
+		}
+		if p := Precision(e.Date.Value); p != "day" && p != "month" {
+			continue
+		}
+		for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+			a, ok := pb.actors[id]
+			if !ok || a.Kind != doc.KindPerson {
+				continue
+			}
+			for i := range ts {
+				t := &ts[i]
+				if t.End != "" || !samePerson(t.Person, a.Name) || t.Start > e.Date.Value {
+					continue
+				}
+				t.End = dayPart(e.Date.Value)
+			}
+		}
+	}
+}
+
+// Precision names the granularity of a date value (year, month, day …).
+func Precision(v string) string {
+	v = dayPart(v)
+	switch {
+	case len(v) == 10:
+		return "day"
+	case len(v) == 7 && v[5] >= '0' && v[5] <= '9':
+		return "month"
+	case len(v) == 4 && hasYear(v):
+		return "year"
+	}
+	return ""
+}
+
+func dayPart(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
 }
 
 // personBook names persons by their mentions.
@@ -310,10 +361,10 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 					continue
 				}
 			}
-			// under the command of X
+			// under the command of X: in command at the sentence's date
 			if strings.HasSuffix(left, "under the command of ") {
 				subj := strings.TrimSuffix(left, "under the command of ")
-				add("commander of "+lastPhrase(subj), stateIn(s.Clean.Start, m.Clean.Start), "", "")
+				add("commander of "+lastPhrase(subj), stateIn(s.Clean.Start, m.Clean.Start), timexIn(d, s.Clean.Start, s.Clean.End), "")
 				continue
 			}
 			// X under Y / X led by (General) Y
@@ -321,6 +372,14 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				cut := strings.LastIndex(left, " under ")
 				if i := strings.LastIndex(left, " led by "); i > cut {
 					cut = i
+				}
+				if k == 0 || d.Mentions[ms[k-1]].Clean.End > s.Clean.Start+cut || s.Clean.Start+cut-d.Mentions[ms[k-1]].Clean.End > 8 {
+					// "The Nationalists led by …" with no actor named:
+					// the capitalised phrase before the cue
+					if what := capitalPhrase(left[:cut]); what != "" && strings.Contains(left[cut:], "led by") {
+						add("leader of the "+what, "", "", "")
+						continue
+					}
 				}
 				if k > 0 {
 					pm := ms[k-1]
@@ -475,7 +534,7 @@ func titleBefore(left string) (string, int) {
 		}
 		lo = j
 	}
-	for lo <= i && (titleJoiners[strings.ToLower(ws[lo].text)] && strings.ToLower(ws[lo].text) != "general" && !officeWords[strings.ToLower(ws[lo].text)]) {
+	for lo <= i && joinerOnly[strings.ToLower(ws[lo].text)] {
 		lo++
 	}
 	if lo > i {
@@ -571,10 +630,13 @@ func officeKey(office string) string {
 			best, bi = w, i
 		}
 	}
+	if strings.Contains(l, "embassy") || strings.Contains(l, "legation") {
+		return "ambassador" // the head of an embassy
+	}
 	switch best {
 	case "head", "leader", "dictator", "führer", "fuhrer", "duce", "chancellor", "premier", "prime":
 		return "leader"
-	case "minister", "commissar", "foreign-minister":
+	case "minister", "commissar", "foreign-minister", "secretary":
 		if strings.Contains(l, "foreign") {
 			return "foreign"
 		}
@@ -633,4 +695,22 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 		}
 	}
 	return out
+}
+
+// joinerOnly are the words a title does not start with.
+var joinerOnly = map[string]bool{"of": true, "for": true, "in": true, "to": true, "and": true}
+
+// capitalPhrase returns the last run of capitalised words of s, without a
+// leading article ("The Nationalists" → "Nationalists").
+func capitalPhrase(s string) string {
+	ws := strings.Fields(s)
+	i := len(ws)
+	for i > 0 && ws[i-1] != "" && ws[i-1][0] >= 'A' && ws[i-1][0] <= 'Z' && len(ws)-i < 4 {
+		i--
+	}
+	out := ws[i:]
+	if len(out) > 0 && (out[0] == "The" || out[0] == "A") {
+		out = out[1:]
+	}
+	return strings.Join(out, " ")
 }
