@@ -327,6 +327,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 		objName = nm
+		if e.proper && (nm == nil || !nm.proper) {
+			return nil
+		}
 		if len(e.notObj) > 0 {
 			if bad, _ := c.objectOfClass(st, from, to, e.notObj, passive); bad {
 				return nil
@@ -1093,7 +1096,8 @@ func pronounSubject(st *sent, first int) bool {
 func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 	block := st.d.Sentences[st.index].Block
 	if nar.pairBlock != block {
-		nar.pair = nil
+		nar.pair, nar.states = nil, nil
+		nar.pairBlock = block
 	}
 	for i, k := range cs {
 		if k.dropped || len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
@@ -1110,18 +1114,33 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 				}
 			}
 		}
-		if src == nil && (strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ceasefire") {
+		joint := strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ceasefire"
+		if src == nil && joint {
 			src = nar.pair
 		}
 		if src != nil {
 			k.ev.Actor = append([]string(nil), src.ev.Actor...)
 			k.ev.Recipient = append([]string(nil), src.ev.Recipient...)
 			k.actorM, k.recipM = src.actorM, src.recipM
+		} else if joint && len(nar.states) >= 2 {
+			// the two states the paragraph has just been about
+			n := len(nar.states)
+			k.ev.Actor, k.ev.Recipient = []string{nar.states[n-2]}, []string{nar.states[n-1]}
 		}
 	}
 	for _, k := range cs {
-		if !k.dropped && len(k.ev.Actor) > 0 && len(k.ev.Recipient) > 0 && k.ev.Modality == doc.ModalityAsserted {
+		if k.dropped || k.ev.Modality != doc.ModalityAsserted {
+			continue
+		}
+		if len(k.ev.Actor) > 0 && len(k.ev.Recipient) > 0 {
 			nar.pair, nar.pairBlock = k, block
+		}
+		for _, ms := range [][]int{k.actorM, k.recipM} {
+			for _, mi := range ms {
+				if st := stateOf(st.d, mi); st != "" {
+					nar.noteState(st)
+				}
+			}
 		}
 	}
 }

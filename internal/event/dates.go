@@ -21,6 +21,18 @@ type narrative struct {
 	lastSign    *cand // the last treaty signing coded, for its protocols
 	pair        *cand // the paragraph's last two-sided event
 	pairBlock   int
+	states      []string // the states of the paragraph's events, latest last, each once
+}
+
+// noteState remembers a state the paragraph's events involve.
+func (n *narrative) noteState(s string) {
+	for i, x := range n.states {
+		if x == s {
+			n.states = append(n.states[:i], n.states[i+1:]...)
+			break
+		}
+	}
+	n.states = append(n.states, s)
 }
 
 // reset starts a section: its period, if it has one, becomes the reference

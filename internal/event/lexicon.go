@@ -65,6 +65,7 @@ type entry struct {
 	ofActor   bool      // an event noun's "of X" is its author ("the proposal of X")
 	cue       []string  // a class word must follow in the sentence
 	intrans   bool      // only without a direct object
+	proper    bool      // the object must be a proper treaty name
 	lemma     string    // the verb's base form
 	recip     []string  // prepositions that introduce the recipient
 	actorPrep []string  // prepositions that introduce the actor ("under the auspices of")
@@ -270,6 +271,8 @@ func (lx *Lexicon) parseEntry(f []string, line int, onto *Ontology) (*entry, err
 			}
 		case "intrans":
 			e.intrans = true
+		case "proper":
+			e.proper = true
 		case "recip":
 			e.recip = list()
 		case "actorprep":

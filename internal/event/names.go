@@ -19,6 +19,8 @@ type recordName struct {
 	parties    []int  // mentions before the head ("German–Soviet", "Molotov–Ribbentrop")
 	timex      int    // a date written into the name ("(1939)", "the 1932 …", "… of 1939"), or -1
 	start, end int    // clean span
+	nameStart  int    // clean span of the name proper, without a date
+	nameEnd    int    //   written before it or as "of <date>"
 	claimed    bool   // the object of a trigger, so not an event of its own
 	claimSign  bool   // …of a signing or ratification
 }
@@ -170,7 +172,17 @@ func findNames(d *doc.Document, items []item, names []recordName) ([]item, []rec
 			nm.secret = true
 		}
 		nm.start, nm.end = items[lo].start, items[hi-1].end
-		nm.text = d.Text[nm.start:nm.end]
+		// the name proper leaves out a year written before it ("the 1932
+		// … Pact") and an "of <date>" after it ("the … Pact of 1939")
+		nlo, nhi := lo, hi
+		for nlo < h && items[nlo].kind == itTimex {
+			nlo++
+		}
+		if nhi-2 > h && items[nhi-1].kind == itTimex && items[nhi-2].kind == itWord && items[nhi-2].lower == "of" {
+			nhi -= 2
+		}
+		nm.nameStart, nm.nameEnd = items[nlo].start, items[nhi-1].end
+		nm.text = d.Text[nm.nameStart:nm.nameEnd]
 		// Don't overlap a previous name.
 		if len(fs) > 0 && lo < fs[len(fs)-1].hi {
 			continue

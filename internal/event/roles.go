@@ -316,6 +316,9 @@ var topicWords = map[string]bool{"referencing": true, "regarding": true, "concer
 // topicBefore reports an event word introduced as a topic ("documents
 // pertaining to the cooperation", "referencing entering an agreement").
 func topicBefore(s *sent, first int) bool {
+	if first > 0 && s.items[first-1].kind == itWord && topicWords[s.items[first-1].lower] {
+		return true
+	}
 	k := first - 1
 	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !prepositions[s.items[k].lower] && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
 		k--

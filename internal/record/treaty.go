@@ -124,6 +124,14 @@ func treaties(d *doc.Document) []doc.Treaty {
 			linkEvent(&recs[ri], e, actorByID)
 			continue
 		}
+		// "an agreement with Germany" in August 1939: a description of a
+		// treaty already recorded with the same parties and date
+		if genericNames[key(name)] || genericDescription(name) {
+			if ri, ok := sameTreaty(recs, e, actorByID); ok {
+				linkEvent(&recs[ri], e, actorByID)
+				continue
+			}
+		}
 		r := doc.Treaty{
 			ID:       fmt.Sprintf("t%d", len(recs)+1),
 			Document: d.ID,
@@ -192,6 +200,12 @@ func describe(name string, e *doc.Event, actors map[string]doc.Actor) string {
 func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
 	r.Events = appendUnique(r.Events, e.ID)
 	e.Treaty = r.ID
+	linkEventParties(r, e, actors)
+}
+
+// linkEventParties adds the states and organisations of a signing to a
+// record's parties, its persons to the signatories, and its date.
+func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
 	for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
 		a, ok := actors[id]
 		switch {
@@ -301,6 +315,56 @@ func hasYear(v string) bool {
 	}
 	for i := 0; i < 4; i++ {
 		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// genericDescription reports a treaty described rather than named: lower
+// case, no proper name in it ("a neutrality pact", "political agreement").
+func genericDescription(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTreaty finds a recorded treaty with the same parties as e and a
+// signing date that agrees with e's at the coarser precision.
+func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]doc.Actor) (int, bool) {
+	var probe doc.Treaty
+	linkEventParties(&probe, e, actors)
+	for i, r := range recs {
+		if len(probe.Parties) == 0 || !sameParties(r.Parties, probe.Parties) {
+			continue
+		}
+		a, b := r.Signed, dayPartOf(e.Date.Value)
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		if a != "" && strings.HasPrefix(b, a) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func dayPartOf(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+func sameParties(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains(b, x) {
 			return false
 		}
 	}
