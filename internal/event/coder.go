@@ -1096,8 +1096,11 @@ func pronounSubject(st *sent, first int) bool {
 func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 	block := st.d.Sentences[st.index].Block
 	if nar.pairBlock != block {
-		nar.pair, nar.states = nil, nil
+		nar.pair = nil
 		nar.pairBlock = block
+	}
+	if sec := st.d.Sentences[st.index].Section; nar.statesSection != sec {
+		nar.states, nar.statesSection = nil, sec
 	}
 	for i, k := range cs {
 		if k.dropped || len(k.ev.Actor)+len(k.ev.Recipient) > 0 {

@@ -13,15 +13,16 @@ type dateRef = doc.EventDate
 // narrative's reference time, the last subjects (for pronouns) and the
 // last treaty named (for "the pact", "a secret protocol").
 type narrative struct {
-	ref         dateRef
-	dated       bool  // the chapter has given a date
-	lastSubject []int // mention indexes
-	lastPerson  []int
-	lastTreaty  *recordName
-	lastSign    *cand // the last treaty signing coded, for its protocols
-	pair        *cand // the paragraph's last two-sided event
-	pairBlock   int
-	states      []string // the states of the paragraph's events, latest last, each once
+	ref           dateRef
+	dated         bool  // the chapter has given a date
+	lastSubject   []int // mention indexes
+	lastPerson    []int
+	lastTreaty    *recordName
+	lastSign      *cand // the last treaty signing coded, for its protocols
+	pair          *cand // the paragraph's last two-sided event
+	pairBlock     int
+	states        []string // the states of the section's events, latest last, each once
+	statesSection int
 }
 
 // noteState remembers a state the paragraph's events involve.

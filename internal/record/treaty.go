@@ -338,7 +338,7 @@ func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]doc.Actor) (i
 	var probe doc.Treaty
 	linkEventParties(&probe, e, actors)
 	for i, r := range recs {
-		if len(probe.Parties) == 0 || !sameParties(r.Parties, probe.Parties) {
+		if len(probe.Parties) == 0 || !subsetOf(probe.Parties, r.Parties) {
 			continue
 		}
 		a, b := r.Signed, dayPartOf(e.Date.Value)
@@ -359,10 +359,8 @@ func dayPartOf(v string) string {
 	return v
 }
 
-func sameParties(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
+// subsetOf reports whether every element of a is in b.
+func subsetOf(a, b []string) bool {
 	for _, x := range a {
 		if !contains(b, x) {
 			return false
