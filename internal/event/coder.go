@@ -243,6 +243,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	for _, k := range out {
 		if !k.dropped && k.ev.Subtype == "treaty.sign" && k.ev.Modality == doc.ModalityAsserted && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
 			nar.lastSign = k
+			nar.noteSigning(k)
 		}
 	}
 	out = append(out, c.nameEvents(st, nar, period, out)...)
@@ -344,6 +345,15 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 	}
+	if objName == nil && strings.HasPrefix(k.ev.Subtype, "treaty.") {
+		// "terminated the Molotov–Ribbentrop Pact": the treaty acted on
+		for i := m.end; i < min(hi, m.end+6); i++ {
+			if st.items[i].kind == itName {
+				objName = &st.names[st.items[i].ref]
+				break
+			}
+		}
+	}
 	// Participants.
 	var actor, recip []int
 	obj := st.objectRight(m.end, objHi, e, e.kind != 'V')
@@ -351,6 +361,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	case e.kind == 'V' && passive:
 		r := st.subjectLeft(m.first)
 		patient := c.resolve(st, nar, r, lo)
+		if g := st.reducedRelative(m.first); g != nil {
+			// "the Baltic States now occupied by the Soviets": the phrase
+			// the participle hangs on
+			patient = g
+		}
 		actor = obj.agent
 		if e.from == "actor" && obj.from != nil {
 			actor = obj.from
@@ -456,14 +471,8 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		return nil
 	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
-	k.ev.Actor = st.ids(actor)
+	k.ev.Actor = st.idsAs(actor, false)
 	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
-	// "the two countries signed": a pair on both sides of a joint act.
-	if len(k.ev.Recipient) == 0 && len(k.actorM) == 1 {
-		if mem := d.Mentions[k.actorM[0]].Members; len(mem) >= 2 && (e.sym || e.kind == 'N') {
-			k.ev.Actor, k.ev.Recipient = []string{mem[0]}, append([]string(nil), mem[1:]...)
-		}
-	}
 	// Treaty named as the object; "the pact" is the last treaty named.
 	if objName != nil {
 		objName.claimed = true
@@ -489,6 +498,14 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
 				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
 			}
+		}
+	}
+	splitPair(d, k, e)
+	// A treaty denounced, ratified or joined: the other parties of its
+	// signing are the recipients.
+	if objName != nil && k.ev.Name != "" && len(k.ev.Recipient) == 0 && !strings.HasSuffix(k.ev.Subtype, ".sign") {
+		if sg := nar.signings[treatyKey(k.ev.Name)]; sg != nil {
+			k.ev.Recipient = minus(union(sg.ev.Actor, sg.ev.Recipient), k.ev.Actor)
 		}
 	}
 	k.dateName = objName
@@ -623,8 +640,9 @@ func isPassive(st *sent, m match) bool {
 			break
 		}
 	}
-	// reduced relative: ", dictated by Germany"
-	if m.head > 0 && st.items[m.head-1].kind == itPunct && st.items[m.head-1].text == "," && m.end < len(st.items) && st.items[m.end].lower == "by" {
+	// reduced relative: ", dictated by Germany", "the States now occupied
+	// by the Soviets"
+	if m.end < len(st.items) && st.items[m.end].lower == "by" && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
 		return true
 	}
 	return false
@@ -641,25 +659,51 @@ func isParticiple(st *sent, m match) bool {
 }
 
 // subjectRight finds the subject after a fronted participial clause:
-// the first mention group after the next comma.
+// the first mention group after the next comma (and only its part after
+// the comma).
 func (s *sent) subjectRight(from int) subjectResult {
-	comma := false
+	comma := -1
 	for k := from; k < len(s.items) && k < from+25; k++ {
 		it := s.items[k]
 		if it.kind == itPunct && it.text == "," {
-			comma = true
+			comma = k
 			continue
 		}
-		if comma && it.kind == itMention {
+		if comma >= 0 && it.kind == itMention {
 			b := s.before(k)
 			if b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
 				continue
 			}
 			g, _, _ := s.groupAround(k)
-			return subjectResult{group: g}
+			var out []int
+			for _, x := range g {
+				if x > comma {
+					out = append(out, x)
+				}
+			}
+			return subjectResult{group: out}
 		}
 	}
 	return subjectResult{}
+}
+
+// reducedRelative returns the mention group a participle without "be"
+// follows directly ("the Baltic States now occupied by …"), or nil.
+func (s *sent) reducedRelative(first int) []int {
+	k := first - 1
+	for k >= 0 && (s.items[k].kind == itTimex && deictic[s.items[k].lower] || s.items[k].kind == itWord && (strings.HasSuffix(s.items[k].lower, "ly") || s.items[k].lower == "now" || s.items[k].lower == "then" || s.items[k].lower == "still")) {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itMention {
+		return nil
+	}
+	for j := k + 1; j < first; j++ {
+		if beForms[s.items[j].lower] {
+			return nil
+		}
+	}
+	g, _, _ := s.groupAround(k)
+	return g
 }
 
 // resolve turns a subject result into a mention group, resolving pronouns
@@ -703,8 +747,41 @@ func (s *sent) mentions(g []int) []int {
 
 // ids returns the actor ids of a group, persons and organisations joined by
 // the state they act for, without repeats.
-func (s *sent) ids(g []int) []string {
-	return idsOf(s.d, s.mentions(g))
+func (s *sent) ids(g []int) []string { return s.idsAs(g, true) }
+
+// idsAs is ids, with groups' states only when groupState (see
+// mentionIDsAs).
+func (s *sent) idsAs(g []int, groupState bool) []string {
+	ms := s.mentions(g)
+	// "Axis power Japan": the coalition named for the member beside it
+	var kept []int
+	for _, mi := range ms {
+		mem := s.d.Mentions[mi].Members
+		dup := false
+		for _, mj := range ms {
+			if mj != mi && len(mem) > 0 && len(s.d.Mentions[mj].Members) == 0 {
+				for _, x := range mem {
+					if stateOf(s.d, mj) == x {
+						dup = true
+					}
+				}
+			}
+		}
+		if !dup {
+			kept = append(kept, mi)
+		}
+	}
+	out := []string{}
+	seen := map[string]bool{}
+	for _, mi := range kept {
+		for _, id := range mentionIDsAs(s.d, mi, groupState) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
 
 func idsOf(d *doc.Document, ms []int) []string {
@@ -972,6 +1049,7 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 	for _, k := range out {
 		if k.ev.Subtype == "treaty.sign" && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
 			nar.lastSign = k
+			nar.noteSigning(k)
 		}
 	}
 	return out
@@ -1145,5 +1223,30 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 				}
 			}
 		}
+	}
+}
+
+// splitPair puts the two states of a pair mention ("the two countries",
+// "between the two nations") on the two sides of a joint act that names
+// no other party.
+func splitPair(d *doc.Document, k *cand, e *entry) {
+	if !e.sym && e.kind == 'V' {
+		return
+	}
+	var only []int
+	switch {
+	case len(k.actorM) == 1 && len(k.recipM) == 0:
+		only = k.actorM
+	case len(k.actorM) == 0 && len(k.recipM) == 1:
+		only = k.recipM
+	default:
+		if len(k.ev.Actor) == 0 && len(k.recipM) == 1 {
+			only = k.recipM
+		} else {
+			return
+		}
+	}
+	if mem := d.Mentions[only[0]].Members; len(mem) >= 2 {
+		k.ev.Actor, k.ev.Recipient = []string{mem[0]}, append([]string(nil), mem[1:]...)
 	}
 }

@@ -128,7 +128,8 @@ func corefers(p, k *cand, d *doc.Document) bool {
 		return false
 	}
 	pp, kp := p.ev.Date.Precision, k.ev.Date.Precision
-	if pp == "day" && kp == "day" {
+	// the same day, as the text dates both: one event, whatever the words
+	if pp == "day" && kp == "day" && p.ev.Date.Timex >= 0 && k.ev.Date.Timex >= 0 {
 		return true
 	}
 	if p.ev.Subtype != k.ev.Subtype {

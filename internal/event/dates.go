@@ -23,6 +23,22 @@ type narrative struct {
 	pairBlock     int
 	states        []string // the states of the section's events, latest last, each once
 	statesSection int
+	signings      map[string]*cand // treaty signings by normalised name
+}
+
+// noteSigning remembers a treaty's signing by its name, for the later acts
+// that name it.
+func (n *narrative) noteSigning(k *cand) {
+	key := treatyKey(k.ev.Name)
+	if key == "" {
+		return
+	}
+	if n.signings == nil {
+		n.signings = map[string]*cand{}
+	}
+	if _, ok := n.signings[key]; !ok {
+		n.signings[key] = k
+	}
 }
 
 // noteState remembers a state the paragraph's events involve.
@@ -60,7 +76,7 @@ func (n *narrative) after(st *sent, heading bool) {
 	// stands in parentheses.
 	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
 		it := st.items[i]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 {
+		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue
 		}
 		if isRangeEnd(st, i) {
@@ -194,8 +210,15 @@ func usableTimex(d *doc.Document, ti int) bool {
 	if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" {
 		return false
 	}
+	// "now", "then": the narrative's own time, which adds nothing
+	if deictic[strings.ToLower(t.Text)] {
+		return false
+	}
 	return hasYear(t.Value)
 }
+
+var deictic = map[string]bool{"now": true, "then": true, "today": true, "at the time": true,
+	"at that time": true, "that time": true, "currently": true, "presently": true, "meanwhile": true}
 
 // dateOfTimex turns a timex into an event date.
 func dateOfTimex(d *doc.Document, ti int) dateRef {
@@ -243,6 +266,7 @@ func Precision(v string) string {
 func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *recordName, period dateRef) dateRef {
 	d := st.d
 	best, bestDist := -1, 1<<30
+	ownedBest := -1
 	// distance from a timex item to a trigger head, dates after a trigger
 	// counting a little nearer
 	dist := func(k, head int) int {
@@ -253,7 +277,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
 		it := st.items[k]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) {
+		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) {
 			continue
 		}
 		// a date in parentheses dates the aside, not the trigger outside
@@ -271,6 +295,9 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 			}
 		}
 		if owned {
+			if ownedBest < 0 {
+				ownedBest = k
+			}
 			continue
 		}
 		if dk < bestDist {
@@ -283,7 +310,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 				break
 			}
 			it := st.items[k]
-			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 {
+			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) {
 				best = k
 				break
 			}
@@ -298,6 +325,11 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	if objName != nil && objName.timex >= 0 {
 		return dateOfTimex(d, objName.timex)
+	}
+	// "terminated the Pact with its invasion … on June 22, 1941": with no
+	// narrative time to go by, the clause's date dates both
+	if ownedBest >= 0 && !nar.dated {
+		return dateOfTimex(d, st.items[ownedBest].ref)
 	}
 	// A sentence with no date of its own takes the tagger's narrative
 	// reference time for it.
@@ -374,4 +406,11 @@ func isHead(st *sent, i int) bool {
 		}
 	}
 	return false
+}
+
+// isDeadline reports a date after "until" or "till": the end of a
+// state of affairs ("extended … until August 1, 1942"), not when the
+// reported act took place.
+func isDeadline(st *sent, k int) bool {
+	return k > 0 && st.items[k-1].kind == itWord && (st.items[k-1].lower == "until" || st.items[k-1].lower == "till")
 }

@@ -139,10 +139,27 @@ func sentenceItems(d *doc.Document, s doc.Sentence, ms, ts []int, buf []item) []
 	// inside a date rarer still.
 	for _, ti := range ts {
 		t := d.Timexes[ti]
-		spans = append(spans, span{itTimex, t.Clean.Start, t.Clean.End, ti})
+		// a "date" inside a person's name is part of the name ("Ernst
+		// August Köstring")
+		inside := false
+		for _, mi := range ms {
+			m := d.Mentions[mi].Clean
+			if m.Start <= t.Clean.Start && t.Clean.End <= m.End && m.Len() > t.Clean.Len() {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			spans = append(spans, span{itTimex, t.Clean.Start, t.Clean.End, ti})
+		}
 	}
 	for _, mi := range ms {
 		m := d.Mentions[mi]
+		// "citizens of German origin": a people's descent, not a state
+		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; strings.HasPrefix(rest, " origin") ||
+			strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry") {
+			continue
+		}
 		ok := true
 		for _, o := range spans {
 			if o.start < m.Clean.End && m.Clean.Start < o.end {

@@ -17,6 +17,7 @@ type Lexicon struct {
 	classes map[string]map[string]bool
 	forms   map[string][]string // irregular verb forms: lemma → forms
 	stops   [][]string          // phrases that trigger nothing
+	verbs   map[string]bool     // every form of the verbs that trigger
 }
 
 // elemKind is the kind of one pattern element.
@@ -140,9 +141,13 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 	sort.SliceStable(idx, func(a, b int) bool {
 		return len(lx.entries[idx[a]].elems) > len(lx.entries[idx[b]].elems)
 	})
+	lx.verbs = map[string]bool{}
 	for _, i := range idx {
 		for w := range lx.entries[i].elems[0].forms {
 			lx.byFirst[w] = append(lx.byFirst[w], i)
+			if lx.entries[i].kind == 'V' {
+				lx.verbs[w] = true
+			}
 		}
 	}
 	return lx, nil

@@ -15,6 +15,7 @@ const (
 	scopeClause                   // anywhere in the trigger's clause
 	scopeSentence                 // anywhere earlier in the sentence
 	scopeAfter                    // later in the sentence ("…, but this was not taken up")
+	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
 )
 
 type cue struct {
@@ -63,6 +64,8 @@ func ParseCues(src string) (*Cues, error) {
 			sc = scopeSentence
 		case "after":
 			sc = scopeAfter
+		case "first":
+			sc = scopeFirst
 		default:
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
@@ -114,6 +117,8 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 		return i < head
 	case scopeAfter:
 		return i > head && i < total
+	case scopeFirst:
+		return i == 0
 	}
 	return false
 }

@@ -138,15 +138,20 @@ func verbish(lx *Lexicon, w string) bool {
 	if len(w) > 4 && strings.HasSuffix(w, "ed") {
 		return true
 	}
-	if _, ok := lx.byFirst[w]; ok && !strings.HasSuffix(w, "s") {
+	if lx != nil && lx.verbs[w] && !strings.HasSuffix(w, "s") {
 		return true
 	}
 	return false
 }
 
 // mentionIDs returns the actor ids a mention stands for: the actor, and for
-// a person or organisation acting for a state, that state too.
-func mentionIDs(d *doc.Document, mi int) []string {
+// a person, organisation or group of a state, that state too.
+func mentionIDs(d *doc.Document, mi int) []string { return mentionIDsAs(d, mi, true) }
+
+// mentionIDsAs is mentionIDs, with a group's state only when groupState:
+// a state's people acted upon ("captured Soviet prisoners") stand for the
+// state; a group acting ("students demonstrated") acts for itself.
+func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
 	m := d.Mentions[mi]
 	ids := []string{}
 	if len(m.Members) > 0 {
@@ -156,7 +161,9 @@ func mentionIDs(d *doc.Document, mi int) []string {
 	if m.Actor != "" {
 		ids = append(ids, m.Actor)
 	}
-	if m.State != "" && m.State != m.Actor && (m.Kind == doc.KindPerson || m.Kind == doc.KindOrganization) {
+	// a person or organisation acting for a state, and a group of a
+	// state's people ("Soviet prisoners"), stand with that state
+	if m.State != "" && m.State != m.Actor && (m.Kind == doc.KindPerson || m.Kind == doc.KindOrganization || m.Kind == doc.KindGroup && groupState) {
 		ids = append(ids, m.State)
 	}
 	return ids
@@ -245,6 +252,23 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			break
 		}
 	}
+	// A comma joins a list only when the list ends in "and" or "or"
+	// ("British, French and Japanese troops"); otherwise it ends a phrase
+	// ("… of France, Soviet troops raided").
+	if s.crossesComma(lo, hi) && !s.hasConjunction(lo, hi) {
+		for k := i - 1; k >= lo; k-- {
+			if s.items[k].kind == itPunct && s.items[k].text == "," {
+				lo = k + 1
+				break
+			}
+		}
+		for k := i + 1; k <= hi; k++ {
+			if s.items[k].kind == itPunct && s.items[k].text == "," {
+				hi = k - 1
+				break
+			}
+		}
+	}
 	for k := lo; k <= hi; k++ {
 		if s.items[k].kind == itMention {
 			ms = append(ms, k)
@@ -296,10 +320,29 @@ var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague
 	"dictator": true, "marshal": true, "admiral": true, "king": true, "emperor": true, "prime": true,
 	"special": true, "state": true, "people's": true, "commander": true, "head": true, "consul": true,
 	"and": true, "or": true, "as": true, "well": true, "the": true, "his": true, "her": true, "its": true,
-	"their": true, "both": true, "former": true, "then": true}
+	"their": true, "both": true, "former": true, "then": true, "power": true, "ally": true, "member": true,
+	"neighbour": true, "neighbor": true}
 
 // groupJoiner reports whether a word may stand between two mentions of
 // one coordinated group.
 func groupJoiner(w item) bool {
 	return w.cap && !prepositions[w.lower] || roleWords[w.lower]
+}
+
+func (s *sent) crossesComma(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itPunct && s.items[k].text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) hasConjunction(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itWord && (s.items[k].lower == "and" || s.items[k].lower == "or") {
+			return true
+		}
+	}
+	return false
 }

@@ -91,12 +91,15 @@ const (
 	ByMonth   = "month"
 )
 
-// involves reports whether the event has a on one side and b on the
-// other, or both among its joint actors.
+// involves reports whether the event passes between a and b: one on
+// each side, or both among the actors of a joint act with no recipient
+// ("the two countries negotiated"). Two states acting together on a
+// third ("Germany and the Soviet Union invaded Poland") is not an act
+// between them.
 func involves(e doc.Event, a, b string) bool {
 	inA := func(x string) bool { return contains(e.Actor, x) }
 	inR := func(x string) bool { return contains(e.Recipient, x) }
-	return inA(a) && inR(b) || inA(b) && inR(a) || inA(a) && inA(b) || inR(a) && inR(b)
+	return inA(a) && inR(b) || inA(b) && inR(a) || len(e.Recipient) == 0 && inA(a) && inA(b)
 }
 
 func contains(xs []string, x string) bool {
