@@ -6,22 +6,22 @@ import "strings"
 type entryKind uint8
 
 const (
-	eStateName    entryKind = iota + 1 // "Germany", "USSR", "Weimar Germany"
-	eAdjective                         // "German"
-	eSingular                          // "Pole"
-	ePlural                            // "Germans"
-	eCombining                         // "Anglo" (before a hyphen)
-	eCapital                           // "Berlin"
-	eSeat                              // "Kremlin" (state) or "Quai d'Orsay" (org)
-	eStateWeak                         // "Loyalists"
-	eOrgName                           // "NKVD"
-	eOrgWeak                           // "Foreign Office"
-	eOrgAnaphor                        // "League"
-	ePersonName                        // "Molotov"
-	eOffice                            // "Foreign Minister"
-	eDefinite                          // "Kaiser" (names the holder)
-	eNoun                              // head of a demonym phrase
-	eGiven                             // "Karl"
+	eStateName  entryKind = iota + 1 // "Germany", "USSR", "Weimar Germany"
+	eAdjective                       // "German"
+	eSingular                        // "Pole"
+	ePlural                          // "Germans"
+	eCombining                       // "Anglo" (before a hyphen)
+	eCapital                         // "Berlin"
+	eSeat                            // "Kremlin" (state) or "Quai d'Orsay" (org)
+	eStateWeak                       // "Loyalists"
+	eOrgName                         // "NKVD"
+	eOrgWeak                         // "Foreign Office"
+	eOrgAnaphor                      // "League"
+	ePersonName                      // "Molotov"
+	eOffice                          // "Foreign Minister"
+	eDefinite                        // "Kaiser" (names the holder)
+	eNoun                            // head of a demonym phrase
+	eGiven                           // "Karl"
 )
 
 // entry is one meaning of a name in the lexicon.

@@ -336,8 +336,8 @@ func (r *Registry) indexPersons() {
 }
 
 var (
-	codeRE        = regexp.MustCompile(`^[A-Z]{3}$`)
-	dissolvedISO  = map[string]bool{"SUN": true, "CSK": true, "YUG": true, "DDR": true, "YMD": true, "VDR": true, "SCG": true, "BUR": true, "ZAR": true, "TMP": true, "DHY": true, "HVO": true, "RHO": true, "NTZ": true, "ANT": true}
+	codeRE       = regexp.MustCompile(`^[A-Z]{3}$`)
+	dissolvedISO = map[string]bool{"SUN": true, "CSK": true, "YUG": true, "DDR": true, "YMD": true, "VDR": true, "SCG": true, "BUR": true, "ZAR": true, "TMP": true, "DHY": true, "HVO": true, "RHO": true, "NTZ": true, "ANT": true}
 )
 
 // validate checks the invariants the recogniser relies on.
