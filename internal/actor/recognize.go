@@ -184,6 +184,17 @@ func (p *sentProc) choose(es []entry) (entry, bool) {
 // chooseEntry prefers a meaning whose period overlaps the sentence's date
 // range, then the one nearest to its middle day.
 func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
+	if day != MinDay {
+		// A name given a period in the registry ("Russia@1917-11-07..",
+		// "Ukrainian@1991-08-24..") means nothing outside it.
+		var in []entry
+		for _, e := range es {
+			if e.period == always || e.period.Overlaps(rng) {
+				in = append(in, e)
+			}
+		}
+		es = in
+	}
 	if len(es) == 0 {
 		return entry{}, false
 	}
@@ -696,8 +707,9 @@ func (p *sentProc) scanItem(it *item) int {
 		}
 		return it.hi
 	case it.has(eStateName, eOrgName, eSeat):
-		e, _ := p.choose(it.only(eStateName, eOrgName, eSeat))
+		e, ok := p.choose(it.only(eStateName, eOrgName, eSeat))
 		switch {
+		case !ok:
 		case e.kind == eStateName:
 			code := p.r.States[e.ref].Code
 			c := cand{kind: cState, actor: code, state: code, via: "name"}
@@ -736,8 +748,7 @@ func (p *sentProc) scanItem(it *item) int {
 		p.plural(it)
 		return it.hi
 	case it.has(eCapital):
-		if p.politicalCapital(it) {
-			e, _ := p.choose(it.only(eCapital))
+		if e, ok := p.choose(it.only(eCapital)); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
@@ -789,7 +800,10 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, _ := p.choose(it.only(eAdjective))
+	e, ok := p.choose(it.only(eAdjective))
+	if !ok {
+		return it.hi
+	}
 	code := p.r.States[e.ref].Code
 	n := len(p.toks)
 	j := it.hi
@@ -835,7 +849,8 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				}
 			}
 		}
-		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) {
+		adjUse := head.hi < n && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
 			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
@@ -869,7 +884,10 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, _ := p.choose(it.only(ePlural))
+	e, ok := p.choose(it.only(ePlural))
+	if !ok {
+		return
+	}
 	code := p.r.States[e.ref].Code
 	prev := p.key(it.lo - 1)
 	group := false

@@ -115,15 +115,43 @@ func sentenceDates(d *doc.Document) []dateRange {
 			}
 		}
 	}
+	// A sentence without a date of its own takes the last date before it
+	// in its paragraph, else the first after it in its paragraph, else the
+	// last before it in its section, else the first after it in its
+	// section, else the last before it in the document.
 	var known []Day
-	cur := dateRange{}
-	for i := range d.Sentences {
+	n := len(d.Sentences)
+	block := func(i int) int { return d.Sentences[i].Block }
+	section := func(i int) int { return d.Sentences[i].Section }
+	for i := 0; i < n; i++ {
 		if own[i].known {
-			cur = own[i]
-		}
-		out[i] = cur
-		if own[i].known {
+			out[i] = own[i]
 			known = append(known, own[i].day())
+			continue
+		}
+		found := false
+		for _, same := range []func(int) int{block, section} {
+			for j := i - 1; j >= 0 && same(j) == same(i); j-- {
+				if own[j].known {
+					out[i], found = own[j], true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			for j := i + 1; j < n && same(j) == same(i); j++ {
+				if own[j].known {
+					out[i], found = own[j], true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found && i > 0 {
+			out[i] = out[i-1]
 		}
 	}
 	if len(known) > 0 {
