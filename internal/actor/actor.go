@@ -283,13 +283,12 @@ func (rs *resolver) addPerson(c cand) {
 // chooseRegistryPerson picks among registry people sharing a name: the one
 // named before in the document, else the one in office nearest the date.
 func (rs *resolver) chooseRegistryPerson(es []entry, day Day, text string) int {
-	best, bestDist := -1, int64(-1)
+	// Rank: in office at the date, then named before in the document, then
+	// nearest in office to the date.
+	best, bestRank, bestDist := -1, 0, int64(-1)
 	single := !strings.ContainsAny(strings.TrimSpace(text), " ")
 	for _, e := range es {
 		p := &rs.r.Persons[e.ref]
-		if dp, ok := rs.persons[p.ID]; ok && dp.reg >= 0 {
-			return int(e.ref)
-		}
 		if single && !p.active(day) {
 			continue
 		}
@@ -302,8 +301,15 @@ func (rs *resolver) chooseRegistryPerson(es []entry, day Day, text string) int {
 				}
 			}
 		}
-		if best < 0 || dist < bestDist {
-			best, bestDist = int(e.ref), dist
+		rank := 0
+		if dist == 0 {
+			rank += 2
+		}
+		if dp, ok := rs.persons[p.ID]; ok && dp.reg >= 0 {
+			rank++
+		}
+		if best < 0 || rank > bestRank || rank == bestRank && dist < bestDist {
+			best, bestRank, bestDist = int(e.ref), rank, dist
 		}
 	}
 	return best

@@ -335,6 +335,17 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 		if p.itemAt[j] >= 0 {
 			break
 		}
+		if p.isParticle(j) && (j > i || tk.is(tCap) || i == j) {
+			k := j
+			for k < n && p.isParticle(k) {
+				k++
+			}
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+				j = k
+				continue
+			}
+			break
+		}
 		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && !nameStop[tk.key] {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
@@ -400,7 +411,9 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
-		if !p.hasCue(i) {
+		probe := ns
+		p.apposition(&probe)
+		if !p.hasCue(i) && probe.role == "" {
 			return end, nameSpan{}, false
 		}
 		ns.full = true
@@ -849,7 +862,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				}
 			}
 		}
-		adjUse := head.hi < n && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		adjUse := head.hi < n && len(head.only(eNoun)) > 0 && head.only(eNoun)[0].adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
 		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
 			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
