@@ -406,8 +406,10 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	default:
 		return end, nameSpan{}, false
 	}
-	// A surname followed by a model designation is a product ("Tupolev TB-3").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit)) {
+	// A surname followed by a model designation is a product ("Tupolev
+	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
+	// Front").
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || orgHeads[p.toks[end].key] && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
@@ -521,12 +523,21 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 // after a comma any office does ("Seeckt, chief of the Reichswehr").
 func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, office bool) {
 	prep := ""
+	titled := false // an office, not only a rank or honorific
 	for i := lo; i < hi; {
 		if it := p.itemStart(i); it != nil {
 			poss := p.key(it.hi) == "'s"
 			switch {
 			case it.has(eOffice, eDefinite):
 				office = office || loose || p.isCue(it) || it.has(eDefinite)
+				for _, e := range it.only(eOffice) {
+					if c := p.r.Offices[e.ref].Class; c != "honorific" && c != "military-rank" {
+						titled = true
+					}
+				}
+				if it.has(eDefinite) {
+					titled = true
+				}
 				for _, e := range it.only(eOffice, eDefinite) {
 					if o := p.r.Offices[e.ref]; o.State != "" && state == "" {
 						state = o.State
@@ -559,6 +570,10 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 			prep = k
 		}
 		i++
+	}
+	if !titled {
+		// "Count", "General": a cue to a name, but not a role to record.
+		return "", state, org, office
 	}
 	role = p.tokText(lo, hi)
 	for _, det := range []string{"the ", "an ", "a ", "The ", "An ", "A "} {
@@ -832,7 +847,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 			nr := nouns[0]
 			next := head.hi
 			isHead := true
-			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] {
+			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] && !subjectVerbs[p.toks[next].key] {
 				isHead = false
 			}
 			if isHead && p.inNameAt(head.hi) {

@@ -541,13 +541,22 @@ func (r *Registry) StateAt(personID string, d Day) string {
 	return p.State
 }
 
-// TenureAt is the office the person held on day d (the most recently
-// begun one if several), or nil.
+// classRank orders office classes by weight, so that a head of government
+// who is also foreign minister is recorded as head of government.
+var classRank = map[string]int{"head-of-state": 6, "head-of-government": 5, "foreign-minister": 4,
+	"international-official": 3, "defence-minister": 3, "party-leader": 3, "ambassador": 2}
+
+// TenureAt is the office the person held on day d (the weightiest, then
+// the most recently begun, if several), or nil.
 func (p *Person) TenureAt(d Day) *Tenure {
 	var best *Tenure
 	for i := range p.Tenures {
 		t := &p.Tenures[i]
-		if t.Period.Contains(d) && (best == nil || t.Period.From > best.Period.From) {
+		if !t.Period.Contains(d) {
+			continue
+		}
+		if best == nil || classRank[t.Class] > classRank[best.Class] ||
+			classRank[t.Class] == classRank[best.Class] && t.Period.From > best.Period.From {
 			best = t
 		}
 	}
