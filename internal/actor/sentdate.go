@@ -91,15 +91,33 @@ func textDate(s string) (dateRange, bool) {
 	return best.r, true
 }
 
-// sentenceDates gives every sentence its narrative date: the first date in
-// the sentence (from the temporal tagger's expressions when the document
-// has them, else from the years written in it), or the date of the
-// sentence before it. Sentences before any date get the document's
+// sentenceDates gives every sentence its narrative date: the temporal
+// tagger's reference time for the sentence (Sentence.RefTime) when the
+// tagger ran; else the first date in the sentence (from the tagger's
+// expressions, or from the years written in it), or a date carried over
+// from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
 func sentenceDates(d *doc.Document) []dateRange {
 	out := make([]dateRange, len(d.Sentences))
 	own := make([]dateRange, len(d.Sentences))
-	if len(d.Timexes) > 0 {
+	refs := false
+	hasTimex := make([]bool, len(d.Sentences))
+	for _, t := range d.Timexes {
+		if t.Sentence >= 0 && t.Sentence < len(hasTimex) && t.Type == "DATE" {
+			hasTimex[t.Sentence] = true
+		}
+	}
+	for i, s := range d.Sentences {
+		// The tagger's reference time where the sentence has a date of
+		// its own; sentences without one take their neighbours' below,
+		// which respects paragraphs and sections.
+		if lo, hi, ok := ParseTimexValue(s.RefTime); ok && hasTimex[i] {
+			own[i], refs = dateRange{lo, hi, true}, true
+		}
+	}
+	if refs {
+		// Dated by the temporal tagger.
+	} else if len(d.Timexes) > 0 {
 		for _, t := range d.Timexes {
 			if t.Sentence < 0 || t.Sentence >= len(own) || own[t.Sentence].known || t.Type != "DATE" {
 				continue
