@@ -209,9 +209,16 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 				per = intersect(per, r.Orgs[e.ref].Period)
 			}
 		}
+		// Rank by distance to the date (0 inside); at equal distance a name
+		// with a period of its own ("Russia@1917-11-07..") beats a name
+		// good at any time.
 		dist := int64(0)
 		if day != MinDay && !per.Overlaps(rng) {
 			dist = per.Distance(day)
+		}
+		dist *= 2
+		if e.period == always {
+			dist++
 		}
 		if best < 0 || dist < bestDist {
 			best, bestDist = i, dist

@@ -471,20 +471,30 @@ func (r *Registry) LookupPerson(name string) []*Person {
 	return out
 }
 
-// LookupName lists the actors a name can denote at day d (MinDay or 0 for
-// any date), as actor ids: state codes, org:..., group:..., person:....
+// LookupName lists the actors a name can denote, as actor ids (state
+// codes, org:..., group:..., person:...): every one when d is 0 or MinDay,
+// else the one it denotes on day d.
 func (r *Registry) LookupName(name string, d Day) []string {
 	toks := tokenizeName(name)
 	n, ok := r.lex.walk(toks)
 	if !ok {
 		return nil
 	}
+	es := r.lex.nodes[n].entries
+	if d != 0 && d != MinDay {
+		// The meaning in force at the date, as the recogniser chooses it.
+		e, ok := chooseEntry(r, es, d, Period{From: d, To: d})
+		if !ok {
+			return nil
+		}
+		if id := r.entryActor(e); id != "" {
+			return []string{id}
+		}
+		return nil
+	}
 	seen := map[string]bool{}
 	var out []string
-	for _, e := range r.lex.nodes[n].entries {
-		if d != 0 && d != MinDay && !e.period.Contains(d) {
-			continue
-		}
+	for _, e := range es {
 		id := r.entryActor(e)
 		if id != "" && !seen[id] {
 			seen[id] = true
