@@ -60,7 +60,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 			continue
 		}
 		var cs []cand
-		cs, buf = a.analyse(d, si, dates[si].day(), buf)
+		cs, buf = a.analyse(d, si, dates[si], buf)
 		cands = append(cands, cs...)
 	}
 	res := newResolver(a.reg, d, dates)
@@ -283,13 +283,12 @@ func (rs *resolver) addPerson(c cand) {
 // chooseRegistryPerson picks among registry people sharing a name: the one
 // named before in the document, else the one in office nearest the date.
 func (rs *resolver) chooseRegistryPerson(es []entry, day Day, text string) int {
-	best, bestDist := -1, int64(-1)
+	// Rank: in office at the date, then named before in the document, then
+	// nearest in office to the date.
+	best, bestRank, bestDist := -1, 0, int64(-1)
 	single := !strings.ContainsAny(strings.TrimSpace(text), " ")
 	for _, e := range es {
 		p := &rs.r.Persons[e.ref]
-		if dp, ok := rs.persons[p.ID]; ok && dp.reg >= 0 {
-			return int(e.ref)
-		}
 		if single && !p.active(day) {
 			continue
 		}
@@ -302,8 +301,15 @@ func (rs *resolver) chooseRegistryPerson(es []entry, day Day, text string) int {
 				}
 			}
 		}
-		if best < 0 || dist < bestDist {
-			best, bestDist = int(e.ref), dist
+		rank := 0
+		if dist == 0 {
+			rank += 2
+		}
+		if dp, ok := rs.persons[p.ID]; ok && dp.reg >= 0 {
+			rank++
+		}
+		if best < 0 || rank > bestRank || rank == bestRank && dist < bestDist {
+			best, bestRank, bestDist = int(e.ref), rank, dist
 		}
 	}
 	return best
@@ -362,8 +368,19 @@ func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
 			if role == "" {
 				role = t.Title
 			}
-		} else if state == "" {
-			state = p.State
+		} else {
+			if dp.org == "" && org != "" {
+				dp.org = org
+			}
+			if org == "" {
+				org = dp.org
+			}
+			if state == "" {
+				state = p.State
+			}
+		}
+		if c.org != "" && dp.org == "" {
+			dp.org = c.org
 		}
 		if a.State == "" {
 			a.State = p.State
@@ -523,7 +540,10 @@ func (rs *resolver) addWeak(c cand) {
 			near[m.State] = dist
 		}
 	}
-	day := rs.day(c.sent)
+	rng := Period{From: MinDay, To: MaxDay}
+	if c.sent < len(rs.dates) && rs.dates[c.sent].known {
+		rng = Period{From: rs.dates[c.sent].lo, To: rs.dates[c.sent].hi}
+	}
 	var best entry
 	bestDist := -1
 	for _, e := range c.entries {
@@ -535,7 +555,7 @@ func (rs *resolver) addWeak(c cand) {
 			state = rs.r.Orgs[e.ref].State
 			per = intersect(per, rs.r.Orgs[e.ref].Period)
 		}
-		if day != MinDay && !per.Contains(day) {
+		if !per.Overlaps(rng) {
 			continue
 		}
 		dist, ok := near[state]
@@ -644,19 +664,26 @@ func (rs *resolver) mainPair() []string {
 func (rs *resolver) addPair(c cand, main []string) {
 	local := map[string]bool{}
 	var order []string
+	outside := main == nil
 	for _, m := range rs.mentions {
 		if m.Via == "pair" || m.State == "" {
 			continue
 		}
-		if (m.Sentence == c.sent && m.Clean.End <= c.lo) || (m.Sentence == c.sent-1 && rs.d.Sentences[m.Sentence].Block == rs.d.Sentences[c.sent].Block) {
+		here := m.Sentence == c.sent && m.Clean.End <= c.lo
+		if here || (m.Sentence == c.sent-1 && rs.d.Sentences[m.Sentence].Block == rs.d.Sentences[c.sent].Block) {
 			if !local[m.State] {
 				local[m.State] = true
 				order = append(order, m.State)
 			}
+			if here && main != nil && m.State != main[0] && m.State != main[1] {
+				outside = true
+			}
 		}
 	}
 	pair := main
-	if len(order) == 2 {
+	if len(order) == 2 && outside {
+		// The sentence turns to another pair: "Finland requested a
+		// withdrawal of troops of both nations" after a Soviet move.
 		pair = order
 	}
 	if len(pair) != 2 {

@@ -52,6 +52,7 @@ type sentProc struct {
 	items  []item
 	itemAt []int // token -> index of the item covering it, or -1
 	day    Day
+	lo, hi Day // the sentence's date range (MinDay..MaxDay when unknown)
 	sent   int
 	out    []cand
 	names  []nameSpan
@@ -71,9 +72,12 @@ type nameSpan struct {
 }
 
 // analyse finds the candidate mentions of sentence si.
-func (a *Annotator) analyse(d *doc.Document, si int, day Day, buf []token) ([]cand, []token) {
+func (a *Annotator) analyse(d *doc.Document, si int, date dateRange, buf []token) ([]cand, []token) {
 	s := d.Sentences[si]
-	p := &sentProc{r: a.reg, text: d.Text, day: day, sent: si}
+	p := &sentProc{r: a.reg, text: d.Text, day: date.day(), lo: MinDay, hi: MaxDay, sent: si}
+	if date.known {
+		p.lo, p.hi = date.lo, date.hi
+	}
 	p.toks = tokenize(d.Text, s.Clean.Start, s.Clean.End, buf[:0])
 	p.match()
 	p.findNames()
@@ -173,9 +177,24 @@ func (it *item) only(kinds ...entryKind) []entry {
 
 // choose picks the meaning in force at the sentence's day: a meaning whose
 // period (and whose actor's lifetime) holds the day, else the nearest.
-func (p *sentProc) choose(es []entry) (entry, bool) { return chooseEntry(p.r, es, p.day) }
+func (p *sentProc) choose(es []entry) (entry, bool) {
+	return chooseEntry(p.r, es, p.day, Period{From: p.lo, To: p.hi})
+}
 
-func chooseEntry(r *Registry, es []entry, day Day) (entry, bool) {
+// chooseEntry prefers a meaning whose period overlaps the sentence's date
+// range, then the one nearest to its middle day.
+func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
+	if day != MinDay {
+		// A name given a period in the registry ("Russia@1917-11-07..",
+		// "Ukrainian@1991-08-24..") means nothing outside it.
+		var in []entry
+		for _, e := range es {
+			if e.period == always || e.period.Overlaps(rng) {
+				in = append(in, e)
+			}
+		}
+		es = in
+	}
 	if len(es) == 0 {
 		return entry{}, false
 	}
@@ -190,9 +209,16 @@ func chooseEntry(r *Registry, es []entry, day Day) (entry, bool) {
 				per = intersect(per, r.Orgs[e.ref].Period)
 			}
 		}
+		// Rank by distance to the date (0 inside); at equal distance a name
+		// with a period of its own ("Russia@1917-11-07..") beats a name
+		// good at any time.
 		dist := int64(0)
-		if day != MinDay {
+		if day != MinDay && !per.Overlaps(rng) {
 			dist = per.Distance(day)
+		}
+		dist *= 2
+		if e.period == always {
+			dist++
 		}
 		if best < 0 || dist < bestDist {
 			best, bestDist = i, dist
@@ -240,7 +266,7 @@ func (p *sentProc) findNames() {
 		p.inName[i] = -1
 	}
 	for i := 0; i < n; {
-		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) {
+		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
 			ns := nameSpan{lo: it.lo, hi: it.hi, reg: it.only(ePersonName), full: true}
 			i = p.addName(ns)
 			continue
@@ -316,6 +342,17 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 		if p.itemAt[j] >= 0 {
 			break
 		}
+		if p.isParticle(j) && (j > i || tk.is(tCap) || i == j) {
+			k := j
+			for k < n && p.isParticle(k) {
+				k++
+			}
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+				j = k
+				continue
+			}
+			break
+		}
 		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && !nameStop[tk.key] {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
@@ -376,24 +413,72 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	default:
 		return end, nameSpan{}, false
 	}
-	// A surname followed by a model designation is a product ("Tupolev TB-3").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit)) {
+	// A surname followed by a model designation is a product ("Tupolev
+	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
+	// Front").
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || orgHeads[p.toks[end].key] && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
-		if !p.hasCue(i) {
+		probe := ns
+		p.apposition(&probe)
+		if !p.hasCue(i) && probe.role == "" {
 			return end, nameSpan{}, false
 		}
 		ns.full = true
 	}
+	if p.namesDocument(end) {
+		return end, nameSpan{}, false
+	}
 	return end, ns, true
+}
+
+// documentHeads end the names of treaties, plans and lines named after
+// people ("Molotov–Ribbentrop Pact", "Curzon Line", "Dawes Plan").
+var documentHeads = set("pact", "treaty", "agreement", "line", "plan", "protocol", "doctrine",
+	"declaration", "note", "memorandum", "offensive", "cabinet", "government", "ministry", "award", "accords")
+
+// namesDocument reports whether the name ending at token end is part of
+// such a name: followed by a head, directly or through "–Name".
+func (p *sentProc) namesDocument(end int) bool {
+	n := len(p.toks)
+	j := end
+	for j+1 < n && p.toks[j].key == "-" && p.toks[j+1].is(tCap) {
+		j += 2
+		if it := p.itemStart(j - 1); it != nil {
+			j = it.hi
+		}
+	}
+	return j < n && documentHeads[p.toks[j].key] && p.toks[j].is(tCap)
 }
 
 // hasCue reports whether a title, rank or office stands right before
 // token i ("General", "Mr.", "ambassador", "Historian").
 func (p *sentProc) hasCue(i int) bool {
 	it := p.itemEnd(i)
-	return it != nil && it.has(eOffice)
+	return it != nil && p.isCue(it)
+}
+
+// isCue reports whether an office item can introduce a person: a
+// capitalised title ("General", "Mr.") or a lower-case office that names
+// a person ("ambassador").
+func (p *sentProc) isCue(it *item) bool {
+	if !it.has(eOffice) {
+		return false
+	}
+	if p.toks[it.lo].is(tCap) {
+		return true
+	}
+	// A lower-case title is a cue only for an office that names a person
+	// ("ambassador Ivan Maisky"), not for a word like "general".
+	for _, e := range it.only(eOffice) {
+		switch p.r.Offices[e.ref].Class {
+		case "military-rank", "official", "honorific", "minister":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // cueAndRole reads the role phrase before a name: "German Foreign Minister
@@ -426,7 +511,7 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 		p.underAffiliation(ns)
 		return
 	}
-	role, st, org, office := p.readRole(lo, ns.lo)
+	role, st, org, office := p.readRole(lo, ns.lo, false)
 	if !office {
 		p.underAffiliation(ns)
 		return
@@ -440,15 +525,26 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 
 // readRole reads tokens [lo, hi) as a role phrase: its text, the state
 // and organisation it names as the person's own (not the destination after
-// "to" or a place after "in"), and whether it holds an office title.
-func (p *sentProc) readRole(lo, hi int) (role, state, org string, office bool) {
+// "to" or a place after "in"), and whether it holds an office title. Before
+// a name only titles that can introduce a person count (loose false);
+// after a comma any office does ("Seeckt, chief of the Reichswehr").
+func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, office bool) {
 	prep := ""
+	titled := false // an office, not only a rank or honorific
 	for i := lo; i < hi; {
 		if it := p.itemStart(i); it != nil {
 			poss := p.key(it.hi) == "'s"
 			switch {
 			case it.has(eOffice, eDefinite):
-				office = true
+				office = office || loose || p.isCue(it) || it.has(eDefinite)
+				for _, e := range it.only(eOffice) {
+					if c := p.r.Offices[e.ref].Class; c != "honorific" && c != "military-rank" {
+						titled = true
+					}
+				}
+				if it.has(eDefinite) {
+					titled = true
+				}
 				for _, e := range it.only(eOffice, eDefinite) {
 					if o := p.r.Offices[e.ref]; o.State != "" && state == "" {
 						state = o.State
@@ -481,6 +577,10 @@ func (p *sentProc) readRole(lo, hi int) (role, state, org string, office bool) {
 			prep = k
 		}
 		i++
+	}
+	if !titled {
+		// "Count", "General": a cue to a name, but not a role to record.
+		return "", state, org, office
 	}
 	role = p.tokText(lo, hi)
 	for _, det := range []string{"the ", "an ", "a ", "The ", "An ", "A "} {
@@ -527,7 +627,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 	if j == start || p.inNameAt(start) {
 		return
 	}
-	role, st, org, office := p.readRole(start, j)
+	role, st, org, office := p.readRole(start, j, true)
 	if !office {
 		return
 	}
@@ -642,8 +742,9 @@ func (p *sentProc) scanItem(it *item) int {
 		}
 		return it.hi
 	case it.has(eStateName, eOrgName, eSeat):
-		e, _ := p.choose(it.only(eStateName, eOrgName, eSeat))
+		e, ok := p.choose(it.only(eStateName, eOrgName, eSeat))
 		switch {
+		case !ok:
 		case e.kind == eStateName:
 			code := p.r.States[e.ref].Code
 			c := cand{kind: cState, actor: code, state: code, via: "name"}
@@ -682,8 +783,7 @@ func (p *sentProc) scanItem(it *item) int {
 		p.plural(it)
 		return it.hi
 	case it.has(eCapital):
-		if p.politicalCapital(it) {
-			e, _ := p.choose(it.only(eCapital))
+		if e, ok := p.choose(it.only(eCapital)); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
@@ -735,7 +835,10 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, _ := p.choose(it.only(eAdjective))
+	e, ok := p.choose(it.only(eAdjective))
+	if !ok {
+		return it.hi
+	}
 	code := p.r.States[e.ref].Code
 	n := len(p.toks)
 	j := it.hi
@@ -751,8 +854,11 @@ func (p *sentProc) demonymPhrase(it *item) int {
 			nr := nouns[0]
 			next := head.hi
 			isHead := true
-			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] {
+			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] && !subjectVerbs[p.toks[next].key] {
 				isHead = false
+			}
+			if isHead && p.inNameAt(head.hi) {
+				isHead = false // "Soviet Ambassador Nikolay Krestinsky": the title is the person's
 			}
 			if isHead {
 				rule := p.r.Nouns[nr.ref]
@@ -778,7 +884,8 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				}
 			}
 		}
-		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) {
+		adjUse := head.hi < n && len(head.only(eNoun)) > 0 && head.only(eNoun)[0].adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
 			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
@@ -812,7 +919,10 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, _ := p.choose(it.only(ePlural))
+	e, ok := p.choose(it.only(ePlural))
+	if !ok {
+		return
+	}
 	code := p.r.States[e.ref].Code
 	prev := p.key(it.lo - 1)
 	group := false
@@ -947,24 +1057,35 @@ func (p *sentProc) scanOrgName(i int) int {
 	if nameStop[t.key] && !orgHeads[t.key] {
 		return i
 	}
-	j, last, heads := i, i, 0
+	free := func(j int) bool {
+		if p.itemAt[j] < 0 {
+			return true
+		}
+		it := &p.items[p.itemAt[j]]
+		return it.hi == it.lo+1 && len(it.only(eNoun, eOffice, eGiven)) == len(it.entries)
+	}
+	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
 		tk := p.toks[j]
-		if tk.is(tCap) && tk.is(tWord) && p.itemAt[j] < 0 && !tk.is(tDigit) {
-			if orgHeads[tk.key] {
+		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
+			headLast = orgHeads[tk.key]
+			if headLast {
 				heads++
 			}
 			j++
 			last = j
 			continue
 		}
-		if (tk.key == "of" || tk.key == "for" || tk.key == "and" || tk.key == "&") && j+1 < n && p.toks[j+1].is(tCap) && p.itemAt[j+1] < 0 {
+		if (tk.key == "of" || tk.key == "for" || tk.key == "and" || tk.key == "&") && j+1 < n && p.toks[j+1].is(tCap) && free(j+1) {
+			if tk.key == "of" && headLast {
+				headOf = true
+			}
 			j++
 			continue
 		}
 		break
 	}
-	if heads == 0 || last-i < 2 {
+	if heads == 0 || last-i < 2 || !(headLast || headOf) {
 		return max(i, last)
 	}
 	name := p.tokText(i, last)

@@ -471,20 +471,30 @@ func (r *Registry) LookupPerson(name string) []*Person {
 	return out
 }
 
-// LookupName lists the actors a name can denote at day d (MinDay or 0 for
-// any date), as actor ids: state codes, org:..., group:..., person:....
+// LookupName lists the actors a name can denote, as actor ids (state
+// codes, org:..., group:..., person:...): every one when d is 0 or MinDay,
+// else the one it denotes on day d.
 func (r *Registry) LookupName(name string, d Day) []string {
 	toks := tokenizeName(name)
 	n, ok := r.lex.walk(toks)
 	if !ok {
 		return nil
 	}
+	es := r.lex.nodes[n].entries
+	if d != 0 && d != MinDay {
+		// The meaning in force at the date, as the recogniser chooses it.
+		e, ok := chooseEntry(r, es, d, Period{From: d, To: d})
+		if !ok {
+			return nil
+		}
+		if id := r.entryActor(e); id != "" {
+			return []string{id}
+		}
+		return nil
+	}
 	seen := map[string]bool{}
 	var out []string
-	for _, e := range r.lex.nodes[n].entries {
-		if d != 0 && d != MinDay && !e.period.Contains(d) {
-			continue
-		}
+	for _, e := range es {
 		id := r.entryActor(e)
 		if id != "" && !seen[id] {
 			seen[id] = true
@@ -541,13 +551,22 @@ func (r *Registry) StateAt(personID string, d Day) string {
 	return p.State
 }
 
-// TenureAt is the office the person held on day d (the most recently
-// begun one if several), or nil.
+// classRank orders office classes by weight, so that a head of government
+// who is also foreign minister is recorded as head of government.
+var classRank = map[string]int{"head-of-state": 6, "head-of-government": 5, "foreign-minister": 4,
+	"international-official": 3, "defence-minister": 3, "party-leader": 3, "ambassador": 2}
+
+// TenureAt is the office the person held on day d (the weightiest, then
+// the most recently begun, if several), or nil.
 func (p *Person) TenureAt(d Day) *Tenure {
 	var best *Tenure
 	for i := range p.Tenures {
 		t := &p.Tenures[i]
-		if t.Period.Contains(d) && (best == nil || t.Period.From > best.Period.From) {
+		if !t.Period.Contains(d) {
+			continue
+		}
+		if best == nil || classRank[t.Class] > classRank[best.Class] ||
+			classRank[t.Class] == classRank[best.Class] && t.Period.From > best.Period.From {
 			best = t
 		}
 	}

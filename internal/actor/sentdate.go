@@ -91,15 +91,33 @@ func textDate(s string) (dateRange, bool) {
 	return best.r, true
 }
 
-// sentenceDates gives every sentence its narrative date: the first date in
-// the sentence (from the temporal tagger's expressions when the document
-// has them, else from the years written in it), or the date of the
-// sentence before it. Sentences before any date get the document's
+// sentenceDates gives every sentence its narrative date: the temporal
+// tagger's reference time for the sentence (Sentence.RefTime) when the
+// tagger ran; else the first date in the sentence (from the tagger's
+// expressions, or from the years written in it), or a date carried over
+// from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
 func sentenceDates(d *doc.Document) []dateRange {
 	out := make([]dateRange, len(d.Sentences))
 	own := make([]dateRange, len(d.Sentences))
-	if len(d.Timexes) > 0 {
+	refs := false
+	hasTimex := make([]bool, len(d.Sentences))
+	for _, t := range d.Timexes {
+		if t.Sentence >= 0 && t.Sentence < len(hasTimex) && t.Type == "DATE" {
+			hasTimex[t.Sentence] = true
+		}
+	}
+	for i, s := range d.Sentences {
+		// The tagger's reference time where the sentence has a date of
+		// its own; sentences without one take their neighbours' below,
+		// which respects paragraphs and sections.
+		if lo, hi, ok := ParseTimexValue(s.RefTime); ok && hasTimex[i] {
+			own[i], refs = dateRange{lo, hi, true}, true
+		}
+	}
+	if refs {
+		// Dated by the temporal tagger.
+	} else if len(d.Timexes) > 0 {
 		for _, t := range d.Timexes {
 			if t.Sentence < 0 || t.Sentence >= len(own) || own[t.Sentence].known || t.Type != "DATE" {
 				continue
@@ -115,15 +133,43 @@ func sentenceDates(d *doc.Document) []dateRange {
 			}
 		}
 	}
+	// A sentence without a date of its own takes the last date before it
+	// in its paragraph, else the first after it in its paragraph, else the
+	// last before it in its section, else the first after it in its
+	// section, else the last before it in the document.
 	var known []Day
-	cur := dateRange{}
-	for i := range d.Sentences {
+	n := len(d.Sentences)
+	block := func(i int) int { return d.Sentences[i].Block }
+	section := func(i int) int { return d.Sentences[i].Section }
+	for i := 0; i < n; i++ {
 		if own[i].known {
-			cur = own[i]
-		}
-		out[i] = cur
-		if own[i].known {
+			out[i] = own[i]
 			known = append(known, own[i].day())
+			continue
+		}
+		found := false
+		for _, same := range []func(int) int{block, section} {
+			for j := i - 1; j >= 0 && same(j) == same(i); j-- {
+				if own[j].known {
+					out[i], found = own[j], true
+					break
+				}
+			}
+			if found {
+				break
+			}
+			for j := i + 1; j < n && same(j) == same(i); j++ {
+				if own[j].known {
+					out[i], found = own[j], true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found && i > 0 {
+			out[i] = out[i-1]
 		}
 	}
 	if len(known) > 0 {
