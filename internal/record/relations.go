@@ -256,8 +256,10 @@ type Marker struct {
 	Type  string `json:"type"`
 }
 
-// Markers returns the named events between a and b worth marking: treaty
-// signings (by name) and invasions, asserted, in date order.
+// Markers returns the named events between a and b worth marking:
+// treaties signed under a proper name ("Treaty of Rapallo", not "a credit
+// agreement"; their secret protocols go with them) and invasions,
+// asserted, in date order.
 func Markers(events []doc.Event, a, b string) []Marker {
 	var out []Marker
 	seen := map[string]bool{}
@@ -267,17 +269,29 @@ func Markers(events []doc.Event, a, b string) []Marker {
 		}
 		label := ""
 		switch {
-		case e.Name != "" && strings.HasSuffix(e.Subtype, ".sign"):
+		case e.Name != "" && e.Subtype == "treaty.sign" && properName(e.Name):
 			label = e.Name
-		case e.Subtype == "invasion":
-			label = "invasion (" + strings.Join(e.Actor, ", ") + ")"
+		case e.Subtype == "invasion" && len(e.Actor) > 0 && len(e.Recipient) > 0:
+			label = strings.Join(e.Actor, ", ") + " invades " + strings.Join(e.Recipient, ", ")
 		}
-		if label == "" || seen[label] {
+		date := dayPartOf(e.Date.Value)
+		if label == "" || seen[label+date] {
 			continue
 		}
-		seen[label] = true
-		out = append(out, Marker{Date: e.Date.Value, Label: label, Type: e.Type})
+		seen[label+date] = true
+		out = append(out, Marker{Date: date, Label: label, Type: e.Type})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
+}
+
+// properName reports a name with a capitalised word: "Treaty of Rapallo"
+// is a name, "commercial agreement" a description.
+func properName(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

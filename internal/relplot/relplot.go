@@ -78,7 +78,7 @@ func Render(ix record.Index, markers []record.Marker, title, ext string) ([]byte
 		p.Legend.Add("cooperation", up)
 		p.Legend.Add("conflict", down)
 		p.Legend.Add("net", line)
-		p.Legend.Top = true
+		p.Legend.Top = false
 		p.Legend.Left = true
 		p.NominalX(labels...)
 	}
@@ -89,6 +89,8 @@ func Render(ix record.Index, markers []record.Marker, title, ext string) ([]byte
 	}
 	var lx plotter.XYs
 	var ltext []string
+	type labelRow struct{ i int }
+	var rows []labelRow
 	for k, m := range markers {
 		i := indexOf(ix, m.Date)
 		if i < 0 {
@@ -102,8 +104,16 @@ func Render(ix record.Index, markers []record.Marker, title, ext string) ([]byte
 		l.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
 		l.Color = color.Gray{Y: 0x70}
 		p.Add(l)
-		y := hi - (hi-lo)*0.07*float64(k%6+1)
-		lx = append(lx, plotter.XY{X: float64(i) + 0.1, Y: y})
+		// labels near each other stack downwards from the top
+		row := 0
+		for _, prev := range rows[:k] {
+			if i-prev.i <= 4 && prev.i-i <= 4 {
+				row++ // a label nearby: one row lower
+			}
+		}
+		rows = append(rows, labelRow{i})
+		y := hi - (hi-lo)*(0.05+0.07*float64(row))
+		lx = append(lx, plotter.XY{X: float64(i) + 0.15, Y: y})
 		ltext = append(ltext, m.Label+" ("+m.Date+")")
 	}
 	if len(lx) > 0 {
@@ -137,6 +147,10 @@ func tickLabel(period, by string, i, n int) string {
 		}
 	case record.ByQuarter:
 		if n > 24 && !strings.HasSuffix(period, "-Q1") {
+			return ""
+		}
+	case record.ByYear:
+		if n > 16 && i%2 == 1 {
 			return ""
 		}
 	}
