@@ -1059,6 +1059,7 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 // a document.
 func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 	political := politicalActors(d)
+	ix := newCorefIndex()
 	var kept []*cand
 	for _, k := range all {
 		if !anyPolitical(political, k.ev.Actor) && !anyPolitical(political, k.ev.Recipient) {
@@ -1084,9 +1085,10 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 			k.ev.Actor = []string{}
 		}
 		k.treatyKy = treatyKey(k.ev.Name)
-		if merged := coref(kept, k, d); merged {
+		if ix.coref(k, d) {
 			continue
 		}
+		ix.add(d, k)
 		kept = append(kept, k)
 	}
 	out := make([]doc.Event, 0, len(kept))

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -91,21 +92,62 @@ func dayPart(v string) string {
 	return v
 }
 
+// corefIndex finds the earlier events a new one may retell without
+// looking at every event of the document: by treaty name, by type and
+// states, and the events of the same sentence.
+type corefIndex struct {
+	byTreaty map[string][]*cand
+	byKind   map[string][]*cand
+	last     []*cand // the events of the current sentence
+}
+
+func newCorefIndex() *corefIndex {
+	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string][]*cand{}}
+}
+
+// kindKey is an event's type and sorted states.
+func kindKey(d *doc.Document, k *cand) string {
+	set := stateSet(d, k)
+	keys := make([]string, 0, len(set))
+	for s := range set {
+		keys = append(keys, s)
+	}
+	sort.Strings(keys)
+	return k.ev.Type + "|" + strings.Join(keys, ",")
+}
+
+func (ix *corefIndex) add(d *doc.Document, k *cand) {
+	if k.treatyKy != "" {
+		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
+	}
+	key := kindKey(d, k)
+	ix.byKind[key] = append(ix.byKind[key], k)
+	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
+		ix.last = ix.last[:0]
+	}
+	ix.last = append(ix.last, k)
+}
+
 // coref merges k into an earlier event it retells and reports whether it
 // did.
-func coref(kept []*cand, k *cand, d *doc.Document) bool {
-	for i := len(kept) - 1; i >= 0; i-- {
-		p := kept[i]
-		if p.ev.Type != k.ev.Type {
-			continue
+func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
+	try := func(cs []*cand) bool {
+		for i := len(cs) - 1; i >= 0; i-- {
+			p := cs[i]
+			if p.ev.Type == k.ev.Type && corefers(p, k, d) {
+				merge(p, k)
+				return true
+			}
 		}
-		if !corefers(p, k, d) {
-			continue
-		}
-		merge(p, k)
+		return false
+	}
+	if k.treatyKy != "" && try(ix.byTreaty[k.treatyKy]) {
 		return true
 	}
-	return false
+	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
+		return true
+	}
+	return try(ix.byKind[kindKey(d, k)])
 }
 
 func corefers(p, k *cand, d *doc.Document) bool {

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -102,10 +103,13 @@ func dayPart(v string) string {
 type personBook struct {
 	d      *doc.Document
 	actors map[string]doc.Actor
+	ms, ts *spanIndex
 }
 
 func newPersonBook(d *doc.Document) *personBook {
 	pb := &personBook{d: d, actors: map[string]doc.Actor{}}
+	pb.ms = newSpanIndex(len(d.Mentions), func(i int) int { return d.Mentions[i].Clean.Start }, func(i int) int { return d.Mentions[i].Clean.End })
+	pb.ts = newSpanIndex(len(d.Timexes), func(i int) int { return d.Timexes[i].Clean.Start }, func(i int) int { return d.Timexes[i].Clean.End })
 	for _, a := range d.Actors {
 		pb.actors[a.ID] = a
 	}
@@ -139,16 +143,37 @@ func (pb *personBook) stateOf(mi int) string {
 	return ""
 }
 
-// mentionsIn returns the mentions whose clean span lies in [lo, hi).
-func mentionsIn(d *doc.Document, lo, hi int) []int {
+// spanIndex finds annotations by clean offset without scanning them all:
+// their indexes sorted by start.
+type spanIndex struct {
+	order []int
+	start func(i int) int
+	end   func(i int) int
+}
+
+func newSpanIndex(n int, start, end func(i int) int) *spanIndex {
+	ix := &spanIndex{order: make([]int, n), start: start, end: end}
+	for i := range ix.order {
+		ix.order[i] = i
+	}
+	sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+	return ix
+}
+
+// in returns the annotations whose span lies in [lo, hi), in text order.
+func (ix *spanIndex) in(lo, hi int) []int {
+	k := sort.Search(len(ix.order), func(i int) bool { return ix.start(ix.order[i]) >= lo })
 	var out []int
-	for i, m := range d.Mentions {
-		if m.Clean.Start >= lo && m.Clean.End <= hi {
-			out = append(out, i)
+	for ; k < len(ix.order) && ix.start(ix.order[k]) < hi; k++ {
+		if ix.end(ix.order[k]) <= hi {
+			out = append(out, ix.order[k])
 		}
 	}
 	return out
 }
+
+// mentionsIn returns the mentions whose clean span lies in [lo, hi).
+func (pb *personBook) mentionsIn(lo, hi int) []int { return pb.ms.in(lo, hi) }
 
 // listTenures reads office lists: a heading ParseHeading accepts followed
 // by list items naming holders.
@@ -164,7 +189,7 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 		}
 		// whose office: a state mention in the heading's "of" part
 		state := ""
-		headingMs := mentionsIn(d, b.Clean.Start, b.Clean.End)
+		headingMs := pb.mentionsIn(b.Clean.Start, b.Clean.End)
 		textOff := strings.Index(d.Text[b.Clean.Start:b.Clean.End], b.Text)
 		if textOff < 0 {
 			textOff = 0
@@ -209,7 +234,7 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 			}
 			person := e.Name
 			// the canonical name of a person mention over the name
-			for _, mi := range mentionsIn(d, it.Clean.Start+e.NameSpan[0], it.Clean.Start+e.NameSpan[1]) {
+			for _, mi := range pb.mentionsIn(it.Clean.Start+e.NameSpan[0], it.Clean.Start+e.NameSpan[1]) {
 				if d.Mentions[mi].Kind == doc.KindPerson {
 					person = pb.name(mi)
 					break
@@ -227,9 +252,10 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 }
 
 // timexIn returns the first usable date timex in [lo, hi), or "".
-func timexIn(d *doc.Document, lo, hi int) string {
-	for _, t := range d.Timexes {
-		if t.Clean.Start >= lo && t.Clean.End <= hi && (t.Type == "DATE" || t.Type == "") && hasYear(t.Value) {
+func (pb *personBook) timexIn(lo, hi int) string {
+	for _, ti := range pb.ts.in(lo, hi) {
+		t := pb.d.Timexes[ti]
+		if (t.Type == "DATE" || t.Type == "") && hasYear(t.Value) {
 			v := t.Value
 			if i := strings.IndexByte(v, 'T'); i >= 0 {
 				v = v[:i]
@@ -258,7 +284,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 		if s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Kind != doc.BlockParagraph {
 			continue
 		}
-		ms := mentionsIn(d, s.Clean.Start, s.Clean.End)
+		ms := pb.mentionsIn(s.Clean.Start, s.Clean.End)
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -292,7 +318,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 			// came to power
 			if strings.HasPrefix(right, " came to power") || strings.HasPrefix(right, " seized power") || strings.HasPrefix(right, " took power") {
 				end := m.Clean.End + len(" came to power") + 30
-				add("head of government", "", timexIn(d, m.Clean.End, min(end, s.Clean.End)), "")
+				add("head of government", "", pb.timexIn(m.Clean.End, min(end, s.Clean.End)), "")
 				continue
 			}
 			// (office from A to B)
@@ -305,13 +331,13 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 						if i := strings.Index(inner, " from "); i >= 0 {
 							off = inner[:i]
 							lo := m.Clean.End + 2 + i
-							start = timexIn(d, lo, m.Clean.End+2+j)
+							start = pb.timexIn(lo, m.Clean.End+2+j)
 							if k2 := strings.Index(inner[i:], " to "); k2 >= 0 {
-								end = timexIn(d, lo+k2, m.Clean.End+2+j)
+								end = pb.timexIn(lo+k2, m.Clean.End+2+j)
 							}
 						} else if i := strings.Index(inner, " since "); i >= 0 {
 							off = inner[:i]
-							start = timexIn(d, m.Clean.End+2+i, m.Clean.End+2+j)
+							start = pb.timexIn(m.Clean.End+2+i, m.Clean.End+2+j)
 						}
 						add(off, stateIn(m.Clean.End, m.Clean.End+2+j), start, end)
 						continue
@@ -335,7 +361,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 					if i := strings.Index(phrase, " since "); i >= 0 {
 						off = phrase[:i]
 						lo := s.Clean.End - len(rest) + i
-						start = timexIn(d, lo, lo+len(phrase)-i)
+						start = pb.timexIn(lo, lo+len(phrase)-i)
 					}
 					if i := strings.Index(off, " ("); i >= 0 {
 						off = off[:i]
@@ -357,14 +383,14 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				if len(words) > 0 && len(words) <= 9 && hasOffice(strings.Join(words[:min(len(words), 5)], " ")) && !strings.HasPrefix(lw, "who ") && !strings.HasPrefix(lw, "and ") && !strings.HasPrefix(lw, "which ") && noVerb(words) {
 					off := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "an "), "a ")
 					lo := m.Clean.End + 2
-					add(off, stateIn(lo, lo+stop), "", dateAfterDefected(d, s, m, right))
+					add(off, stateIn(lo, lo+stop), "", dateAfterDefected(pb, s, m, right))
 					continue
 				}
 			}
 			// under the command of X: in command at the sentence's date
 			if strings.HasSuffix(left, "under the command of ") {
 				subj := strings.TrimSuffix(left, "under the command of ")
-				add("commander of "+lastPhrase(subj), stateIn(s.Clean.Start, m.Clean.Start), timexIn(d, s.Clean.Start, s.Clean.End), "")
+				add("commander of "+lastPhrase(subj), stateIn(s.Clean.Start, m.Clean.Start), pb.timexIn(s.Clean.Start, s.Clean.End), "")
 				continue
 			}
 			// X under Y / X led by (General) Y
@@ -441,7 +467,7 @@ func noVerb(words []string) bool {
 
 // dateAfterDefected gives the end of an office its holder left: "an NKVD
 // agent, who defected … in 1937".
-func dateAfterDefected(d *doc.Document, s doc.Sentence, m doc.Mention, right string) string {
+func dateAfterDefected(pb *personBook, s doc.Sentence, m doc.Mention, right string) string {
 	for _, v := range []string{"who defected", "who resigned", "who was dismissed", "who fled"} {
 		if i := strings.Index(right, v); i >= 0 {
 			lo := m.Clean.End + i
@@ -450,7 +476,7 @@ func dateAfterDefected(d *doc.Document, s doc.Sentence, m doc.Mention, right str
 			if stop >= 0 {
 				hi = lo + stop
 			}
-			return timexIn(d, lo, hi)
+			return pb.timexIn(lo, hi)
 		}
 	}
 	return ""
@@ -603,12 +629,12 @@ func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []d
 		if k := strings.IndexAny(d.Text[lo:min(s.Clean.End, hi)], ";()"); k >= 0 {
 			hi = lo + k
 		}
-		date := timexIn(d, lo, min(hi, s.Clean.End))
+		date := pb.timexIn(lo, min(hi, s.Clean.End))
 		if date == "" {
 			back := d.Mentions[b].Clean.End + j
 			from := back - 30
 			if p := strings.LastIndex(d.Text[max(from, base):back], "("); p >= 0 {
-				date = timexIn(d, max(from, base)+p, back)
+				date = pb.timexIn(max(from, base)+p, back)
 			}
 		}
 		ev := doc.Evidence{Span: s.Span, Text: s.Text}
