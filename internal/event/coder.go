@@ -92,7 +92,8 @@ type cand struct {
 	treatyKy string   // normalised treaty name, for coreference
 	trig     doc.Span // clean span of the trigger words
 	dateName *recordName
-	refEvent bool // named as a point of reference ("before the invasion")
+	refEvent bool              // named as a point of reference ("before the invasion")
+	evidence map[doc.Span]bool // evidence spans already merged in
 }
 
 // Annotate codes the events of d and sets d.Events.

@@ -101,6 +101,10 @@ type corefIndex struct {
 	last     []*cand // the events of the current sentence
 }
 
+// maxCorefLookback bounds how many earlier events of one kind a new
+// event is compared with.
+const maxCorefLookback = 256
+
 func newCorefIndex() *corefIndex {
 	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string][]*cand{}}
 }
@@ -132,7 +136,9 @@ func (ix *corefIndex) add(d *doc.Document, k *cand) {
 // did.
 func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
 	try := func(cs []*cand) bool {
-		for i := len(cs) - 1; i >= 0; i-- {
+		// the latest candidates only: work per event stays bounded in a
+		// document of any length
+		for i, n := len(cs)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
 			p := cs[i]
 			if p.ev.Type == k.ev.Type && corefers(p, k, d) {
 				merge(p, k)
@@ -198,13 +204,11 @@ func sameSentenceKin(p, k *cand, d *doc.Document) bool {
 // the more precise date wins, participants are united.
 func merge(p, k *cand) {
 	if k.ev.Evidence.Span != p.ev.Evidence.Span {
-		dup := false
-		for _, m := range p.ev.Mentions {
-			if m.Span == k.ev.Evidence.Span {
-				dup = true
-			}
+		if p.evidence == nil {
+			p.evidence = map[doc.Span]bool{p.ev.Evidence.Span: true}
 		}
-		if !dup {
+		if !p.evidence[k.ev.Evidence.Span] {
+			p.evidence[k.ev.Evidence.Span] = true
 			p.ev.Mentions = append(p.ev.Mentions, k.ev.Evidence)
 		}
 	}
