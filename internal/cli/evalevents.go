@@ -9,7 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/eval"
+	"github.com/chronicle-history/chronicle/internal/event"
 	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/read"
 )
@@ -18,6 +20,7 @@ type evalEventsOptions struct {
 	gold   string
 	errors bool
 	format string
+	plover bool
 }
 
 func newEvalEventsCmd(env *Env) *cobra.Command {
@@ -44,6 +47,7 @@ the modality found for every gold event that is not simply asserted.`,
 	cmd.Flags().StringVar(&o.gold, "gold", defaultGold, "gold directory (holding seed-dev/)")
 	cmd.Flags().BoolVar(&o.errors, "errors", false, "list misses and false alarms with their sentences")
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&o.plover, "plover", false, "also score event typing on plover-gsr-dev/sentences.jsonl (typing only: no dates there)")
 	return cmd
 }
 
@@ -67,8 +71,17 @@ func runEvalEvents(cmd *cobra.Command, env *Env, o *evalEventsOptions) error {
 	if err != nil {
 		return err
 	}
+	var typing *eval.TypingReport
+	if o.plover {
+		if typing, err = scorePlover(cmd, filepath.Join(filepath.Dir(dir), "plover-gsr-dev", "sentences.jsonl")); err != nil {
+			return err
+		}
+	}
 	if o.format == "json" {
-		b, err := marshalJSON(rep, true)
+		b, err := marshalJSON(struct {
+			*eval.EventReport
+			Plover *eval.TypingReport `json:"plover,omitempty"`
+		}{rep, typing}, true)
 		if err != nil {
 			return err
 		}
@@ -76,7 +89,49 @@ func runEvalEvents(cmd *cobra.Command, env *Env, o *evalEventsOptions) error {
 		return err
 	}
 	printEventReport(env.Stdout, rep, o.errors)
+	if typing != nil {
+		printTyping(env.Stdout, typing, o.errors)
+	}
 	return nil
+}
+
+// scorePlover codes each PLOVER gold sentence on its own, keeping undated
+// events, and scores the types.
+func scorePlover(cmd *cobra.Command, path string) (*eval.TypingReport, error) {
+	sents, err := eval.LoadJSONL[eval.PloverSentence](path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.Events(read.Options{Format: "plain"}, event.Options{KeepUndated: true})
+	if err != nil {
+		return nil, err
+	}
+	return eval.ScoreTyping(sents, func(text string) ([]doc.Event, error) {
+		d, err := p.Bytes(cmd.Context(), "sentence.txt", []byte(text))
+		if err != nil {
+			return nil, err
+		}
+		return d.Events, nil
+	})
+}
+
+func printTyping(w io.Writer, r *eval.TypingReport, errors bool) {
+	fmt.Fprintf(w, "\nplover-gsr-dev event typing, %d sentences (typing only):\n", r.Sentences)
+	prfLine(w, "typing", r.Typing)
+	types := make([]string, 0, len(r.PerType))
+	for t := range r.PerType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		prfLine(w, "  "+t, *r.PerType[t])
+	}
+	if errors {
+		fmt.Fprintf(w, "\ntyping errors (%d):\n", len(r.Errors))
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "  %s want %s, %s\n      %s\n", e.ID, e.Type, e.Note, clip(e.Text, 200))
+		}
+	}
 }
 
 func prfLine(w io.Writer, name string, p eval.PRF) {

@@ -688,3 +688,64 @@ func scoreTenures(d *doc.Document, gold []SeedTenure, scope map[int]bool, rep *E
 		}
 	}
 }
+
+// PloverSentence is a line of plover-gsr-dev/sentences.jsonl.
+type PloverSentence struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	Type string `json:"type"`
+	Mode string `json:"mode"`
+}
+
+// TypingReport scores event typing on stand-alone sentences.
+type TypingReport struct {
+	Sentences int             `json:"sentences"`
+	Typing    PRF             `json:"typing"`
+	PerType   map[string]*PRF `json:"per_type"`
+	Errors    []EventItem     `json:"errors"`
+}
+
+// ScoreTyping scores the event types coded on each sentence against its
+// gold type: a hit when the gold type is among the types coded, a miss
+// when it is not, a false alarm for each other type coded. There are no
+// dates: only typing is scored.
+func ScoreTyping(sents []PloverSentence, code func(text string) ([]doc.Event, error)) (*TypingReport, error) {
+	rep := &TypingReport{Sentences: len(sents), PerType: map[string]*PRF{}}
+	pt := func(t string) *PRF {
+		if rep.PerType[t] == nil {
+			rep.PerType[t] = &PRF{}
+		}
+		return rep.PerType[t]
+	}
+	for _, s := range sents {
+		evs, err := code(s.Text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", s.ID, err)
+		}
+		got := map[string]bool{}
+		var types []string
+		for _, e := range evs {
+			if !got[e.Type] {
+				got[e.Type] = true
+				types = append(types, e.Type)
+			}
+		}
+		if got[s.Type] {
+			rep.Typing.TP++
+			pt(s.Type).TP++
+		} else {
+			rep.Typing.FN++
+			pt(s.Type).FN++
+		}
+		for _, t := range types {
+			if t != s.Type {
+				rep.Typing.FP++
+				pt(t).FP++
+			}
+		}
+		if !got[s.Type] || len(types) > 1 {
+			rep.Errors = append(rep.Errors, EventItem{ID: s.ID, Type: s.Type, Text: s.Text, Note: "coded: " + strings.Join(types, ", ")})
+		}
+	}
+	return rep, nil
+}

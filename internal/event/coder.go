@@ -46,11 +46,23 @@ type Coder struct {
 	// preferTagger dates a sentence without a date by the tagger's
 	// RefTime rather than by the coder's own narrative time.
 	preferTagger bool
+	keepUndated  bool
+}
+
+// Options tune the coder.
+type Options struct {
+	// KeepUndated keeps events the text does not date (the contract drops
+	// them); for coding stand-alone sentences, as in the PLOVER gold
+	// standard records, where only the event type is scored.
+	KeepUndated bool
 }
 
 // New builds a Coder from the embedded ontology, trigger lexicon and
 // modality cues.
-func New() (*Coder, error) {
+func New() (*Coder, error) { return NewWithOptions(Options{}) }
+
+// NewWithOptions builds a Coder with options.
+func NewWithOptions(o Options) (*Coder, error) {
 	onto, err := ParseOntology(ontologySrc)
 	if err != nil {
 		return nil, err
@@ -63,7 +75,7 @@ func New() (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{onto: onto, lex: lex, cues: cues}, nil
+	return &Coder{onto: onto, lex: lex, cues: cues, keepUndated: o.KeepUndated}, nil
 }
 
 // Ontology returns the PLOVER table the coder scores with.
@@ -1066,7 +1078,7 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 		if !anyPolitical(political, k.ev.Actor) && !anyPolitical(political, k.ev.Recipient) {
 			continue // no political actor
 		}
-		if !hasYear(k.ev.Date.Value) {
+		if !hasYear(k.ev.Date.Value) && !c.keepUndated {
 			continue // not dated to the year
 		}
 		k.ev.Score = c.onto.Score(k.ev.Type, k.ev.Mode)

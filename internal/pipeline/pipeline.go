@@ -70,6 +70,25 @@ func Default(o read.Options) (*Pipeline, error) {
 	}}, nil
 }
 
+// Events returns the pipeline up to the event coder (read → segment →
+// timex → actor → event) with the coder's options: what scoring event
+// typing on stand-alone sentences needs.
+func Events(o read.Options, eo event.Options) (*Pipeline, error) {
+	tagger, err := timex.New(timex.Options{})
+	if err != nil {
+		return nil, err
+	}
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
+	coder, err := event.NewWithOptions(eo)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger, actors, coder}}, nil
+}
+
 // Tagging returns the pipeline up to the temporal tagger (read → segment
 // → timex), with the tagger's options: what `chronicle tag` and the timex
 // evaluation need, without the later stages.
