@@ -369,7 +369,12 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	}
 	// Participants.
 	var actor, recip []int
-	obj := st.objectRight(m.end, objHi, e, e.kind != 'V')
+	objFrom := m.end
+	if e.hasGap() {
+		// "gave Iceland a loan": the gap may hold the recipient
+		objFrom = m.head + 1
+	}
+	obj := st.objectRight(objFrom, objHi, e, e.kind != 'V')
 	switch {
 	case e.kind == 'V' && passive:
 		r := st.subjectLeft(m.first)
@@ -530,6 +535,19 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		k.ev.Modality = c.cues.modality(st.items, m.first, mlo, hi)
 	} else if mod := c.cues.modality(st.items, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
 		k.ev.Modality = mod
+	}
+	if k.ev.Modality == modalityFuture {
+		// "Finland will give Tanzania a grant": the statement of intent is
+		// the event — AGREE for a cooperative act, THREATEN for a hostile one
+		switch c.onto.Quad(k.ev.Type) {
+		case "VC", "MC":
+			k.ev.Type, k.ev.Mode, k.ev.Subtype = "AGREE", "", "intent."+k.ev.Subtype
+		default:
+			if k.ev.Type != "REQUEST" && k.ev.Type != "REJECT" {
+				k.ev.Type, k.ev.Mode, k.ev.Subtype = "THREATEN", "", "threat."+k.ev.Subtype
+			}
+		}
+		k.ev.Modality = doc.ModalityAsserted
 	}
 	if k.ev.Modality == modalityConditional {
 		// a condition or a possibility ("in case of a German attack",
@@ -1165,6 +1183,10 @@ func anyPolitical(pol map[string]bool, ids []string) bool {
 // modalityConditional marks a condition or possibility: the event is not
 // emitted.
 const modalityConditional = "conditional"
+
+// modalityFuture marks an act stated as what the actor will do: the
+// statement is coded (AGREE or THREATEN), asserted.
+const modalityFuture = "future"
 
 // pronounSubject reports a passive whose subject is "it", "this" or
 // "which", standing for something named earlier.

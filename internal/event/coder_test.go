@@ -31,6 +31,8 @@ func TestCoderTypes(t *testing.T) {
 	}{
 		{"AGREE promise", "On {May 2, 1951|1951-05-02}, [Chile|CHL] promised to support [Peru|PER] at the conference.",
 			[]brief{{"AGREE", "promise", []string{"CHL"}, []string{"PER"}, "1951-05-02", "", "explicit", asserted}}},
+		{"AGREE stated intent", "On {March 1, 1952|1952-03-01}, [Norway|NOR] said it will give [Iceland|ISL] a loan.",
+			[]brief{{"AGREE", "intent.grant", []string{"NOR"}, []string{"ISL"}, "1952-03-01", "", "explicit", asserted}}},
 		{"CONSULT visit", "In {March 1962|1962-03}, [Ghana|GHA]'s foreign minister visited [Mali|MLI].",
 			[]brief{{"CONSULT", "visit", []string{"GHA"}, []string{"MLI"}, "1962-03", "", "explicit", asserted}}},
 		{"CONSULT negotiations with", "In {1880|1880}, [Peru|PER] opened negotiations with [Bolivia|BOL].",

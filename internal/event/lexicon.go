@@ -72,6 +72,16 @@ type entry struct {
 	actorPrep []string  // prepositions that introduce the actor ("under the auspices of")
 }
 
+// hasGap reports whether the entry's pattern has a "*" gap.
+func (e *entry) hasGap() bool {
+	for _, el := range e.elems {
+		if el.kind == elGap {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseLexicon reads the trigger lexicon format of data/triggers.txt.
 func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 	lx := &Lexicon{byFirst: map[string][]int{}, classes: map[string]map[string]bool{}, forms: map[string][]string{}}

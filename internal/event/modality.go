@@ -37,8 +37,8 @@ const preWindow = 4
 // ParseCues reads the modality cue format documented in data/modality.txt.
 func ParseCues(src string) (*Cues, error) {
 	c := &Cues{}
-	order := map[string]int{"asserted": 0, doc.ModalityNegated: 1, doc.ModalityDisputed: 2, doc.ModalityHypothetical: 3, modalityConditional: 4}
-	var byMod [5][]cue
+	order := map[string]int{"asserted": 0, doc.ModalityNegated: 1, doc.ModalityDisputed: 2, doc.ModalityHypothetical: 3, modalityFuture: 4, modalityConditional: 5}
+	var byMod [6][]cue
 	for n, line := range strings.Split(src, "\n") {
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
