@@ -13,6 +13,12 @@ import (
 // dated by what it tells.
 type narrative struct {
 	ref point // gran GNone when the text has not yet given a date
+	// prev is the month- or day-level reference in force before the
+	// last change, and setAt the sentence of that change: a partial date
+	// right after a jump ("In November 2008, protesters staged a similar
+	// ...; on April 15 ...") may continue the story the jump interrupted.
+	prev  point
+	setAt int
 }
 
 // anchorCtx is the state of one anchoring pass.
@@ -84,6 +90,15 @@ func (a *anchorCtx) update(e *expr) bool {
 	if e.kind != kDate || e.noUpdate || !e.resolved {
 		return false
 	}
+	if e.partner != nil && e.partner.from < e.from {
+		// The end of a range: the story stands at its start.
+		return false
+	}
+	if e.shift && (e.vague || unitGran(e.shiftU) <= GDecade) {
+		// "a few months later", "two decades earlier": too vague to
+		// move the story.
+		return false
+	}
 	pv, ok := parseValue(e.val)
 	if !ok || pv.ref || pv.duration || pv.p.noYear {
 		return false
@@ -98,8 +113,57 @@ func (a *anchorCtx) update(e *expr) bool {
 		// told on September 17, 1939) keeps the finer reference.
 		return false
 	}
+	if ref.gran >= GMonth && !ref.noYear {
+		a.nar.prev = ref
+	}
 	a.nar.ref = p
+	a.nar.setAt = a.si
 	return true
+}
+
+// continuation decides whether partial date p continues the story that
+// the latest reference interrupted: the latest reference came within the
+// last three sentences as a jump (a bare year, or more than a year away
+// from the story's day-level reference), and p falls within two months
+// after that earlier reference. It returns the year p takes then.
+func (a *anchorCtx) continuation(e *expr, p point) (int, bool, bool) {
+	prev, ref := a.nar.prev, a.nar.ref
+	if prev.gran < GMonth || prev.noYear || ref.gran == GNone || ref.noYear || a.si-a.nar.setAt > 3 || p.month == 0 {
+		return 0, false, false
+	}
+	ps, _ := prev.start()
+	rs, _ := ref.start()
+	jump := ref.gran <= GYear && !containsPoint(ref, prev) || rs.Sub(ps) > 400*24*time.Hour || ps.Sub(rs) > 400*24*time.Hour
+	if !jump {
+		return 0, false, false
+	}
+	c := p
+	c.year, c.bc, c.noYear = prev.year, prev.bc, false
+	if c.gran > GDay {
+		c.gran = GDay
+	}
+	if c.day == 0 && c.gran >= GDay {
+		c.gran = GMonth
+	}
+	cs, ok := c.start()
+	if !ok {
+		return 0, false, false
+	}
+	if cs.Before(ps) && !(prev.day == 0 && c.month == prev.month) {
+		// Try the next year ("December 30" → "January 2").
+		if prev.bc {
+			c.year--
+		} else {
+			c.year++
+		}
+		cs, _ = c.start()
+	}
+	d := cs.Sub(ps)
+	if d < -31*24*time.Hour || d > 62*24*time.Hour {
+		return 0, false, false
+	}
+	// The later reference would give the same year: nothing to choose.
+	return c.year, c.bc, true
 }
 
 func containsPoint(outer, inner point) bool {
@@ -135,6 +199,12 @@ func (a *anchorCtx) resolve(e *expr) {
 		return
 	}
 	p, anchor := a.resolveDate(e)
+	if p.gran >= GDay && p.day > 0 && p.month > 0 && !p.noYear {
+		// "February 29" completed with a common year is no date.
+		if t, ok := p.start(); !ok || t.Day() != p.day {
+			p.noYear = true
+		}
+	}
 	e.typ = "DATE"
 	if p.gran >= GPartOfDay {
 		e.typ = "TIME"
@@ -332,20 +402,33 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 		}
 	}
 	ref := a.nar.ref
+	if pr := e.partner; pr != nil && pr.from > e.from && pr.pt.noYear && !pr.resolved && p.month > 0 && pr.pt.month > 0 &&
+		ref.gran >= GYear && !ref.noYear {
+		// "from October to March", both ends without a year: the years
+		// that put the range nearest the narrative.
+		return a.rangeYear(p.month, pr.pt.month, ref), ref.bc, true
+	}
+	if y, bc, ok := a.continuation(e, p); ok {
+		return y, bc, true
+	}
 	if ref.gran >= GYear && !ref.noYear {
 		y := ref.year
-		if ref.gran >= GMonth && ref.month > 0 {
+		rm := ref.month
+		if ref.gran == GSeason {
+			rm = seasonMonth(ref.season)
+		}
+		if rm > 0 {
 			m := p.month
 			if m == 0 && p.season != "" {
-				m = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+				m = seasonMonth(p.season)
 			}
 			if m == 0 && e.hol != "" && len(e.hol) == 5 {
 				m = int(e.hol[0]-'0')*10 + int(e.hol[1]-'0')
 			}
 			// A narrative moves forward: a month well before the
-			// reference month is next year's, unless the sentence looks
-			// back ("had", "earlier").
-			if m > 0 && ref.month-m > 4 && !a.looksBack() {
+			// reference month is next year's, unless the clause looks
+			// back ("had signed", "earlier").
+			if m > 0 && rm-m > 4 && !a.looksBack(e) {
 				if ref.bc {
 					y--
 				} else {
@@ -370,18 +453,78 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 	return 0, false, false
 }
 
-// looksBack reports whether the current sentence tells of an earlier time
-// (past perfect: "had signed").
-func (a *anchorCtx) looksBack() bool {
+// rangeYear returns the start year of a range of months m1..m2 (the end
+// in the next year when m2 < m1) that lies nearest the reference.
+func (a *anchorCtx) rangeYear(m1, m2 int, ref point) int {
+	rs, _ := ref.start()
+	re, _ := ref.end()
+	best, bestGap := ref.year, time.Duration(1<<62)
+	for _, d := range []int{0, -1, 1} {
+		y1 := ref.year + d
+		if ref.bc {
+			y1 = ref.year - d
+		}
+		a1 := point{gran: GMonth, year: y1, bc: ref.bc, month: m1}
+		y2 := y1
+		if m2 < m1 {
+			if ref.bc {
+				y2--
+			} else {
+				y2++
+			}
+		}
+		a2 := point{gran: GMonth, year: y2, bc: ref.bc, month: m2}
+		s, _ := a1.start()
+		e, _ := a2.end()
+		var gap time.Duration
+		switch {
+		case e.Before(rs) || e.Equal(rs):
+			gap = rs.Sub(e)
+		case s.After(re) || s.Equal(re):
+			gap = s.Sub(re)
+		}
+		if gap < bestGap {
+			best, bestGap = y1, gap
+		}
+	}
+	return best
+}
+
+// looksBack reports whether the clause around e tells of an earlier time
+// ("had signed", "earlier", "previously"); "by March they had launched"
+// does not: "by" sets a deadline the past perfect reaches.
+func (a *anchorCtx) looksBack(e *expr) bool {
 	s := &a.sents[a.si]
-	for _, t := range s.toks {
-		if t.kind != tWord || t.end-t.start > 7 {
+	if e.from > 0 {
+		switch strings.ToLower(a.d.Text[s.toks[e.from-1].start:s.toks[e.from-1].end]) {
+		case "by", "until", "till":
+			return false
+		}
+	}
+	lo, hi := e.from, e.to
+	for lo > 0 && !clauseBreak(a.d.Text[s.toks[lo-1].start:s.toks[lo-1].end]) {
+		lo--
+	}
+	for hi < len(s.toks) && !clauseBreak(a.d.Text[s.toks[hi].start:s.toks[hi].end]) {
+		hi++
+	}
+	for k := lo; k < hi; k++ {
+		t := &s.toks[k]
+		if t.kind != tWord || t.end-t.start > 10 {
 			continue
 		}
 		switch strings.ToLower(a.d.Text[t.start:t.end]) {
-		case "had", "earlier", "previously", "before":
+		case "had", "earlier", "previously", "before", "ago":
 			return true
 		}
+	}
+	return false
+}
+
+func clauseBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", ".", "(", ")", "–", "—", "!", "?":
+		return true
 	}
 	return false
 }
@@ -581,12 +724,22 @@ func (a *anchorCtx) shiftPoint(ref point, n int, unit Gran) point {
 	}
 	switch unit {
 	case GMillennium, GCentury, GDecade:
+		// Move by labels: the decade after the 490s BC is the 480s BC,
+		// the one after the 1920s the 1930s.
 		span := map[Gran]int{GDecade: 10, GCentury: 100, GMillennium: 1000}[unit]
-		y, bc := fromAstro(t.Year() + n*span*dirOfEra(ref.bc))
-		if bc != ref.bc && ref.bc {
-			// crossing into the common era
+		label := truncYear(ref.year, ref.bc, unit)
+		if ref.bc {
+			label -= n * span
+			if label < 0 {
+				return point{gran: unit, year: -label - span, bc: false}
+			}
+			return point{gran: unit, year: label, bc: true}
 		}
-		return point{gran: unit, year: truncYear(y, bc, unit), bc: bc}
+		label += n * span
+		if label < 0 {
+			return point{gran: unit, year: -label - span, bc: true}
+		}
+		return point{gran: unit, year: label}
 	case GYear:
 		y, bc := fromAstro(t.Year() + n)
 		return point{gran: GYear, year: y, bc: bc}
@@ -621,10 +774,6 @@ func (a *anchorCtx) shiftPoint(ref point, n int, unit Gran) point {
 	}
 	return pointAt(t.AddDate(0, 0, n), GDay)
 }
-
-// dirOfEra: BC years count down, so moving forward in time lowers them;
-// astronomical years already handle this, so the factor is 1.
-func dirOfEra(bc bool) int { return 1 }
 
 // shifted resolves "two days later", "a few months later", "weeks
 // earlier": the reference moved by the span, at the span's granularity.

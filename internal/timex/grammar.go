@@ -28,12 +28,13 @@ const (
 	bDecade                 // "1920s", "20s", "1920's"
 	bHour                   // 0..24
 	bMinute                 // two digits 00..59
+	bAdj                    // one lower-case word that is in no list: "two [bloody] weeks"
 	nBuiltins
 )
 
 var builtinNames = map[string]builtin{
 	"year": bYear, "yearnum": bYearNum, "yy": bYY, "day": bDay, "int": bInt,
-	"num": bNum, "decade": bDecade, "hour": bHour, "minute": bMinute,
+	"num": bNum, "decade": bDecade, "hour": bHour, "minute": bMinute, "adj": bAdj,
 }
 
 type atomKind uint8

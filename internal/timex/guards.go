@@ -46,6 +46,12 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if c.e.has("abbr") {
 			return false
 		}
+		// "May–August 1950": a month at the start of a range is a month.
+		if n := next(1); n != nil && tg.rangeWords[tg.lex.wordName(n.id)] && mt.to+1 < len(toks) {
+			if nn := &toks[mt.to+1]; tg.inClass(nn, "month") || nn.kind == tNum {
+				return true
+			}
+		}
 		if c.e.has("bare-needs-signal") {
 			p := prev(1)
 			if p == nil || !tg.inClass(p, "month-signal") {
@@ -69,7 +75,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		t := &toks[c.from]
 		// A capitalised season inside a sentence is a name: "the Prague
 		// Spring", "Operation Winter Storm".
-		if t.flags&fCap != 0 && c.from > 0 && !(c.from == 1 && mt.from == 0) && !s.heading {
+		if t.flags&fCap != 0 && c.from > 0 && !(c.from == 1 && mt.from == 0) && !s.heading && !tg.opts.timex2() {
 			return false
 		}
 		if c.e.has("bare-needs-the") && single {
@@ -137,6 +143,9 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if t.flags&fCap != 0 && c.from > 0 && !s.heading {
 			return false // "the Night of the Long Knives"
 		}
+		if n := next(1); n != nil && m.tokText(mt.to) == "of" {
+			return false // "the dawn of reconciliation", "the night of the long knives"
+		}
 		if single {
 			if !tg.opts.timex2() {
 				return false
@@ -144,9 +153,6 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			// "night-raid", "night attack" count under TIMEX2; so does a
 			// lone "night" after a preposition.
 			return true
-		}
-		if n := next(1); n != nil && m.tokText(mt.to) == "of" {
-			return false // "the night of the long knives" and the like
 		}
 		return true
 	case "plural":
@@ -175,6 +181,9 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		switch strings.ToLower(q.val) {
 		case "per", "each", "every":
 			return true
+		case "/":
+			p := prev(1)
+			return p != nil && p.kind == tNum
 		}
 		// "a year" is a set only after a quantity: "100,000 tons a year",
 		// "twice a year".

@@ -319,6 +319,13 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 		p.noYear = false
 		finer(GYear)
 	}
+	if c := get("full"); c != nil {
+		pv, ok := parseValue(c.val)
+		if !ok || pv.ref || pv.duration {
+			return nil, false
+		}
+		*p = pv.p
+	}
 	if c := get("yy"); c != nil {
 		e.yy = atoi(c)
 		finer(GYear)

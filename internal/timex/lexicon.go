@@ -67,6 +67,14 @@ func (l *lexicon) word(w string) int32 {
 	return id
 }
 
+// wordName returns the word of id, or "" for -1.
+func (l *lexicon) wordName(id int32) string {
+	if id < 0 || int(id) >= len(l.names) {
+		return ""
+	}
+	return l.names[id]
+}
+
 // class returns the id of class name, adding it.
 func (l *lexicon) class(name string) int {
 	if id, ok := l.classes[name]; ok {

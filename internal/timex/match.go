@@ -71,6 +71,8 @@ func (m *matcher) canStart(b builtin, t *token) bool {
 		return t.kind == tNum || t.kind == tOrd
 	case bDecade:
 		return t.kind == tDecade
+	case bAdj:
+		return t.kind == tWord
 	case bNum:
 		if t.kind == tNum {
 			return true
@@ -229,6 +231,12 @@ func (m *matcher) builtin(b builtin, i int) (end int, val string, num float64, o
 		if t.kind == tDecade {
 			return i + 1, m.tokText(i), float64(t.num), true
 		}
+	case bAdj:
+		// An adjective between a count and its unit: a lower-case word
+		// of three letters or more that no word list knows.
+		if t.kind == tWord && t.flags&fCap == 0 && t.end-t.start >= 3 && (t.id < 0 || len(m.lex.starts[t.id]) == 0) && !stopWords[m.tokText(i)] {
+			return i + 1, m.tokText(i), 0, true
+		}
 	case bNum:
 		if t.kind == tNum {
 			if t.flags&fDecimal != 0 {
@@ -291,3 +299,8 @@ func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
 	}
 	return j, v, true
 }
+
+// stopWords are words that never stand between a count and its unit.
+var stopWords = map[string]bool{"and": true, "the": true, "for": true, "but": true, "with": true, "from": true,
+	"into": true, "than": true, "that": true, "this": true, "were": true, "was": true, "had": true, "have": true,
+	"has": true, "are": true, "his": true, "her": true, "its": true, "their": true, "not": true, "out": true}

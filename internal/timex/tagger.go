@@ -55,6 +55,7 @@ type Tagger struct {
 	emphasisCl  int
 	rangeWords  map[string]bool
 	determiners map[string]bool
+	irrealis    map[string]bool
 }
 
 // New builds a tagger from the embedded word lists and rules.
@@ -99,6 +100,9 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	tg.emphasisCl = lex.classes["emphasis"]
 	tg.rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "until": true, "till": true,
 		"through": true, "and": true, "or": true, "&": true, "/": true, "thru": true}
+	tg.irrealis = map[string]bool{"would": true, "could": true, "might": true, "will": true, "shall": true,
+		"planned": true, "plan": true, "plans": true, "planning": true, "expected": true, "scheduled": true,
+		"intended": true, "hoped": true, "proposed": true, "projected": true, "envisaged": true, "predicted": true}
 	tg.determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
 		"their": true, "this": true, "that": true, "our": true, "my": true, "your": true}
 	return tg, nil
@@ -215,8 +219,8 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 		// A bare number before a connector and an expression: the start of
 		// a range whose end says what the number is.
 		if e.from >= 2 {
-			if w, ok := tg.connectorBetween(m, e.from-2, e.from); ok && w != "or" {
-				if n := tg.bareStart(m, e, e.from-2, out); n != nil {
+			if w, ok := tg.connectorBetween(m, e.from-1, e.from); ok && (w != "or" || e.kind == kDuration) {
+				if n := tg.bareStart(m, e, e.from-1, out); n != nil {
 					out = append(out, n)
 				}
 			}
@@ -405,7 +409,7 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 				// or "under" before a date are prepositions.
 				continue
 			}
-			if cl == tg.approxCl && (e.kind == kSet || e.kind == kRef) {
+			if cl == tg.approxCl && (e.kind == kSet || e.kind == kRef || strings.EqualFold(m.tokText(e.from), "the")) {
 				continue
 			}
 			if cl == tg.emphasisCl && e.kind != kDuration && !e.shift {
@@ -461,6 +465,28 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 		case ")", "]":
 			if depth > 0 {
 				depth--
+			}
+		}
+	}
+	for _, e := range es {
+		if e.kind != kDate || e.from == 0 {
+			continue
+		}
+		// A date bounding or looking back ("since 1995", "until 1991") or
+		// planned, hoped or hypothetical ("a planned campaign in 1976")
+		// is no point the story reaches.
+		switch strings.ToLower(m.tokText(e.from - 1)) {
+		case "before":
+			e.noUpdate = true
+		}
+		for k := e.from - 1; k >= 0 && k >= e.from-8; k-- {
+			w := strings.ToLower(m.tokText(k))
+			if w == ";" || w == "." || w == ":" || w == "," && k < e.from-1 {
+				break
+			}
+			if tg.irrealis[w] || w == "since" || w == "until" || w == "till" || w == "til" {
+				e.noUpdate = true
+				break
 			}
 		}
 	}
