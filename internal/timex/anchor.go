@@ -19,6 +19,12 @@ type narrative struct {
 	// ...; on April 15 ...") may continue the story the jump interrupted.
 	prev  point
 	setAt int
+	// explicit: the reference came from a date written in full, not from
+	// one completed or computed from the narrative.
+	explicit bool
+	// month places a reference coarser than a month within its year
+	// ("late 1942" stands near November), for completing later months.
+	month int
 }
 
 // anchorCtx is the state of one anchoring pass.
@@ -94,6 +100,11 @@ func (a *anchorCtx) update(e *expr) bool {
 		// The end of a range: the story stands at its start.
 		return false
 	}
+	if e.shift && e.dir < 0 || e.hasRel && e.rel < 0 {
+		// "two years earlier", "the previous year": a look back; the
+		// story stays where it was.
+		return false
+	}
 	if e.shift && (e.vague || unitGran(e.shiftU) <= GDecade) {
 		// "a few months later", "two decades earlier": too vague to
 		// move the story.
@@ -118,6 +129,18 @@ func (a *anchorCtx) update(e *expr) bool {
 	}
 	a.nar.ref = p
 	a.nar.setAt = a.si
+	a.nar.explicit = e.anchor == doc.AnchorExplicit
+	a.nar.month = 0
+	if p.gran == GYear {
+		switch e.mod {
+		case "START":
+			a.nar.month = 2
+		case "MID":
+			a.nar.month = 6
+		case "END":
+			a.nar.month = 11
+		}
+	}
 	return true
 }
 
@@ -128,7 +151,7 @@ func (a *anchorCtx) update(e *expr) bool {
 // after that earlier reference. It returns the year p takes then.
 func (a *anchorCtx) continuation(e *expr, p point) (int, bool, bool) {
 	prev, ref := a.nar.prev, a.nar.ref
-	if prev.gran < GMonth || prev.noYear || ref.gran == GNone || ref.noYear || a.si-a.nar.setAt > 3 || p.month == 0 {
+	if prev.gran < GMonth || prev.noYear || ref.gran == GNone || ref.noYear || a.si-a.nar.setAt > 3 || p.month == 0 || !a.nar.explicit {
 		return 0, false, false
 	}
 	ps, _ := prev.start()
@@ -161,6 +184,23 @@ func (a *anchorCtx) continuation(e *expr, p point) (int, bool, bool) {
 	d := cs.Sub(ps)
 	if d < -31*24*time.Hour || d > 62*24*time.Hour {
 		return 0, false, false
+	}
+	// When the date also follows closely on the latest reference, the
+	// story has simply moved on.
+	if ref.gran >= GMonth {
+		r := p
+		r.year, r.bc, r.noYear = ref.year, ref.bc, false
+		if r.gran > GDay {
+			r.gran = GDay
+		}
+		if r.day == 0 && r.gran >= GDay {
+			r.gran = GMonth
+		}
+		if rs2, ok := r.start(); ok {
+			if dd := rs2.Sub(rs); dd >= -31*24*time.Hour && dd <= 62*24*time.Hour {
+				return 0, false, false
+			}
+		}
 	}
 	// The later reference would give the same year: nothing to choose.
 	return c.year, c.bc, true
@@ -250,6 +290,10 @@ func (a *anchorCtx) resolveDate(e *expr) (point, string) {
 				base := pv.p.dayLevel()
 				return a.withTime(e, base), o.anchor
 			}
+		}
+		if e.to-e.from == 1 && e.tod != "" && a.tg.opts.timex2() {
+			// A bare "night" ("at night", "night attacks") is any night.
+			return a.withTime(e, point{gran: GDay, noYear: true}), doc.AnchorExplicit
 		}
 		if ref.gran >= GDay && !ref.noYear {
 			return a.withTime(e, ref.dayLevel()), doc.AnchorContext
@@ -417,9 +461,12 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 		if ref.gran == GSeason {
 			rm = seasonMonth(ref.season)
 		}
+		if rm == 0 && ref == a.nar.ref {
+			rm = a.nar.month
+		}
 		if rm > 0 {
 			m := p.month
-			if m == 0 && p.season != "" {
+			if m == 0 && p.season != "" && p.gran == GSeason {
 				m = seasonMonth(p.season)
 			}
 			if m == 0 && e.hol != "" && len(e.hol) == 5 {
@@ -610,9 +657,11 @@ func easter(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 }
 
-// seasonMonth is the first month of a season.
+// seasonMonth is the month that places a season in its year. A winter
+// is named by the year it ends in (the winter of 1919–20 is 1920-WI, as
+// the TIMEX2 annotators of WikiWars do), so it sits at January.
 func seasonMonth(s string) int {
-	return map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+	return map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 1}[s]
 }
 
 // relative resolves "the following day", "that year", "next summer",
@@ -816,6 +865,11 @@ func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 		g = GDay
 	default:
 		return point{gran: GYear, noYear: true}, doc.AnchorRelative
+	}
+	if e.vague && a.tg.opts.timex2() {
+		// The TIMEX2 guidelines give a vague span from the narrative
+		// as past or future as such.
+		return point{}, doc.AnchorRelative
 	}
 	if e.vague {
 		// "a few months later": only the coarser period is known.

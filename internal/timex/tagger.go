@@ -478,6 +478,14 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 		switch strings.ToLower(m.tokText(e.from - 1)) {
 		case "before":
 			e.noUpdate = true
+		case "by":
+			// "in March ... by December": the end of a span the
+			// sentence opened, not the story's new point.
+			for _, o := range es {
+				if o != e && o.kind == kDate && o.to <= e.from {
+					e.noUpdate = true
+				}
+			}
 		}
 		for k := e.from - 1; k >= 0 && k >= e.from-8; k-- {
 			w := strings.ToLower(m.tokText(k))

@@ -161,7 +161,12 @@ func (p point) start() (time.Time, bool) {
 	case GQuarter:
 		return time.Date(y, time.Month(1+3*(p.part-1)), 1, 0, 0, 0, 0, time.UTC), true
 	case GSeason:
-		m := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+		// A winter is named by the year it ends in: 1940-WI runs from
+		// December 1939 to February 1940.
+		if p.season == "WI" {
+			return time.Date(y-1, 12, 1, 0, 0, 0, 0, time.UTC), true
+		}
+		m := map[string]int{"SP": 3, "SU": 6, "FA": 9}[p.season]
 		if m == 0 {
 			m = 1
 		}
