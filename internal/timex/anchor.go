@@ -41,10 +41,10 @@ type anchorCtx struct {
 func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 	a := &anchorCtx{tg: tg, d: d, sents: sents}
 	d.Timexes = d.Timexes[:0]
+	refTime := "" // the reference's value, written again only when it changes
 	for si := range sents {
 		a.si = si
 		s := &sents[si]
-		refTime := ""
 		updated := false
 		for _, e := range s.exprs {
 			a.resolve(e)
@@ -52,9 +52,6 @@ func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 				updated = true
 				refTime = a.nar.ref.dayLevel().format()
 			}
-		}
-		if !updated && a.nar.ref.gran != GNone {
-			refTime = a.nar.ref.dayLevel().format()
 		}
 		d.Sentences[si].RefTime = refTime
 		for _, e := range s.exprs {
@@ -241,7 +238,7 @@ func (a *anchorCtx) resolve(e *expr) {
 	p, anchor := a.resolveDate(e)
 	if p.gran >= GDay && p.day > 0 && p.month > 0 && !p.noYear {
 		// "February 29" completed with a common year is no date.
-		if t, ok := p.start(); !ok || t.Day() != p.day {
+		if t, ok := p.dayLevel().start(); !ok || t.Day() != p.day {
 			p.noYear = true
 		}
 	}
@@ -661,7 +658,17 @@ func easter(y int) time.Time {
 // is named by the year it ends in (the winter of 1919–20 is 1920-WI, as
 // the TIMEX2 annotators of WikiWars do), so it sits at January.
 func seasonMonth(s string) int {
-	return map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 1}[s]
+	switch s {
+	case "SP":
+		return 3
+	case "SU":
+		return 6
+	case "FA":
+		return 9
+	case "WI":
+		return 1
+	}
+	return 0
 }
 
 // relative resolves "the following day", "that year", "next summer",

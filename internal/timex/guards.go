@@ -28,7 +28,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 	single := mt.to-mt.from == 1
 	switch name {
 	case "year":
-		if mt.slot("era") != nil {
+		if m.slot(mt, "era") != nil {
 			return true
 		}
 		return tg.yearOK(m, mt.from)
@@ -39,7 +39,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return true
 	case "bare-month":
-		c := mt.slot("m")
+		c := m.slot(mt, "m")
 		if c == nil || c.e == nil {
 			return false
 		}
@@ -65,10 +65,10 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return true
 	case "weekday":
-		c := mt.slot("wd")
+		c := m.slot(mt, "wd")
 		return c != nil && c.e != nil && !c.e.has("abbr")
 	case "season":
-		c := mt.slot("season")
+		c := m.slot(mt, "season")
 		if c == nil || c.e == nil {
 			return false
 		}
@@ -125,7 +125,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return false
 	case "clock":
-		if mt.slot("ampm") != nil {
+		if m.slot(mt, "ampm") != nil {
 			return true
 		}
 		p := prev(1)
@@ -138,7 +138,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return false
 	case "daypart":
-		c := mt.slot("tod")
+		c := m.slot(mt, "tod")
 		t := &toks[c.from]
 		if t.flags&fCap != 0 && c.from > 0 && !s.heading {
 			return false // "the Night of the Long Knives"
@@ -171,10 +171,10 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 				return false
 			}
 		}
-		c := mt.slot("unit")
+		c := m.slot(mt, "unit")
 		return c != nil && toks[c.from].flags&fCap == 0
 	case "set":
-		q := mt.slot("q")
+		q := m.slot(mt, "q")
 		if q == nil {
 			return false
 		}

@@ -58,6 +58,7 @@ type expr struct {
 	anchor   string
 	resolved bool
 	noUpdate bool // does not move the narrative (attributive, in parentheses)
+	bare     bool // a bare number made an expression by the other end of its range
 	partner  *expr
 	start    int // clean offsets
 	end      int
@@ -157,11 +158,20 @@ func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx) (*expr, bool) 
 		return nil, false
 	}
 	e := &expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
+	var views [maxSlots]*capture
 	get := func(name string) *capture {
-		if c := mt.slot(name); c != nil {
-			return c
+		for i, n := range r.slots {
+			if n == name {
+				if mt.caps[i].set {
+					if views[i] == nil {
+						views[i] = m.view(mt, i)
+					}
+					return views[i]
+				}
+				break
+			}
 		}
-		if v, ok := r.params[name]; ok {
+		if v, ok := r.lookup(name); ok {
 			return &capture{set: true, val: v}
 		}
 		return nil
@@ -349,7 +359,7 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 			// "the 1800s" is the nineteenth century.
 			p.year, p.gran = t.num, GCentury
 			p.noYear = false
-		case t.ndig >= 3:
+		case t.ndig == 3 || t.ndig == 4:
 			p.year, p.gran = t.num, GDecade
 			p.noYear = false
 		case t.ndig == 2:

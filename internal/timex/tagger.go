@@ -16,7 +16,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -48,14 +47,32 @@ type Tagger struct {
 	g    *grammar
 	opts Options
 
-	numCls      [3]int
-	fracCl      int
-	approxCl    int
-	pointCl     int
-	emphasisCl  int
-	rangeWords  map[string]bool
-	determiners map[string]bool
-	irrealis    map[string]bool
+	numCls     [3]int
+	fracCl     int
+	approxCl   int
+	pointCl    int
+	emphasisCl int
+	rangeWords map[string]bool
+	// wflag holds, per word id, what markAttributive looks for.
+	wflag                   []uint8
+	idBy, idBefore, idComma int32
+}
+
+// Word flags.
+const (
+	wIrrealis   uint8 = 1 << iota // would, planned ...
+	wBound                        // since, until ...
+	wDeterminer                   // the, his ...
+	wClauseEnd                    // ; . :
+	wOpen                         // ( [
+	wClose                        // ) ]
+)
+
+func (tg *Tagger) flagOf(t *token) uint8 {
+	if t.id < 0 || int(t.id) >= len(tg.wflag) {
+		return 0
+	}
+	return tg.wflag[t.id]
 }
 
 // New builds a tagger from the embedded word lists and rules.
@@ -84,6 +101,32 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 			return nil, fmt.Errorf("timex: word list [%s] missing from data/", c)
 		}
 	}
+	// Words the tagger itself looks at get ids before the rules are
+	// indexed, so that checks compare ids, not strings.
+	wflags := map[string]uint8{}
+	for _, w := range []string{"would", "could", "might", "will", "shall", "planned", "plan", "plans", "planning",
+		"expected", "scheduled", "intended", "hoped", "proposed", "projected", "envisaged", "predicted"} {
+		wflags[w] |= wIrrealis
+	}
+	for _, w := range []string{"since", "until", "till", "til"} {
+		wflags[w] |= wBound
+	}
+	for _, w := range []string{"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my", "your"} {
+		wflags[w] |= wDeterminer
+	}
+	for _, w := range []string{";", ".", ":"} {
+		wflags[w] |= wClauseEnd
+	}
+	wflags["("] |= wOpen
+	wflags["["] |= wOpen
+	wflags[")"] |= wClose
+	wflags["]"] |= wClose
+	for w := range wflags {
+		lex.word(w)
+	}
+	for _, w := range []string{"by", "before", ","} {
+		lex.word(w)
+	}
 	rules, err := fs.ReadFile(fsys, "data/rules.txt")
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
@@ -92,7 +135,13 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
+	lex.buildTable()
 	tg := &Tagger{lex: lex, g: g, opts: opts}
+	tg.wflag = make([]uint8, len(lex.names))
+	for w, f := range wflags {
+		tg.wflag[lex.words[w]] = f
+	}
+	tg.idBy, tg.idBefore, tg.idComma = lex.words["by"], lex.words["before"], lex.words[","]
 	tg.numCls = [3]int{lex.classes["number"], lex.classes["tens"], lex.classes["multiplier"]}
 	tg.fracCl = lex.classes["fraction"]
 	tg.approxCl = lex.classes["approx"]
@@ -100,11 +149,6 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	tg.emphasisCl = lex.classes["emphasis"]
 	tg.rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "until": true, "till": true,
 		"through": true, "and": true, "or": true, "&": true, "/": true, "thru": true}
-	tg.irrealis = map[string]bool{"would": true, "could": true, "might": true, "will": true, "shall": true,
-		"planned": true, "plan": true, "plans": true, "planning": true, "expected": true, "scheduled": true,
-		"intended": true, "hoped": true, "proposed": true, "projected": true, "envisaged": true, "predicted": true}
-	tg.determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
-		"their": true, "this": true, "that": true, "our": true, "my": true, "your": true}
 	return tg, nil
 }
 
@@ -125,6 +169,17 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 	sents := make([]sentence, len(d.Sentences))
 	m := &matcher{g: tg.g, lex: tg.lex, text: d.Text, numCls: tg.numCls, fracCl: tg.fracCl}
 	var buf []byte
+	// One token array for the whole document, cut per sentence.
+	all := make([]token, 0, len(d.Text)/5+16)
+	bounds := make([]int, len(d.Sentences)+1)
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End || s.Clean.Start < 0 {
+			return fmt.Errorf("sentence %d lies outside the text", i)
+		}
+		all = appendTokens(all, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, &buf)
+		bounds[i+1] = len(all)
+	}
 	for i := range d.Sentences {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -132,9 +187,6 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 			}
 		}
 		s := &d.Sentences[i]
-		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End {
-			return fmt.Errorf("sentence %d lies outside the text", i)
-		}
 		st := &sents[i]
 		st.block = s.Block
 		st.ctx.index = i
@@ -142,7 +194,7 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 			k := d.Blocks[s.Block].Kind
 			st.ctx.heading = k == doc.BlockHeading || k == doc.BlockTitle
 		}
-		st.toks = appendTokens(nil, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, buf)
+		st.toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
 		m.toks = st.toks
 		st.exprs = tg.recognise(m, &st.ctx)
 	}
@@ -165,16 +217,17 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	if len(found) == 0 {
 		return nil
 	}
-	// Keep the longest of overlapping expressions.
-	sort.SliceStable(found, func(a, b int) bool {
-		la, lb := found[a].to-found[a].from, found[b].to-found[b].from
-		if la != lb {
-			return la > lb
+	// Keep the longest of overlapping expressions: try them longest
+	// first (stable, so earlier ones first among equals).
+	order := make([]*expr, len(found))
+	copy(order, found)
+	for a := 1; a < len(order); a++ {
+		for b := a; b > 0 && order[b].to-order[b].from > order[b-1].to-order[b-1].from; b-- {
+			order[b], order[b-1] = order[b-1], order[b]
 		}
-		return found[a].from < found[b].from
-	})
+	}
 	var kept []*expr
-	for _, e := range found {
+	for _, e := range order {
 		ok := true
 		for _, k := range kept {
 			if e.from < k.to && k.from < e.to {
@@ -186,10 +239,21 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 			kept = append(kept, e)
 		}
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].from < kept[b].from })
+	for a := 1; a < len(kept); a++ {
+		for b := a; b > 0 && kept[b].from < kept[b-1].from; b-- {
+			kept[b], kept[b-1] = kept[b-1], kept[b]
+		}
+	}
 	kept = tg.ranges(m, kept)
+	tg.lists(m, kept)
 	for _, e := range kept {
 		tg.extendPrefix(m, e, kept)
+	}
+	// A bare end takes "around" from the other end: "around 1933–34".
+	for _, e := range kept {
+		if e.bare && e.partner != nil && e.mod == "" && e.partner.mod == "APPROX" {
+			e.mod = "APPROX"
+		}
 	}
 	tg.markAttributive(m, kept)
 	return kept
@@ -244,6 +308,47 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 		}
 	}
 	return out
+}
+
+// lists lets the dates of a list share the year written once at its end:
+// "on September 28, October 5, and October 10, 1939".
+func (tg *Tagger) lists(m *matcher, es []*expr) {
+	for i := 0; i+1 < len(es); i++ {
+		// Find the chain starting at i.
+		j := i
+		for j+1 < len(es) && es[j].kind == kDate && es[j+1].kind == kDate && tg.listSep(m, es[j].to, es[j+1].from) {
+			j++
+		}
+		if j == i {
+			continue
+		}
+		last := es[j]
+		if !last.pt.noYear && last.pt.gran >= GMonth && !last.hasRel && !last.shift {
+			for k := i; k < j; k++ {
+				e := es[k]
+				if e.partner == nil && e.pt.noYear && (e.pt.month > 0 || e.pt.season != "" || e.hol != "") && !e.hasRel && !e.shift {
+					e.partner = last
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// listSep reports whether the tokens [from, to) separate two items of a
+// list: a comma, "and", "or", a range connector, or a comma and a
+// conjunction.
+func (tg *Tagger) listSep(m *matcher, from, to int) bool {
+	n := to - from
+	if n < 1 || n > 2 {
+		return false
+	}
+	w0 := strings.ToLower(m.tokText(from))
+	if n == 1 {
+		return w0 == "," || tg.rangeWords[w0]
+	}
+	w1 := strings.ToLower(m.tokText(from + 1))
+	return w0 == "," && (w1 == "and" || w1 == "or")
 }
 
 // link makes a and b the two ends of one range.
@@ -311,9 +416,7 @@ func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
 	default:
 		return nil
 	}
-	if b.mod == "APPROX" {
-		e.mod = b.mod
-	}
+	e.bare = true
 	link(e, b)
 	return e
 }
@@ -358,9 +461,7 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 	default:
 		return nil
 	}
-	if a.mod == "APPROX" {
-		e.mod = a.mod
-	}
+	e.bare = true
 	link(a, e)
 	return e
 }
@@ -459,13 +560,11 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 			}
 			k++
 		}
-		switch m.tokText(i) {
-		case "(", "[":
+		switch f := tg.flagOf(&m.toks[i]); {
+		case f&wOpen != 0:
 			depth++
-		case ")", "]":
-			if depth > 0 {
-				depth--
-			}
+		case f&wClose != 0 && depth > 0:
+			depth--
 		}
 	}
 	for _, e := range es {
@@ -475,10 +574,10 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 		// A date bounding or looking back ("since 1995", "until 1991") or
 		// planned, hoped or hypothetical ("a planned campaign in 1976")
 		// is no point the story reaches.
-		switch strings.ToLower(m.tokText(e.from - 1)) {
-		case "before":
+		switch m.toks[e.from-1].id {
+		case tg.idBefore:
 			e.noUpdate = true
-		case "by":
+		case tg.idBy:
 			// "in March ... by December": the end of a span the
 			// sentence opened, not the story's new point.
 			for _, o := range es {
@@ -488,11 +587,12 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 			}
 		}
 		for k := e.from - 1; k >= 0 && k >= e.from-8; k-- {
-			w := strings.ToLower(m.tokText(k))
-			if w == ";" || w == "." || w == ":" || w == "," && k < e.from-1 {
+			t := &m.toks[k]
+			f := tg.flagOf(t)
+			if f&wClauseEnd != 0 || t.id == tg.idComma && k < e.from-1 {
 				break
 			}
-			if tg.irrealis[w] || w == "since" || w == "until" || w == "till" || w == "til" {
+			if f&(wIrrealis|wBound) != 0 {
 				e.noUpdate = true
 				break
 			}
@@ -502,9 +602,8 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 		if e.kind != kDate || e.pt.gran != GYear || e.pt.noYear || e.from == 0 || e.to >= len(m.toks) {
 			continue
 		}
-		p := strings.ToLower(m.tokText(e.from - 1))
 		n := &m.toks[e.to]
-		if tg.determiners[p] && n.kind == tWord && !tg.inClass(n, "era-bc") && !tg.inClass(n, "era-ad") {
+		if tg.flagOf(&m.toks[e.from-1])&wDeterminer != 0 && n.kind == tWord && !tg.inClass(n, "era-bc") && !tg.inClass(n, "era-ad") {
 			e.noUpdate = true
 		}
 	}

@@ -42,12 +42,42 @@ func (t *token) is(f uint16) bool { return t.flags&f != 0 }
 // tokenize cuts text into tokens; offsets are shifted by base. With a
 // lexicon, every token gets its word id.
 func tokenize(text string, base int, lex *lexicon) []token {
-	return appendTokens(nil, text, base, lex, nil)
+	var buf []byte
+	return appendTokens(nil, text, base, lex, &buf)
+}
+
+// lookup finds the word id of w. ASCII words go through the lexicon's
+// own hash table, hashed and compared without building a lower-case
+// copy; others are lower-cased into buf for the map.
+func (l *lexicon) lookup(w string, buf *[]byte) int32 {
+	if l.table != nil {
+		h := uint32(2166136261)
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint32(c)) * 16777619
+		}
+		if ascii {
+			return l.probe(h, w)
+		}
+	}
+	*buf = lowerInto((*buf)[:0], w)
+	if id, ok := l.words[string(*buf)]; ok {
+		return id
+	}
+	return -1
 }
 
 // appendTokens is tokenize appending to dst; buf is scratch space for
-// lower-casing (it may be nil).
-func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) []token {
+// lower-casing.
+func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte) []token {
 	i := 0
 	var flags uint16
 	for i < len(text) {
@@ -70,10 +100,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) 
 				t.id = -1
 				if lex != nil && t.kind == tOrd {
 					// Ordinals in digits ("17th") may be words of the lists.
-					buf = lowerInto(buf[:0], text[i:i+n])
-					if id, ok := lex.words[string(buf)]; ok {
-						t.id = id
-					}
+					t.id = lex.lookup(text[i:i+n], buf)
 				}
 				dst = append(dst, t)
 				i += n
@@ -84,10 +111,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) 
 				flags = 0
 				wordFlags(&t, text[i:i+n])
 				if lex != nil {
-					buf = lowerInto(buf[:0], text[i:i+n])
-					if id, ok := lex.words[string(buf)]; ok {
-						t.id = id
-					}
+					t.id = lex.lookup(text[i:i+n], buf)
 				}
 				dst = append(dst, t)
 				i += n
@@ -120,10 +144,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) 
 			flags = 0
 			wordFlags(&t, text[i:i+n])
 			if lex != nil {
-				buf = lowerInto(buf[:0], text[i:i+n])
-				if id, ok := lex.words[string(buf)]; ok {
-					t.id = id
-				}
+				t.id = lex.lookup(text[i:i+n], buf)
 			}
 			dst = append(dst, t)
 			i += n
