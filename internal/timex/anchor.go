@@ -55,6 +55,9 @@ func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 		}
 		d.Sentences[si].RefTime = refTime
 		for _, e := range s.exprs {
+			if e.dropped {
+				continue
+			}
 			d.Timexes = append(d.Timexes, a.emit(si, s, e))
 		}
 	}
@@ -234,6 +237,22 @@ func (a *anchorCtx) resolve(e *expr) {
 			e.anchor = doc.AnchorContext
 		}
 		return
+	}
+	if pr := e.partner; e.eraContext && pr != nil && !pr.pt.noYear && pr.pt.gran >= GYear {
+		// "from 499 to 493 BC": the other end says it is a year.
+		e.eraContext = false
+		e.pt.bc = pr.pt.bc
+	}
+	if e.eraContext {
+		// "in 218": a year only in a story of the first millennium or
+		// before the common era, within a few centuries of it.
+		ref := a.nar.ref
+		if ref.gran == GNone || ref.noYear || !ref.bc && ref.year >= 1000 || abs(ref.year-e.pt.year) > 300 {
+			e.dropped = true
+			e.typ, e.val = "DATE", "XXXX"
+			return
+		}
+		e.pt.bc = ref.bc
 	}
 	p, anchor := a.resolveDate(e)
 	if p.gran >= GDay && p.day > 0 && p.month > 0 && !p.noYear {

@@ -147,12 +147,43 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return false // "the dawn of reconciliation", "the night of the long knives"
 		}
 		if single {
-			if !tg.opts.timex2() {
+			if tg.opts.timex2() {
+				// "night-raid", "night attack" count under TIMEX2.
+				return true
+			}
+			// Under TimeML a lone part of the day needs a preposition
+			// that makes it a time: "at dawn", "by nightfall".
+			p := prev(1)
+			if p == nil {
 				return false
 			}
-			// "night-raid", "night attack" count under TIMEX2; so does a
-			// lone "night" after a preposition.
-			return true
+			switch strings.ToLower(m.tokText(mt.from - 1)) {
+			case "at", "by", "until", "till", "before", "after", "from", "overnight":
+				return true
+			}
+			return false
+		}
+		return true
+	case "short-year":
+		// A number of one to four digits alone is a year only after a
+		// preposition of time, and only when the narrative is in the
+		// first millennium or before the common era (checked when the
+		// story's date is known): "in 218", "by 480".
+		t := &toks[mt.from]
+		if t.ndig == 4 && t.num >= 1000 {
+			return false // four-digit years go through the year rule
+		}
+		p := prev(1)
+		if p == nil {
+			return false
+		}
+		switch strings.ToLower(m.tokText(mt.from - 1)) {
+		case "in", "by", "since", "until", "till", "from", "before", "after", "circa", "c.", "ca.":
+		default:
+			return false
+		}
+		if n := next(1); n != nil && (tg.inClass(n, "not-year-after") || n.kind == tNum || tg.inClass(n, "unit") || tg.inClass(n, "units") || m.tokText(mt.to) == "%" || m.tokText(mt.to) == "-" && n.flags&fSpace == 0) {
+			return false
 		}
 		return true
 	case "plural":

@@ -46,6 +46,9 @@ type expr struct {
 	nthDay  int // "the third day" (of the narrative's period)
 
 	narrative bool // "now" in past-tense prose stands for the narrative time
+	// eraContext: a short bare number taken for a year only when the
+	// story is in the first millennium or before the common era.
+	eraContext bool
 
 	// Durations, sets and refs carry their value directly.
 	value string
@@ -57,6 +60,7 @@ type expr struct {
 	val      string
 	anchor   string
 	resolved bool
+	dropped  bool // found to be no expression after all (see eraContext)
 	noUpdate bool // does not move the narrative (attributive, in parentheses)
 	bare     bool // a bare number made an expression by the other end of its range
 	partner  *expr
@@ -335,6 +339,9 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 			return nil, false
 		}
 		*p = pv.p
+	}
+	if e.rule.param("guard") == "short-year" {
+		e.eraContext = true
 	}
 	if c := get("yy"); c != nil {
 		e.yy = atoi(c)

@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -295,6 +296,10 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 			if w, ok := tg.connectorBetween(m, e.to, e.to+1); ok && w != "or" {
 				if n := tg.bareEnd(m, e, e.to+1); n != nil {
 					out = append(out, n)
+					// "September 1–3, 1939": the end took the year.
+					for i+1 < len(es) && es[i+1].from < n.to {
+						i++
+					}
 					continue
 				}
 			}
@@ -380,6 +385,29 @@ func (tg *Tagger) numberBefore(m *matcher, end int) (from int, v float64, ok boo
 // bareStart makes an expression of a bare number before a connector at
 // token conn, when b (after the connector) shows what the number is.
 func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
+	if b.kind == kDate && b.pt.gran == GCentury && conn >= 1 {
+		// "the eighteenth and nineteenth centuries"
+		var buf [2]phrase
+		ps := tg.lex.matchClass(tg.lex.classes["ordinal"], m.toks, conn-1, buf[:0])
+		for _, p := range ps {
+			if p.end != conn {
+				continue
+			}
+			n, err := strconv.Atoi(p.e.value)
+			if err != nil || n < 1 || n > 30 {
+				return nil
+			}
+			for _, q := range prev {
+				if q.to > conn-1 {
+					return nil
+				}
+			}
+			e := &expr{from: conn - 1, to: conn, rule: b.rule, yy: -1, decw: -1, kind: kDate, pt: b.pt, bare: true}
+			e.pt.year = (n - 1) * 100
+			link(e, b)
+			return e
+		}
+	}
 	from, v, ok := tg.numberBefore(m, conn)
 	if !ok {
 		return nil
@@ -439,8 +467,8 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 	e := &expr{from: at, to: at + 1, rule: a.rule, yy: -1, decw: -1, kind: kDate}
 	v := t.num
 	switch {
-	case a.kind == kDate && a.pt.gran == GYear && !a.pt.noYear && a.pt.month == 0 && t.ndig == 2:
-		// "1933–34"
+	case a.kind == kDate && (a.pt.gran == GYear || a.pt.gran == GSeason) && !a.pt.noYear && a.pt.month == 0 && t.ndig == 2:
+		// "1933–34", "the winter of 1941–42"
 		y := a.pt.year/100*100 + v
 		if y <= a.pt.year {
 			y += 100
@@ -451,13 +479,19 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 				return nil
 			}
 		}
-		e.pt = a.pt
-		e.pt.year = y
+		e.pt = point{gran: GYear, year: y, bc: a.pt.bc}
 	case a.kind == kDate && a.pt.gran == GDay && a.pt.day > 0 && t.ndig <= 2 && v > a.pt.day && v <= 31 && a.hol == "":
 		// "April 6–7", "May 4 and 5"
 		e.pt = a.pt
 		e.pt.day = v
 		e.yy = a.yy
+		// "September 1–3, 1939": the year after the end is the range's.
+		if at+2 < len(m.toks) && m.tokText(at+1) == "," {
+			if y := &m.toks[at+2]; y.kind == tNum && y.ndig == 4 && y.flags&(fGrouped|fDecimal) == 0 && y.num >= 1000 && y.num <= 2099 {
+				e.to = at + 3
+				e.pt.year, e.pt.noYear = y.num, false
+			}
+		}
 	default:
 		return nil
 	}

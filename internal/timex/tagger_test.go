@@ -372,3 +372,36 @@ func TestOffsetsPointIntoTheFile(t *testing.T) {
 		t.Errorf("text %q is not the clean span %q", x.Text, d.Text[x.Clean.Start:x.Clean.End])
 	}
 }
+
+// TestMoreRanges covers ranges whose ends share parts in less common ways.
+func TestMoreRanges(t *testing.T) {
+	tg := newTagger(t, "")
+	tests := []struct {
+		name, text string
+		want       []tx
+	}{
+		{"days then a year", "The battle raged on September 1–3, 1939, near the border.",
+			[]tx{{"September 1", "DATE", "1939-09-01", "", C}, {"3, 1939", "DATE", "1939-09-03", "", E}}},
+		{"a winter across two years", "During the winter of 1941–42 the front froze.",
+			[]tx{{"the winter of 1941", "DATE", "1941-WI", "", E}, {"42", "DATE", "1942", "", E}}},
+		{"two centuries", "Trade grew in the eighteenth and nineteenth centuries.",
+			[]tx{{"eighteenth", "DATE", "17XX", "", E}, {"nineteenth centuries", "DATE", "18XX", "", E}}},
+		{"a short year in an ancient story", "Rome fought Carthage from 264 BC. In 218 Hannibal crossed the Alps with 37 elephants.",
+			[]tx{{"264 BC", "DATE", "BC0264", "", E}, {"218", "DATE", "BC0218", "", E}}},
+		{"a short number in a modern story is no year", "The war began in 1939. In 218 villages the harvest failed.",
+			[]tx{{"1939", "DATE", "1939", "", E}}},
+		{"at dawn", "On June 22, 1941, the attack began at dawn.",
+			[]tx{{"June 22, 1941", "DATE", "1941-06-22", "", E}, {"dawn", "TIME", "1941-06-22TMO", "", C}}},
+		{"the new year", "The talks stalled in December 1938 and resumed after the new year.",
+			[]tx{{"December 1938", "DATE", "1938-12", "", E}, {"the new year", "DATE", "1939-01-01", "", C}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := tagDoc(t, tg, "plain", tc.text)
+			got := simplify(d.Timexes)
+			if len(got) != len(tc.want) || !equalTx(got, tc.want) {
+				t.Errorf("%q:\n%s", tc.text, diff(got, tc.want))
+			}
+		})
+	}
+}
