@@ -52,6 +52,11 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 				return true
 			}
 		}
+		// "Ernst August Köstring": a capitalised word before a bare month
+		// makes it part of a name.
+		if p := prev(1); p != nil && p.kind == tWord && p.flags&fCap != 0 && !tg.inClass(p, "month-signal") {
+			return false
+		}
 		if c.e.has("bare-needs-signal") {
 			p := prev(1)
 			if p == nil || !tg.inClass(p, "month-signal") {
@@ -229,11 +234,15 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if pw == "times" || pw == "once" || pw == "twice" {
 			return true
 		}
-		if p.kind == tWord && strings.HasSuffix(pw, "s") {
-			for k := 2; k <= 4; k++ {
-				if q := prev(k); q != nil && q.kind == tNum {
-					return true
-				}
+		// "100,000 tons a year", "2 million tons short a year": an amount
+		// a few words before.
+		for k := 2; k <= 4; k++ {
+			q := prev(k)
+			if q == nil || q.kind == tPunct && m.tokText(mt.from-k) != "," {
+				break
+			}
+			if q.kind == tNum && !(q.ndig == 4 && q.flags&(fGrouped|fDecimal) == 0) {
+				return true
 			}
 		}
 		return false
@@ -266,6 +275,17 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		return true
 	case "time-noun":
 		return true
+	case "ref":
+		// "the future development": "the future" before a noun is an
+		// adjective, no expression under TimeML.
+		if tg.opts.timex2() || mt.to-mt.from < 2 {
+			return true
+		}
+		n := next(1)
+		if n == nil || n.kind != tWord || n.flags&fCap != 0 {
+			return true
+		}
+		return functionWords[strings.ToLower(m.tokText(mt.to))]
 	case "nth-day":
 		return true
 	}
@@ -340,3 +360,12 @@ func (tg *Tagger) yearOK(m *matcher, i int) bool {
 	}
 	return true
 }
+
+// functionWords may follow "the future" or "the past" used as a noun.
+var functionWords = map[string]bool{"of": true, "and": true, "or": true, "but": true, "in": true, "to": true,
+	"for": true, "with": true, "was": true, "were": true, "is": true, "are": true, "would": true, "will": true,
+	"could": true, "might": true, "had": true, "has": true, "have": true, "as": true, "when": true, "that": true,
+	"which": true, "than": true, "seemed": true, "looked": true, "held": true, "lay": true, "belonged": true,
+	"remained": true, "did": true, "does": true, "do": true, "may": true, "must": true, "should": true,
+	"on": true, "at": true, "by": true, "from": true, "there": true, "he": true, "she": true, "it": true,
+	"they": true, "we": true, "i": true, "you": true, "so": true, "too": true, "alone": true}
