@@ -568,7 +568,9 @@ func (a *anchorCtx) looksBack(e *expr) bool {
 	for lo > 0 && !clauseBreak(a.d.Text[s.toks[lo-1].start:s.toks[lo-1].end]) {
 		lo--
 	}
-	for hi < len(s.toks) && !clauseBreak(a.d.Text[s.toks[hi].start:s.toks[hi].end]) {
+	// A clause that follows ("announced on 4 January that the war had
+	// restarted") tells its own time.
+	for hi < len(s.toks) && !clauseBreak(a.d.Text[s.toks[hi].start:s.toks[hi].end]) && !subordinator(strings.ToLower(a.d.Text[s.toks[hi].start:s.toks[hi].end])) {
 		hi++
 	}
 	for k := lo; k < hi; k++ {
@@ -580,6 +582,15 @@ func (a *anchorCtx) looksBack(e *expr) bool {
 		case "had", "earlier", "previously", "before", "ago":
 			return true
 		}
+	}
+	return false
+}
+
+// subordinator reports whether w opens a clause of its own.
+func subordinator(w string) bool {
+	switch w {
+	case "that", "which", "who", "whom", "whose", "because", "although", "though", "since", "while", "whereas", "where", "if", "unless":
+		return true
 	}
 	return false
 }

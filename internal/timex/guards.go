@@ -273,6 +273,13 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return false
 		}
 		return true
+	case "holiday":
+		// "White Christmas", "Lunar New Year": a capitalised word before
+		// a named day makes another name.
+		if p := prev(1); p != nil && p.kind == tWord && p.flags&fCap != 0 && !tg.inClass(p, "month-signal") && !(mt.from == 1) {
+			return false
+		}
+		return true
 	case "time-noun":
 		return true
 	case "ref":

@@ -216,6 +216,9 @@ func (tg *Tagger) setExpr(e *expr, get func(string) *capture) (*expr, bool) {
 		}
 	}
 	if c := get("q"); c != nil {
+		if c.val == "/" {
+			e.from++ // "3.14/day": the slash is no part of the expression
+		}
 		switch strings.ToLower(c.val) {
 		case "each", "every":
 			e.quant = "EACH"

@@ -250,6 +250,15 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	for _, e := range kept {
 		tg.extendPrefix(m, e, kept)
 	}
+	if tg.opts.timex2() {
+		for k, e := range kept {
+			limit := len(m.toks)
+			if k+1 < len(kept) {
+				limit = kept[k+1].from
+			}
+			tg.extendOf(m, e, limit)
+		}
+	}
 	// A bare end takes "around" from the other end: "around 1933–34".
 	for _, e := range kept {
 		if e.bare && e.partner != nil && e.mod == "" && e.partner.mod == "APPROX" {
@@ -577,6 +586,34 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 		}
 	}
 }
+
+// extendOf gives a span the event it measures, as the TIMEX2 guidelines
+// do: "three weeks [of fighting]", "eight years [of savage warfare]". The
+// phrase after "of" runs to a punctuation mark or a word that starts
+// something else, for at most eight words.
+func (tg *Tagger) extendOf(m *matcher, e *expr, limit int) {
+	if e.kind != kDuration || e.to+1 >= limit || strings.ToLower(m.tokText(e.to)) != "of" {
+		return
+	}
+	end := e.to + 1
+	for end < limit && end-e.to <= 8 {
+		t := &m.toks[end]
+		w := strings.ToLower(m.tokText(end))
+		if t.kind == tPunct && w != "'" && w != "-" || t.kind == tNum || stopOf[w] || t.kind == tWord && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break
+		}
+		end++
+	}
+	if end > e.to+1 {
+		e.to = end
+	}
+}
+
+// stopOf are words that end the phrase extendOf takes.
+var stopOf = map[string]bool{"in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "with": true,
+	"by": true, "when": true, "while": true, "which": true, "that": true, "who": true, "as": true, "than": true,
+	"until": true, "before": true, "after": true, "was": true, "were": true, "is": true, "are": true, "had": true,
+	"has": true, "have": true, "would": true, "could": true, "will": true, "did": true, "during": true, "into": true}
 
 // markAttributive marks expressions that must not move the narrative: a
 // year used as a modifier ("the 1931 extension", "his 1940 book") and
