@@ -255,7 +255,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		nw := strings.ToLower(m.tokText(mt.to))
 		switch nw {
-		case "was", "is", "had", "has", "were", "would", "did", "could", "and", "or", "of":
+		case "was", "is", "had", "has", "were", "would", "did", "could", "and", "or", "of", "a", "an", "the", "to", "in", "as":
 			return false
 		}
 		if strings.HasSuffix(nw, "ed") && w == "former" {

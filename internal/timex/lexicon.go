@@ -205,6 +205,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 //	# comment
 //	[class]
 //	value flag flag | form, form, form
+//
+// A # at the start of a line or after a space starts a comment, so no
+// form can be "#".
 func (l *lexicon) parse(file, text string) error {
 	class := -1
 	for n, line := range strings.Split(text, "\n") {

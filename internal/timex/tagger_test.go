@@ -270,6 +270,10 @@ func TestConventionTIMEX2(t *testing.T) {
 			[]tx{{"1939", "DATE", "1939", "", E}}},
 		{"the former as a pronoun", ConventionTIMEX2, "Britain and France met; the former hinted at a deal.",
 			[]tx{}},
+		{"a span and what it measures under timex2", ConventionTIMEX2, "The army needed three weeks of hard fighting, and the first year of the war ended.",
+			[]tx{{"three weeks of hard fighting", "DURATION", "P3W", "", E}, {"the first year of the war", "DURATION", "P1Y", "", E}}},
+		{"a span alone under timex3", ConventionTIMEX3, "The army needed three weeks of hard fighting.",
+			[]tx{{"three weeks", "DURATION", "P3W", "", E}}},
 		{"now under timex2", ConventionTIMEX2, "On September 7, 1939, the line was now based on a new idea.",
 			[]tx{{"September 7, 1939", "DATE", "1939-09-07", "", E}, {"now", "DATE", "PRESENT_REF", "", E}}},
 	}
