@@ -359,6 +359,11 @@ func (tg *Tagger) yearOK(m *matcher, i int) bool {
 				return false // "1937.png"
 			case nt == "%" || nt == "/" && i+2 < len(toks) && toks[i+2].kind == tNum:
 				return false
+			case nt == "-" && i+3 < len(toks) && toks[i+2].kind == tNum && toks[i+2].ndig == 2 && toks[i+2].flags&fSpace == 0 &&
+				m.tokText(i+3) == "-" && toks[i+3].flags&fSpace == 0:
+				// "2009-12-19T17:00:00": a time stamp (a document's
+				// creation time copied into its text), not prose.
+				return false
 			}
 		}
 		if n.kind == tNum && n.flags&fSpace != 0 {

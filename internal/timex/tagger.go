@@ -462,7 +462,7 @@ func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
 // connector following a.
 func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 	t := &m.toks[at]
-	if t.kind != tNum || t.flags&(fGrouped|fDecimal) != 0 {
+	if t.kind != tNum || t.flags&(fGrouped|fDecimal) != 0 || t.flags&fSpace == 0 && m.toks[at-1].flags&fSpace == 0 && at+1 < len(m.toks) && m.tokText(at+1) == "-" {
 		return nil
 	}
 	// The number must end the phrase: "1933–34 the Soviet Union", not
