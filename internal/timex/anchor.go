@@ -25,6 +25,10 @@ type narrative struct {
 	// month places a reference coarser than a month within its year
 	// ("late 1942" stands near November), for completing later months.
 	month int
+	// aside is the latest end of a span ("until July 1794") and asideAt
+	// its sentence; see anchorCtx.asideYear.
+	aside   point
+	asideAt int
 }
 
 // anchorCtx is the state of one anchoring pass.
@@ -93,7 +97,15 @@ func (a *anchorCtx) emit(si int, s *sentence, e *expr) doc.Timex {
 // update moves the narrative to e's date when e is a point of the story;
 // it reports whether the reference changed.
 func (a *anchorCtx) update(e *expr) bool {
-	if e.kind != kDate || e.noUpdate || !e.resolved {
+	if e.kind != kDate || !e.resolved {
+		return false
+	}
+	if e.aside {
+		if pv, ok := parseValue(e.val); ok && !pv.ref && !pv.duration && !pv.p.noYear && pv.p.gran >= GMonth {
+			a.nar.aside, a.nar.asideAt = pv.p.dayLevel(), a.si
+		}
+	}
+	if e.noUpdate {
 		return false
 	}
 	if e.partner != nil && e.partner.from < e.from {
@@ -124,9 +136,7 @@ func (a *anchorCtx) update(e *expr) bool {
 		// told on September 17, 1939) keeps the finer reference.
 		return false
 	}
-	if ref.gran >= GMonth && !ref.noYear {
-		a.nar.prev = ref
-	}
+	a.nar.prev = ref
 	a.nar.ref = p
 	a.nar.setAt = a.si
 	a.nar.explicit = e.anchor == doc.AnchorExplicit
@@ -142,6 +152,34 @@ func (a *anchorCtx) update(e *expr) bool {
 		}
 	}
 	return true
+}
+
+// asideYear gives a partial date the year of a span's end read just
+// before it: "The Terror lasted until July 1794; Robespierre was
+// guillotined on 28 July." The date must fall within a month before or two
+// after that end, at most two sentences later.
+func (a *anchorCtx) asideYear(p point) (int, bool, bool) {
+	as := a.nar.aside
+	if as.gran < GMonth || as.noYear || a.si-a.nar.asideAt > 2 || p.month == 0 {
+		return 0, false, false
+	}
+	c := p
+	c.year, c.bc, c.noYear = as.year, as.bc, false
+	if c.gran > GDay {
+		c.gran = GDay
+	}
+	if c.day == 0 && c.gran >= GDay {
+		c.gran = GMonth
+	}
+	cs, ok1 := c.start()
+	s, ok2 := as.start()
+	if !ok1 || !ok2 {
+		return 0, false, false
+	}
+	if d := cs.Sub(s); d < -31*24*time.Hour || d > 62*24*time.Hour {
+		return 0, false, false
+	}
+	return c.year, c.bc, true
 }
 
 // continuation decides whether partial date p continues the story that
@@ -443,7 +481,7 @@ func (a *anchorCtx) joinable(s *sentence, from, to int) bool {
 // range, else from the narrative, else from a year later in the same
 // paragraph.
 func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
-	if pr := e.partner; pr != nil {
+	if pr := e.partner; pr != nil && !pr.eraContext {
 		if !pr.pt.noYear && pr.pt.gran >= GYear {
 			y := pr.pt.year
 			// "November 1939 – March": the end is not before the start.
@@ -467,6 +505,9 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 		// "from October to March", both ends without a year: the years
 		// that put the range nearest the narrative.
 		return a.rangeYear(p.month, pr.pt.month, ref), ref.bc, true
+	}
+	if y, bc, ok := a.asideYear(p); ok {
+		return y, bc, true
 	}
 	if y, bc, ok := a.continuation(e, p); ok {
 		return y, bc, true

@@ -190,6 +190,11 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if n := next(1); n != nil && (tg.inClass(n, "not-year-after") || n.kind == tNum || tg.inClass(n, "unit") || tg.inClass(n, "units") || m.tokText(mt.to) == "%" || m.tokText(mt.to) == "-" && n.flags&fSpace == 0) {
 			return false
 		}
+		// "from 6 to 12 September", "218–201 BC": the start of a range,
+		// which the range step reads from its other end.
+		if n := next(1); n != nil && tg.rangeWords[tg.lex.wordName(n.id)] {
+			return false
+		}
 		return true
 	case "plural":
 		if n := next(1); n != nil {

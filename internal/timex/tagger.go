@@ -67,6 +67,7 @@ const (
 	wClauseEnd                    // ; . :
 	wOpen                         // ( [
 	wClose                        // ) ]
+	wUntil                        // until, till: the end of a span
 )
 
 func (tg *Tagger) flagOf(t *token) uint8 {
@@ -109,8 +110,9 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 		"expected", "scheduled", "intended", "hoped", "proposed", "projected", "envisaged", "predicted"} {
 		wflags[w] |= wIrrealis
 	}
-	for _, w := range []string{"since", "until", "till", "til"} {
-		wflags[w] |= wBound
+	wflags["since"] |= wBound
+	for _, w := range []string{"until", "till", "til"} {
+		wflags[w] |= wBound | wUntil
 	}
 	for _, w := range []string{"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my", "your"} {
 		wflags[w] |= wDeterminer
@@ -653,7 +655,7 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 			// sentence opened, not the story's new point.
 			for _, o := range es {
 				if o != e && o.kind == kDate && o.to <= e.from {
-					e.noUpdate = true
+					e.noUpdate, e.aside = true, true
 				}
 			}
 		}
@@ -665,6 +667,7 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 			}
 			if f&(wIrrealis|wBound) != 0 {
 				e.noUpdate = true
+				e.aside = f&wUntil != 0
 				break
 			}
 		}

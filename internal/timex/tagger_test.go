@@ -399,6 +399,10 @@ func TestMoreRanges(t *testing.T) {
 			[]tx{{"1939", "DATE", "1939", "", E}}},
 		{"at dawn", "On June 22, 1941, the attack began at dawn.",
 			[]tx{{"June 22, 1941", "DATE", "1941-06-22", "", E}, {"dawn", "TIME", "1941-06-22TMO", "", C}}},
+		{"from day to day month", "War came in 1914. The battle was fought from 6 to 12 September.",
+			[]tx{{"1914", "DATE", "1914", "", E}, {"6", "DATE", "1914-09-06", "", C}, {"12 September", "DATE", "1914-09-12", "", C}}},
+		{"a date right after a span's end", "The king died on 21 January 1793. The Terror lasted until July 1794; Robespierre fell on 28 July.",
+			[]tx{{"21 January 1793", "DATE", "1793-01-21", "", E}, {"July 1794", "DATE", "1794-07", "", E}, {"28 July", "DATE", "1794-07-28", "", C}}},
 		{"the new year", "The talks stalled in December 1938 and resumed after the new year.",
 			[]tx{{"December 1938", "DATE", "1938-12", "", E}, {"the new year", "DATE", "1939-01-01", "", C}}},
 	}
