@@ -64,11 +64,11 @@ type expr struct {
 	noUpdate bool // does not move the narrative (attributive, in parentheses)
 	// aside: the end of a span ("lasted until July 1794"); it does not move
 	// the story, but a partial date right after it may fall in it.
-	aside bool
-	bare     bool // a bare number made an expression by the other end of its range
-	partner  *expr
-	start    int // clean offsets
-	end      int
+	aside   bool
+	bare    bool // a bare number made an expression by the other end of its range
+	partner *expr
+	start   int // clean offsets
+	end     int
 }
 
 // unitGran maps a duration unit code to the granularity of a date.
