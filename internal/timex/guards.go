@@ -198,6 +198,9 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		return true
 	case "plural":
 		if n := next(1); n != nil {
+			if n.kind == tNum {
+				return false // "the years 1512–1514": the years are the dates
+			}
 			w := strings.ToLower(m.tokText(mt.to))
 			if w == "old" || w == "'" {
 				return false
