@@ -297,7 +297,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return true
 		}
 		n := next(1)
-		if n == nil || n.kind != tWord || n.flags&fCap != 0 {
+		if n == nil || n.kind != tWord {
 			return true
 		}
 		return functionWords[strings.ToLower(m.tokText(mt.to))]

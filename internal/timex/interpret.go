@@ -421,6 +421,9 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 	}
 	if c := get("part"); c != nil {
 		e.mod = c.val
+		if !knownMods[e.mod] {
+			return nil, false // a rule captured a word, not a mod
+		}
 	}
 	if c := get("tod"); c != nil {
 		e.tod = c.val
@@ -516,6 +519,11 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 	}
 	return e, true
 }
+
+// knownMods are the TIMEX3 mods a rule may set.
+var knownMods = map[string]bool{"": true, "START": true, "MID": true, "END": true, "APPROX": true,
+	"LESS_THAN": true, "MORE_THAN": true, "EQUAL_OR_LESS": true, "EQUAL_OR_MORE": true, "BEFORE": true,
+	"AFTER": true, "ON_OR_BEFORE": true, "ON_OR_AFTER": true}
 
 func (en *entry) valueOr(s string) string {
 	if en == nil {
