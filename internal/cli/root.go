@@ -115,6 +115,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newVersionCmd(env),
 		newExtractCmd(env),
 		newTagCmd(env),
+		newActorsCmd(env),
 		newEvalCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
