@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -11,13 +9,6 @@ import (
 	"strings"
 	"testing"
 )
-
-func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = Main(context.Background(), args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
-	return code, out.String(), errb.String()
-}
 
 func TestTagJSON(t *testing.T) {
 	text := "The pact was signed on August 23, 1939. The following night the ministers celebrated.\n"
