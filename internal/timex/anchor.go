@@ -819,9 +819,6 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		rel = 0
 	}
 	out := a.shiftPoint(ref, rel, unit)
-	if e.mod == "" && e.pt.gran == GNone {
-		// nothing more to add
-	}
 	if e.tod != "" || e.hasClock {
 		out = a.withTime(e, out)
 	}
@@ -906,9 +903,7 @@ func (a *anchorCtx) shiftPoint(ref point, n int, unit Gran) point {
 // earlier": the reference moved by the span, at the span's granularity.
 func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 	if ref.gran == GNone || ref.noYear {
-		if e.dir > 0 {
-			return point{}, doc.AnchorRelative
-		}
+		// No date to count from: only the direction is known.
 		return point{}, doc.AnchorRelative
 	}
 	g := unitGran(e.shiftU)
@@ -985,7 +980,7 @@ func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 func (a *anchorCtx) sectionPeriods() {
 	d := a.d
 	done := map[int]bool{}
-	for si, s := range a.sents {
+	for _, s := range a.sents {
 		if !s.ctx.heading || s.block < 0 || s.block >= len(d.Blocks) {
 			continue
 		}
@@ -1008,7 +1003,6 @@ func (a *anchorCtx) sectionPeriods() {
 				vals = append(vals, end)
 			}
 		}
-		_ = si
 		if len(vals) == 0 {
 			continue
 		}

@@ -8,6 +8,11 @@ type sentCtx struct {
 	heading bool // a heading or title line
 }
 
+// guardNames are the checks rules may name with guard=.
+var guardNames = map[string]bool{"year": true, "yy": true, "bare-month": true, "weekday": true, "season": true,
+	"next-bare": true, "this": true, "dir-final": true, "clock": true, "daypart": true, "short-year": true,
+	"plural": true, "set": true, "ref-adj": true, "holiday": true, "ref": true}
+
 // guard runs the named check on a match; false rejects it. Guards keep
 // ordinary words and numbers that look temporal out: "may", "March" the
 // verb, "Article 231", "1,000 men", "the fall of France".
@@ -288,8 +293,6 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return false
 		}
 		return true
-	case "time-noun":
-		return true
 	case "ref":
 		// "the future development": "the future" before a noun is an
 		// adjective, no expression under TimeML.
@@ -301,8 +304,6 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return true
 		}
 		return functionWords[strings.ToLower(m.tokText(mt.to))]
-	case "nth-day":
-		return true
 	}
 	return false
 }

@@ -43,7 +43,6 @@ type expr struct {
 	shiftU  string // duration unit code
 	vague   bool   // the count is vague ("a few")
 	dir     int
-	nthDay  int // "the third day" (of the narrative's period)
 
 	narrative bool // "now" in past-tense prose stands for the narrative time
 	// eraContext: a short bare number taken for a year only when the
@@ -510,9 +509,6 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 				return nil, false
 			}
 		}
-	}
-	if c := get("n"); c != nil && !e.shift && get("unit") == nil && e.rule.name == "rel.nth-day" {
-		e.nthDay = atoi(c)
 	}
 	if !e.shift && !e.hasRel && !e.refUnit && p.gran == GNone && e.weekday == 0 {
 		return nil, false

@@ -57,6 +57,7 @@ func TestDataErrors(t *testing.T) {
 		{"unknown action", "rules.txt", "\nbad.rule: year => fly\n", "unknown action"},
 		{"capital literal", "rules.txt", "\nbad.rule: DATE => date\n", "capitals"},
 		{"rule matching nothing", "rules.txt", "\nbad.rule: year? => date\n", "can match nothing"},
+		{"unknown guard", "rules.txt", "\nbad.rule: year => date guard=maybe\n", "unknown guard"},
 		{"missing bar", "refs.txt", "\n[ref]\nPAST_REF yesteryear\n", "want"},
 	}
 	for _, tc := range tests {

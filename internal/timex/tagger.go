@@ -138,6 +138,14 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
+	for _, r := range g.rules {
+		if gd := r.param("guard"); gd != "" && !guardNames[gd] {
+			return nil, fmt.Errorf("timex: rules.txt:%d: rule %s: unknown guard %q", r.line, r.name, gd)
+		}
+		if w := r.param("when"); w != "" && w != ConventionTIMEX2 && w != ConventionTIMEX3 {
+			return nil, fmt.Errorf("timex: rules.txt:%d: rule %s: unknown convention %q", r.line, r.name, w)
+		}
+	}
 	lex.buildTable()
 	tg := &Tagger{lex: lex, g: g, opts: opts}
 	tg.wflag = make([]uint8, len(lex.names))
