@@ -68,6 +68,18 @@ func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 	a.sectionPeriods()
 }
 
+// known lowers a point's granularity to its finest known field: a
+// "1941-XX-XX" reference is a year.
+func (p point) known() point {
+	if p.gran >= GMonth && p.gran != GWeek && p.month == 0 {
+		p.gran, p.day = GYear, 0
+	}
+	if p.gran >= GDay && p.day == 0 {
+		p.gran = GMonth
+	}
+	return p
+}
+
 // dayLevel drops the time of day from a point.
 func (p point) dayLevel() point {
 	if p.gran > GDay {
@@ -126,7 +138,7 @@ func (a *anchorCtx) update(e *expr) bool {
 	if !ok || pv.ref || pv.duration || pv.p.noYear {
 		return false
 	}
-	p := pv.p.dayLevel()
+	p := pv.p.dayLevel().known()
 	if p.gran == GWeek {
 		return false
 	}

@@ -11,7 +11,7 @@ type sentCtx struct {
 // guardNames are the checks rules may name with guard=.
 var guardNames = map[string]bool{"year": true, "yy": true, "bare-month": true, "weekday": true, "season": true,
 	"next-bare": true, "this": true, "dir-final": true, "clock": true, "daypart": true, "short-year": true,
-	"plural": true, "set": true, "ref-adj": true, "holiday": true, "ref": true}
+	"plural": true, "set": true, "ref-adj": true, "holiday": true, "ref": true, "military": true}
 
 // guard runs the named check on a match; false rejects it. Guards keep
 // ordinary words and numbers that look temporal out: "may", "March" the
@@ -286,6 +286,10 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return false
 		}
 		return true
+	case "military":
+		// "0400 hours": four digits, a valid clock time.
+		t := &toks[mt.from]
+		return t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24
 	case "holiday":
 		// "White Christmas", "Lunar New Year": a capitalised word before
 		// a named day makes another name.

@@ -461,6 +461,11 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 		e.hasClock = true
 		finer(GMinute)
 	}
+	if c := get("hhmm"); c != nil {
+		n := atoi(c)
+		e.hour, e.minute, e.hasClock = n/100, n%100, true
+		finer(GMinute)
+	}
 	if c := get("rel"); c != nil {
 		e.hasRel = true
 		switch c.val {

@@ -403,6 +403,12 @@ func TestMoreRanges(t *testing.T) {
 			[]tx{{"1914", "DATE", "1914", "", E}, {"6", "DATE", "1914-09-06", "", C}, {"12 September", "DATE", "1914-09-12", "", C}}},
 		{"a date right after a span's end", "The king died on 21 January 1793. The Terror lasted until July 1794; Robespierre fell on 28 July.",
 			[]tx{{"21 January 1793", "DATE", "1793-01-21", "", E}, {"July 1794", "DATE", "1794-07", "", E}, {"28 July", "DATE", "1794-07-28", "", C}}},
+		{"military time", "The landings began at 0630 hours on 6 June 1944.",
+			[]tx{{"0630 hours", "TIME", "1944-06-06T06:30", "", E}, {"6 June 1944", "DATE", "1944-06-06", "", E}}},
+		{"the next decade is a span", "The empire was founded in 1871 and over the next decade it grew.",
+			[]tx{{"1871", "DATE", "1871", "", E}, {"the next decade", "DURATION", "P10Y", "", E}}},
+		{"late that night", "The order came on 3 May 1940, and late that night the troops moved.",
+			[]tx{{"3 May 1940", "DATE", "1940-05-03", "", E}, {"late that night", "TIME", "1940-05-03TNI", "END", R}}},
 		{"the new year", "The talks stalled in December 1938 and resumed after the new year.",
 			[]tx{{"December 1938", "DATE", "1938-12", "", E}, {"the new year", "DATE", "1939-01-01", "", C}}},
 	}
