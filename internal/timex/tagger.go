@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -57,6 +58,9 @@ type Tagger struct {
 	// wflag holds, per word id, what markAttributive looks for.
 	wflag                   []uint8
 	idBy, idBefore, idComma int32
+	// scratch pools working memory between documents (it makes the
+	// Tagger no less safe for concurrent use).
+	scratch sync.Pool
 }
 
 // Word flags.
@@ -178,10 +182,21 @@ type sentence struct {
 // fills d.Timexes, each sentence's RefTime and each section's Period.
 func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 	sents := make([]sentence, len(d.Sentences))
-	m := &matcher{g: tg.g, lex: tg.lex, text: d.Text, numCls: tg.numCls, fracCl: tg.fracCl}
-	var buf []byte
-	// One token array for the whole document, cut per sentence.
-	all := make([]token, 0, len(d.Text)/5+16)
+	// Scratch space (the token array, the matcher's stacks) is reused
+	// from earlier documents: one token array for the whole document, cut
+	// per sentence.
+	sc, _ := tg.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{m: &matcher{g: tg.g, lex: tg.lex, numCls: tg.numCls, fracCl: tg.fracCl}}
+	}
+	defer tg.scratch.Put(sc)
+	m := sc.m
+	m.text = d.Text
+	all := sc.toks[:0]
+	if cap(all) < len(d.Text)/5+16 {
+		all = make([]token, 0, len(d.Text)/5+16)
+	}
+	buf := sc.buf
 	bounds := make([]int, len(d.Sentences)+1)
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
@@ -210,7 +225,17 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 		st.exprs = tg.recognise(m, &st.ctx)
 	}
 	tg.anchor(d, sents)
+	// The tokens go back to the pool; nothing kept refers to them.
+	sc.toks, sc.buf = all[:0], buf
+	m.toks, m.text = nil, ""
 	return nil
+}
+
+// scratch is the reusable working memory of one Annotate call.
+type scratch struct {
+	m    *matcher
+	toks []token
+	buf  []byte
 }
 
 // recognise finds the expressions of one sentence.
