@@ -90,7 +90,7 @@ func (p point) dayLevel() point {
 }
 
 func (a *anchorCtx) emit(si int, s *sentence, e *expr) doc.Timex {
-	clean := doc.Span{Start: s.toks[e.from].start, End: s.toks[e.to-1].end}
+	clean := doc.Span{Start: int(s.toks[e.from].start), End: int(s.toks[e.to-1].end)}
 	t := doc.Timex{
 		Span:     a.d.RawSpan(clean),
 		Clean:    clean,

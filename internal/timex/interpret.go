@@ -369,13 +369,13 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 		switch {
 		case t.ndig == 4 && t.num%100 == 0 && !p.bc:
 			// "the 1800s" is the nineteenth century.
-			p.year, p.gran = t.num, GCentury
+			p.year, p.gran = int(t.num), GCentury
 			p.noYear = false
 		case t.ndig == 3 || t.ndig == 4:
-			p.year, p.gran = t.num, GDecade
+			p.year, p.gran = int(t.num), GDecade
 			p.noYear = false
 		case t.ndig == 2:
-			e.decw = t.num
+			e.decw = int(t.num)
 			p.gran = GDecade
 		default:
 			return nil, false

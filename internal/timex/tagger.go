@@ -16,6 +16,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -181,6 +182,9 @@ type sentence struct {
 // Annotate finds the temporal expressions of d (segmented already) and
 // fills d.Timexes, each sentence's RefTime and each section's Period.
 func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
+	if len(d.Text) >= math.MaxInt32 {
+		return fmt.Errorf("text of %d bytes is too long to tag (the limit is 2 GiB)", len(d.Text))
+	}
 	sents := make([]sentence, len(d.Sentences))
 	// Scratch space (the token array, the matcher's stacks) is reused
 	// from earlier documents: one token array for the whole document, cut
@@ -509,7 +513,7 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 		}
 	}
 	e := &expr{from: at, to: at + 1, rule: a.rule, yy: -1, decw: -1, kind: kDate}
-	v := t.num
+	v := int(t.num)
 	switch {
 	case a.kind == kDate && (a.pt.gran == GYear || a.pt.gran == GSeason) && !a.pt.noYear && a.pt.month == 0 && t.ndig == 2:
 		// "1933–34", "the winter of 1941–42"
@@ -533,7 +537,7 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 		if at+2 < len(m.toks) && m.tokText(at+1) == "," {
 			if y := &m.toks[at+2]; y.kind == tNum && y.ndig == 4 && y.flags&(fGrouped|fDecimal) == 0 && y.num >= 1000 && y.num <= 2099 {
 				e.to = at + 3
-				e.pt.year, e.pt.noYear = y.num, false
+				e.pt.year, e.pt.noYear = int(y.num), false
 			}
 		}
 	default:

@@ -29,12 +29,12 @@ const (
 // token is a word, number or punctuation mark of the text, with byte
 // offsets into the text it was cut from.
 type token struct {
-	start, end int
+	start, end int32
 	id         int32 // lexicon word id, -1 if unknown
+	num        int32 // value of a number, ordinal or decade (1920 for 1920s)
 	kind       tokKind
-	flags      uint16
 	ndig       int8 // digits in a number (before any separator)
-	num        int  // value of a number, ordinal or decade (1920 for 1920s)
+	flags      uint16
 }
 
 func (t *token) is(f uint16) bool { return t.flags&f != 0 }
@@ -96,7 +96,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 				t, n := scanNumber(text, i)
 				t.flags |= flags
 				flags = 0
-				t.start, t.end = base+i, base+i+n
+				t.start, t.end = int32(base+i), int32(base+i+n)
 				t.id = -1
 				if lex != nil && t.kind == tOrd {
 					// Ordinals in digits ("17th") may be words of the lists.
@@ -107,7 +107,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 				continue
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 				n := scanWord(text, i)
-				t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+				t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 				flags = 0
 				wordFlags(&t, text[i:i+n])
 				if lex != nil {
@@ -118,7 +118,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 				continue
 			}
 			// ASCII punctuation.
-			t := token{start: base + i, end: base + i + 1, kind: tPunct, flags: flags, id: -1}
+			t := token{start: int32(base + i), end: int32(base + i + 1), kind: tPunct, flags: flags, id: -1}
 			flags = 0
 			if lex != nil {
 				if id, ok := lex.words[text[i:i+1]]; ok {
@@ -140,7 +140,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 			continue
 		case unicode.IsLetter(r):
 			n := scanWord(text, i)
-			t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+			t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 			flags = 0
 			wordFlags(&t, text[i:i+n])
 			if lex != nil {
@@ -150,7 +150,7 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 			i += n
 			continue
 		}
-		t := token{start: base + i, end: base + i + size, kind: tPunct, flags: flags, id: -1}
+		t := token{start: int32(base + i), end: int32(base + i + size), kind: tPunct, flags: flags, id: -1}
 		flags = 0
 		if lex != nil {
 			if k := punctKey(r); k != "" {
@@ -238,7 +238,7 @@ func scanNumber(text string, i int) (token, int) {
 		}
 		j++
 	}
-	t := token{kind: tNum, num: v, ndig: int8(min(j-i, 100))}
+	t := token{kind: tNum, num: int32(v), ndig: int8(min(j-i, 100))}
 	// Thousands groups: ",ddd" repeated, each followed by a non-digit.
 	for j+3 < len(text) && text[j] == ',' && isDigit3(text[j+1:j+4]) && (j+4 == len(text) || !isDigitByte(text[j+4])) {
 		for k := j + 1; k < j+4; k++ {
@@ -248,7 +248,7 @@ func scanNumber(text string, i int) (token, int) {
 		}
 		j += 4
 		t.flags |= fGrouped
-		t.num = v
+		t.num = int32(v)
 	}
 	if j+1 < len(text) && text[j] == '.' && isDigitByte(text[j+1]) && t.flags&fGrouped == 0 {
 		j++
