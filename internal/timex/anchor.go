@@ -143,11 +143,13 @@ func (a *anchorCtx) update(e *expr) bool {
 		return false
 	}
 	ref := a.nar.ref
-	if ref.gran != GNone && !ref.noYear && p.gran <= ref.gran && containsPoint(p, ref) {
+	heading := a.sents[a.si].ctx.heading
+	if !heading && ref.gran != GNone && !ref.noYear && p.gran <= ref.gran && containsPoint(p, ref) {
 		// A coarser mention of the period the story is in ("in 1939",
 		// told on September 17, 1939) keeps the finer reference.
 		return false
 	}
+	// A heading that carries a period sets its section's context afresh.
 	a.nar.prev = ref
 	a.nar.ref = p
 	a.nar.setAt = a.si
