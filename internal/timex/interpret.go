@@ -66,8 +66,6 @@ type expr struct {
 	aside   bool
 	bare    bool // a bare number made an expression by the other end of its range
 	partner *expr
-	start   int // clean offsets
-	end     int
 }
 
 // unitGran maps a duration unit code to the granularity of a date.

@@ -138,60 +138,6 @@ func (m *matcher) add(ps []*prog) {
 	}
 }
 
-// canFollow reports whether one of the atoms may start at token j.
-func (m *matcher) canFollow(atoms []atom, j int) bool {
-	if j >= len(m.toks) || m.toks[j].flags&fNewline != 0 {
-		return false
-	}
-	t := &m.toks[j]
-	for _, a := range atoms {
-		switch a.kind {
-		case aWord:
-			if t.id == a.id {
-				return true
-			}
-		case aClass:
-			if t.id >= 0 {
-				for _, c := range m.lex.starts[t.id] {
-					if c == int(a.id) {
-						return true
-					}
-				}
-			}
-		case aBuiltin:
-			if m.canStart(builtin(a.id), t) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func (m *matcher) canStart(b builtin, t *token) bool {
-	switch b {
-	case bDay:
-		return t.kind == tNum || t.kind == tOrd
-	case bDecade:
-		return t.kind == tDecade
-	case bAdj:
-		return t.kind == tWord
-	case bNum:
-		if t.kind == tNum {
-			return true
-		}
-		if t.id < 0 {
-			return false
-		}
-		for _, c := range m.lex.starts[t.id] {
-			if c == m.numCls[0] || c == m.numCls[1] {
-				return true
-			}
-		}
-		return false
-	}
-	return t.kind == tNum
-}
-
 // all collects every complete match starting at token i.
 func (m *matcher) all(i int) []match {
 	m.out = m.out[:0]

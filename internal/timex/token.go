@@ -37,8 +37,6 @@ type token struct {
 	flags      uint16
 }
 
-func (t *token) is(f uint16) bool { return t.flags&f != 0 }
-
 // tokenize cuts text into tokens; offsets are shifted by base. With a
 // lexicon, every token gets its word id.
 func tokenize(text string, base int, lex *lexicon) []token {
