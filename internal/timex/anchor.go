@@ -417,7 +417,7 @@ func (a *anchorCtx) resolveDate(e *expr) (point, string) {
 			}
 		} else {
 			p = point{gran: GWeek, noYear: true, weekday: e.weekday}
-			if ref.gran != GNone && !ref.noYear {
+			if ref.gran >= GYear && !ref.noYear {
 				p.year, p.bc, p.noYear = ref.year, ref.bc, false
 			}
 			anchor = doc.AnchorContext
@@ -778,6 +778,14 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		return p, doc.AnchorRelative
 	}
 	p := e.pt
+	if e.weekday > 0 && p.month == 0 && ref.gran < GDay {
+		// "last Friday" told at a coarser date: some Friday.
+		q := point{gran: GWeek, noYear: true, weekday: e.weekday}
+		if ref.gran >= GYear {
+			q.year, q.bc, q.noYear = ref.year, ref.bc, false
+		}
+		return q, doc.AnchorRelative
+	}
 	// A month, season, weekday or named day relative to the reference:
 	// "the following January", "that summer", "next spring".
 	if p.month > 0 || p.season != "" || e.hol != "" || e.weekday > 0 {

@@ -409,6 +409,10 @@ func TestMoreRanges(t *testing.T) {
 			[]tx{{"1871", "DATE", "1871", "", E}, {"the next decade", "DURATION", "P10Y", "", E}}},
 		{"late that night", "The order came on 3 May 1940, and late that night the troops moved.",
 			[]tx{{"3 May 1940", "DATE", "1940-05-03", "", E}, {"late that night", "TIME", "1940-05-03TNI", "END", R}}},
+		{"weekdays around a day", "On Tuesday, 3 September 1940, the council met; it had met last Friday and met again on Monday.",
+			[]tx{{"Tuesday, 3 September 1940", "DATE", "1940-09-03", "", E}, {"last Friday", "DATE", "1940-08-30", "", R}, {"Monday", "DATE", "1940-09-09", "", C}}},
+		{"a weekday in a year's story", "In 1940 the council met on a Friday; it met again last Friday.",
+			[]tx{{"1940", "DATE", "1940", "", E}, {"Friday", "DATE", "1940-WXX-5", "", C}, {"last Friday", "DATE", "1940-WXX-5", "", R}}},
 		{"the new year", "The talks stalled in December 1938 and resumed after the new year.",
 			[]tx{{"December 1938", "DATE", "1938-12", "", E}, {"the new year", "DATE", "1939-01-01", "", C}}},
 	}
