@@ -14,7 +14,9 @@
 package actor
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,9 +49,18 @@ func (a *Annotator) Name() string { return "actor" }
 // Annotate fills d.Mentions and d.Actors. It reads the sentences and, when
 // present, the temporal expressions; it changes nothing else.
 func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
-	dates := sentenceDates(d)
-	var cands []cand
-	var buf []token
+	// Every sentence is tokenised once; dates and recognition share the
+	// tokens.
+	all := make([]token, 0, len(d.Text)/5+16)
+	bounds := make([]int, len(d.Sentences)+1)
+	for si, s := range d.Sentences {
+		bounds[si] = len(all)
+		all = tokenize(d.Text, s.Clean.Start, s.Clean.End, all)
+	}
+	bounds[len(d.Sentences)] = len(all)
+	toks := func(si int) []token { return all[bounds[si]:bounds[si+1]:bounds[si+1]] }
+	dates := sentenceDatesTok(d, toks)
+	p := &sentProc{r: a.reg, out: make([]cand, 0, len(all)/8+8)}
 	for si := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -59,11 +70,11 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		if skipSentence(d, si) {
 			continue
 		}
-		var cs []cand
-		cs, buf = a.analyse(d, si, dates[si], buf)
-		cands = append(cands, cs...)
+		p.analyse(d, si, dates[si], toks(si))
 	}
+	cands := p.out
 	res := newResolver(a.reg, d, dates)
+	res.mentions = make([]doc.Mention, 0, len(cands))
 	res.run(cands)
 	return nil
 }
@@ -105,17 +116,14 @@ type resolver struct {
 	byKey    map[string]string   // nameKey -> person id
 	bySur    map[string][]string // surname key -> person ids
 	orgSeen  map[string]int      // org id -> last sentence mentioned
-	deferred []deferred
-}
-
-type deferred struct {
-	c   cand
-	pos int // position in mentions where it belongs (for ordering)
+	// noNear remembers surname keys with no near spelling among the
+	// surnames known, and how many surnames were known then.
+	noNear map[string]int
 }
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}}
+		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -161,7 +169,7 @@ func (rs *resolver) run(cands []cand) {
 }
 
 func (rs *resolver) sortMentions() {
-	sort.SliceStable(rs.mentions, func(i, j int) bool { return rs.mentions[i].Clean.Start < rs.mentions[j].Clean.Start })
+	slices.SortStableFunc(rs.mentions, func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
 }
 
 // mention appends a mention of actor for candidate c.
@@ -322,27 +330,27 @@ func (rs *resolver) registryPerson(pi int) *docPerson {
 	}
 	dp := &docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi}
 	rs.persons[p.ID] = dp
-	rs.register(dp, p.Name)
-	for _, al := range p.Aliases {
-		rs.register(dp, al.Text)
+	for _, k := range p.keys {
+		rs.registerKey(dp, k)
 	}
 	return dp
 }
 
 // register indexes a person's name and surname for later references.
-func (rs *resolver) register(dp *docPerson, name string) {
-	key := nameKey(name)
+func (rs *resolver) register(dp *docPerson, name string) { rs.registerKey(dp, nameKey(name)) }
+
+// registerKey indexes a name key and its last word as a surname (a
+// one-word registry alias is itself a surname).
+func (rs *resolver) registerKey(dp *docPerson, key string) {
 	if key == "" {
 		return
 	}
 	if _, ok := rs.byKey[key]; !ok {
 		rs.byKey[key] = dp.id
 	}
-	words := strings.Fields(key)
-	sur := words[len(words)-1]
-	if len(words) == 1 && dp.reg >= 0 && !strings.EqualFold(name, rs.r.Persons[dp.reg].Name) {
-		// A registry alias of one word is itself a surname.
-		sur = words[0]
+	sur := key
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		sur = key[i+1:]
 	}
 	for _, id := range rs.bySur[sur] {
 		if id == dp.id {
@@ -432,10 +440,11 @@ func (rs *resolver) addSurname(c cand) {
 		rs.mentionPerson(c, rs.mostRecent(ids), "surname")
 		return
 	}
-	if len([]rune(key)) >= 6 {
+	if n, ok := rs.noNear[key]; len(key) >= 6 && (!ok || n != len(rs.bySur)) {
+		rs.noNear[key] = len(rs.bySur)
 		var near []string
 		for sur, ids := range rs.bySur {
-			if len([]rune(sur)) >= 6 && damerau(sur, key) <= 1 {
+			if len(sur) >= 6 && damerau(sur, key) <= 1 {
 				near = append(near, ids...)
 			}
 		}
@@ -599,7 +608,7 @@ func (rs *resolver) mainPair() []string {
 			n, hi := int32(0), -1
 			var es []entry
 			for j := i; j < len(toks); j++ {
-				next, ok := rs.r.lex.edges[lexEdge{n, toks[j].key}]
+				next, ok := rs.r.lex.next(n, rs.r.lex.word(toks[j].key))
 				if !ok {
 					break
 				}
@@ -665,7 +674,12 @@ func (rs *resolver) addPair(c cand, main []string) {
 	local := map[string]bool{}
 	var order []string
 	outside := main == nil
-	for _, m := range rs.mentions {
+	// Mentions are sorted: look only at this sentence and the one before.
+	from := sort.Search(len(rs.mentions), func(i int) bool { return rs.mentions[i].Sentence >= c.sent-1 })
+	for _, m := range rs.mentions[from:] {
+		if m.Sentence > c.sent {
+			break
+		}
 		if m.Via == "pair" || m.State == "" {
 			continue
 		}
@@ -740,33 +754,38 @@ func (rs *resolver) finish() {
 	}
 }
 
-// damerau is the optimal-string-alignment distance of two strings.
+// damerau is the optimal-string-alignment distance of two keys (bytes of
+// folded ASCII), capped: any distance above 1 is reported as 2.
 func damerau(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > 1 {
+	if abs(len(a)-len(b)) > 1 || len(a) > 63 || len(b) > 63 {
 		return 2
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	var rows [3][64]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
 	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
 			}
+			cur[j] = v
+			best = min(best, v)
 		}
+		if best > 1 {
+			return 2
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return min(prev[len(b)], 2)
 }
 
 func abs(x int) int {

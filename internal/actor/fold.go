@@ -100,9 +100,11 @@ func nameKey(name string) string {
 }
 
 // translit folds the spelling variants of romanised names.
+// translitRules is built once and only read.
+var translitRules = strings.NewReplacer("x", "ks", "ph", "f", "yo", "e", "ye", "e", "jo", "io", "w", "v", "ck", "k", "tz", "ts", "sz", "s", "zs", "s")
+
 func translit(w string) string {
-	r := strings.NewReplacer("x", "ks", "ph", "f", "yo", "e", "ye", "e", "jo", "io", "w", "v", "ck", "k", "tz", "ts", "sz", "s", "zs", "s")
-	w = r.Replace(w)
+	w = translitRules.Replace(w)
 	var b strings.Builder
 	var prev byte
 	for i := 0; i < len(w); i++ {

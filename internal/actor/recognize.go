@@ -57,6 +57,9 @@ type sentProc struct {
 	out    []cand
 	names  []nameSpan
 	inName []int // token -> index of the name covering it, or -1
+	words  []int32
+	class  []uint8 // word classes of the tokens (wParticle, wStop, wOrgHead)
+	ents   []entry // storage for the items' entries
 }
 
 // nameSpan is a person's name in the sentence.
@@ -72,46 +75,71 @@ type nameSpan struct {
 }
 
 // analyse finds the candidate mentions of sentence si.
-func (a *Annotator) analyse(d *doc.Document, si int, date dateRange, buf []token) ([]cand, []token) {
-	s := d.Sentences[si]
-	p := &sentProc{r: a.reg, text: d.Text, day: date.day(), lo: MinDay, hi: MaxDay, sent: si}
+// analyse finds the candidate mentions of sentence si and appends them to
+// p.out. p's buffers are reused from sentence to sentence.
+func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, toks []token) {
+	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, date.day(), MinDay, MaxDay, si, toks
 	if date.known {
 		p.lo, p.hi = date.lo, date.hi
 	}
-	p.toks = tokenize(d.Text, s.Clean.Start, s.Clean.End, buf[:0])
+	// Candidates copy what they keep of the items, so the item storage
+	// is reused.
+	p.items, p.names, p.ents = p.items[:0], p.names[:0], p.ents[:0]
 	p.match()
 	p.findNames()
 	p.scan()
-	return p.out, p.toks
+}
+
+// grow returns s resized to n, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
 }
 
 // match finds the longest registry name at each token, left to right.
 func (p *sentProc) match() {
 	lex := p.r.lex
 	n := len(p.toks)
-	p.itemAt = make([]int, n)
+	p.itemAt = grow(p.itemAt, n)
 	for i := range p.itemAt {
 		p.itemAt[i] = -1
+	}
+	p.words = grow(p.words, n)
+	p.class = grow(p.class, n)
+	words := p.words
+	for i := range p.toks {
+		wi := lex.info(p.toks[i].key)
+		words[i], p.class[i] = wi.id, wi.class
 	}
 	for i := 0; i < n; {
 		node := int32(0)
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.edges[lexEdge{node, p.toks[j].key}]
+			next, ok := lex.next(node, words[j])
 			if !ok {
 				break
 			}
 			node = next
 			if es := lex.nodes[node].entries; len(es) > 0 {
-				var okEs []entry
+				all := true
+				for k := range es {
+					all = all && es[k].shapeOK(p.toks[i:j+1])
+				}
+				if all {
+					bestHi, best = j+1, es // shared, read-only
+					continue
+				}
+				start := len(p.ents)
 				for k := range es {
 					if es[k].shapeOK(p.toks[i : j+1]) {
-						okEs = append(okEs, es[k])
+						p.ents = append(p.ents, es[k])
 					}
 				}
-				if len(okEs) > 0 {
-					bestHi, best = j+1, okEs
+				if len(p.ents) > start {
+					bestHi, best = j+1, p.ents[start:len(p.ents):len(p.ents)]
 				}
 			}
 		}
@@ -261,7 +289,7 @@ func (p *sentProc) key(i int) string {
 // sequences opened by a given name or a title.
 func (p *sentProc) findNames() {
 	n := len(p.toks)
-	p.inName = make([]int, n)
+	p.inName = grow(p.inName, n)
 	for i := range p.inName {
 		p.inName[i] = -1
 	}
@@ -301,7 +329,7 @@ func (p *sentProc) combiningHere(it *item) bool {
 }
 
 func (p *sentProc) isParticle(i int) bool {
-	return i < len(p.toks) && particles[p.toks[i].key] && p.toks[i].is(tWord)
+	return i < len(p.toks) && p.class[i]&wParticle != 0 && p.toks[i].is(tWord)
 }
 
 // scanName reads a capitalised name sequence at token i. It returns where
@@ -347,13 +375,13 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
 			break
 		}
-		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && !nameStop[tk.key] {
+		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.class[j]&wStop == 0 {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
 				j += 2
@@ -374,7 +402,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
@@ -416,7 +444,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	// A surname followed by a model designation is a product ("Tupolev
 	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
 	// Front").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || orgHeads[p.toks[end].key] && p.toks[end].is(tCap)) {
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.class[end]&wOrgHead != 0 && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {

@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,65 +29,72 @@ var months = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-var (
-	reMDY  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reDMY  = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reMY   = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reYear = regexp.MustCompile(`(^|[^0-9,.])(1[5-9][0-9]{2}|20[0-9]{2})s?([^0-9]|$)`)
-)
-
-// textDate finds the first date written in s: a full date, a month and
-// year, or a year. It is the fallback when no temporal expressions are on
-// the document.
-func textDate(s string) (dateRange, bool) {
-	type hit struct {
-		at int
-		r  dateRange
+// textDate finds the first date written in text[lo:hi]: a full date
+// ("March 3, 1918", "11 November 1918"), a month and year ("August 1939"),
+// a year ("1925") or a decade ("1920s"). It is the fallback when the
+// temporal tagger has not run.
+func textDate(text string, toks []token) dateRange {
+	year := func(t token) (int, bool) {
+		k := t.key
+		if !t.is(tDigit) || len(k) < 4 || len(k) > 5 || (len(k) == 5 && k[4] != 's') {
+			return 0, false
+		}
+		y, err := strconv.Atoi(k[:4])
+		if err != nil || y < 1500 || y > 2099 {
+			return 0, false
+		}
+		if i := t.start; i > 0 && (text[i-1] == ',' || text[i-1] == '.' || text[i-1] == '$') {
+			return 0, false // "100,000", "1.1918"
+		}
+		return y, true
 	}
-	var hits []hit
-	if m := reMDY.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[2]:m[3]])]
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if d >= 1 && d <= daysIn(y, mo) {
-			hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, d), MakeDay(y, mo, d), true}})
+	day := func(t token) (int, bool) {
+		if !t.is(tDigit) || len(t.key) > 2 {
+			return 0, false
+		}
+		d, err := strconv.Atoi(t.key)
+		return d, err == nil && d >= 1 && d <= 31
+	}
+	at := func(i int) token {
+		if i < len(toks) {
+			return toks[i]
+		}
+		return token{}
+	}
+	for i, t := range toks {
+		if m, ok := months[t.key]; ok && t.is(tCap) && len(t.key) > 3 {
+			j := i + 1
+			if d, ok := day(at(j)); ok {
+				k := j + 1
+				if at(k).key == "," {
+					k++
+				}
+				if y, ok := year(at(k)); ok && d <= daysIn(y, m) {
+					return dateRange{MakeDay(y, m, d), MakeDay(y, m, d), true}
+				}
+			}
+			if at(j).key == "," {
+				j++
+			}
+			if y, ok := year(at(j)); ok {
+				return dateRange{MakeDay(y, m, 1), MakeDay(y, m, daysIn(y, m)), true}
+			}
+		}
+		if d, ok := day(t); ok {
+			if m, ok := months[at(i+1).key]; ok && at(i+1).is(tCap) {
+				if y, ok := year(at(i + 2)); ok && d <= daysIn(y, m) {
+					return dateRange{MakeDay(y, m, d), MakeDay(y, m, d), true}
+				}
+			}
+		}
+		if y, ok := year(t); ok {
+			if strings.HasSuffix(t.key, "s") {
+				return dateRange{MakeDay(y, 1, 1), MakeDay(y+9, 12, 31), true}
+			}
+			return dateRange{MakeDay(y, 1, 1), MakeDay(y, 12, 31), true}
 		}
 	}
-	if m := reDMY.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo := months[strings.ToLower(s[m[4]:m[5]])]
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if d >= 1 && d <= daysIn(y, mo) {
-			hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, d), MakeDay(y, mo, d), true}})
-		}
-	}
-	if m := reMY.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[2]:m[3]])]
-		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, 1), MakeDay(y, mo, daysIn(y, mo)), true}})
-	}
-	if m := reYear.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		hi := MakeDay(y, 12, 31)
-		if m[5] < len(s) && s[m[5]] == 's' {
-			hi = MakeDay(y+9, 12, 31)
-		}
-		hits = append(hits, hit{m[4], dateRange{MakeDay(y, 1, 1), hi, true}})
-	}
-	if len(hits) == 0 {
-		return dateRange{}, false
-	}
-	best := hits[0]
-	for _, h := range hits[1:] {
-		// The earliest in the text; at the same place, the most precise.
-		if h.at < best.at || (h.at == best.at && h.r.hi-h.r.lo < best.r.hi-best.r.lo) {
-			best = h
-		}
-		if h.at < best.at+12 && h.at > best.at && h.r.hi-h.r.lo < best.r.hi-best.r.lo && h.r.lo >= best.r.lo && h.r.hi <= best.r.hi {
-			best = h
-		}
-	}
-	return best.r, true
+	return dateRange{}
 }
 
 // sentenceDates gives every sentence its narrative date: the temporal
@@ -98,6 +104,14 @@ func textDate(s string) (dateRange, bool) {
 // from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
 func sentenceDates(d *doc.Document) []dateRange {
+	return sentenceDatesTok(d, func(si int) []token {
+		s := d.Sentences[si]
+		return tokenize(d.Text, s.Clean.Start, s.Clean.End, nil)
+	})
+}
+
+// sentenceDatesTok is sentenceDates with the sentences' tokens at hand.
+func sentenceDatesTok(d *doc.Document, toks func(si int) []token) []dateRange {
 	out := make([]dateRange, len(d.Sentences))
 	own := make([]dateRange, len(d.Sentences))
 	refs := false
@@ -127,10 +141,8 @@ func sentenceDates(d *doc.Document) []dateRange {
 			}
 		}
 	} else {
-		for i, s := range d.Sentences {
-			if r, ok := textDate(d.Text[s.Clean.Start:s.Clean.End]); ok {
-				own[i] = r
-			}
+		for i := range d.Sentences {
+			own[i] = textDate(d.Text, toks(i))
 		}
 	}
 	// A sentence without a date of its own takes the last date before it

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,6 +34,23 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 func tokenize(text string, start, end int, out []token) []token {
 	i := start
 	for i < end {
+		c := text[i]
+		if c == ' ' || c == '\n' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf && isASCIIAlnum(c) {
+			// Fast path for a word of ASCII letters and digits.
+			j := i + 1
+			for j < end && text[j] < utf8.RuneSelf && isASCIIAlnum(text[j]) {
+				j++
+			}
+			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
+				out = append(out, asciiWord(text, i, j))
+				i = j
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
@@ -107,3 +125,42 @@ func isLetterAt(text string, i, end int) bool {
 
 // tokenizeName splits a registry name the way tokenize splits text.
 func tokenizeName(name string) []token { return tokenize(name, 0, len(name), nil) }
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiWord makes the token of an ASCII word text[i:j].
+func asciiWord(text string, i, j int) token {
+	w := text[i:j]
+	t := token{start: int32(i), end: int32(j), shape: tWord}
+	upper, letters := 0, 0
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			upper++
+			letters++
+		} else if 'a' <= c && c <= 'z' {
+			letters++
+		}
+	}
+	c := w[0]
+	switch {
+	case 'A' <= c && c <= 'Z':
+		t.shape |= tCap
+		if len(w) == 1 {
+			t.shape |= tInitial
+		}
+	case '0' <= c && c <= '9':
+		t.shape |= tDigit
+	}
+	if letters >= 2 && upper == letters {
+		t.shape |= tAllCaps
+	}
+	if upper == 0 {
+		t.key = w
+	} else {
+		t.key = strings.ToLower(w)
+	}
+	return t
+}
