@@ -832,11 +832,18 @@ func (p *sentProc) scanItem(it *item) int {
 	return it.hi
 }
 
+// uniqueOffices are the office classes one person holds at a time in a
+// state, so that a title alone can name the holder.
+var uniqueOffices = set("head-of-state", "head-of-government", "foreign-minister", "defence-minister", "interior-minister")
+
 // holder emits the person holding the office at the sentence's day, when
-// the registry knows exactly one.
+// the office is held by one person at a time and the registry knows who.
 func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string) bool {
 	for _, e := range offices {
 		o := p.r.Offices[e.ref]
+		if !uniqueOffices[o.Class] {
+			continue // many ambassadors, one foreign minister
+		}
 		st := state
 		if o.State != "" {
 			if st != "" && st != o.State {
@@ -998,7 +1005,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	switch {
 	case next == "'s":
 		return !geoNouns[p.key(it.hi+1)]
-	case subjectVerbs[next] && next != "were" && next != "are":
+	case subjectVerbs[next] && !weakVerbs[next]:
 		prev := p.key(it.lo - 1)
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
