@@ -55,7 +55,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	bounds := make([]int, len(d.Sentences)+1)
 	for si, s := range d.Sentences {
 		bounds[si] = len(all)
-		all = tokenize(d.Text, s.Clean.Start, s.Clean.End, all)
+		all = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, all, a.reg.lex)
 	}
 	bounds[len(d.Sentences)] = len(all)
 	toks := func(si int) []token { return all[bounds[si]:bounds[si+1]:bounds[si+1]] }
@@ -119,11 +119,14 @@ type resolver struct {
 	// noNear remembers surname keys with no near spelling among the
 	// surnames known, and how many surnames were known then.
 	noNear map[string]int
+	// byInitial lists the surname keys of six letters or more by first
+	// letter, for the spelling-slip search.
+	byInitial map[byte][]string
 }
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}}
+		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byInitial: map[byte][]string{}}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -155,21 +158,45 @@ func (rs *resolver) run(cands []cand) {
 			weaks = append(weaks, c)
 		}
 	}
-	rs.sortMentions()
+	// Candidates come in text order, so the mentions are sorted; the
+	// weak names and pairs resolved afterwards are merged in.
+	n := len(rs.mentions)
 	for _, c := range weaks {
 		rs.addWeak(c)
 	}
-	rs.sortMentions()
+	rs.merge(n)
 	pair := rs.mainPair()
+	n = len(rs.mentions)
 	for _, c := range pairs {
 		rs.addPair(c, pair)
 	}
-	rs.sortMentions()
+	rs.merge(n)
 	rs.finish()
 }
 
-func (rs *resolver) sortMentions() {
-	slices.SortStableFunc(rs.mentions, func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
+// merge merges the sorted mentions after index n into the sorted ones
+// before it.
+func (rs *resolver) merge(n int) {
+	if n == len(rs.mentions) {
+		return
+	}
+	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
+	tail := append([]doc.Mention(nil), rs.mentions[n:]...)
+	slices.SortStableFunc(tail, byStart)
+	head := rs.mentions[:n]
+	out := make([]doc.Mention, 0, len(rs.mentions))
+	i, j := 0, 0
+	for i < len(head) && j < len(tail) {
+		if tail[j].Clean.Start < head[i].Clean.Start {
+			out = append(out, tail[j])
+			j++
+		} else {
+			out = append(out, head[i])
+			i++
+		}
+	}
+	out = append(append(out, head[i:]...), tail[j:]...)
+	rs.mentions = out
 }
 
 // mention appends a mention of actor for candidate c.
@@ -357,6 +384,9 @@ func (rs *resolver) registerKey(dp *docPerson, key string) {
 			return
 		}
 	}
+	if len(rs.bySur[sur]) == 0 && len(sur) >= 6 {
+		rs.byInitial[sur[0]] = append(rs.byInitial[sur[0]], sur)
+	}
 	rs.bySur[sur] = append(rs.bySur[sur], dp.id)
 }
 
@@ -443,9 +473,9 @@ func (rs *resolver) addSurname(c cand) {
 	if n, ok := rs.noNear[key]; len(key) >= 6 && (!ok || n != len(rs.bySur)) {
 		rs.noNear[key] = len(rs.bySur)
 		var near []string
-		for sur, ids := range rs.bySur {
-			if len(sur) >= 6 && damerau(sur, key) <= 1 {
-				near = append(near, ids...)
+		for _, sur := range rs.byInitial[key[0]] {
+			if damerau(sur, key) <= 1 {
+				near = append(near, rs.bySur[sur]...)
 			}
 		}
 		if len(near) > 0 {

@@ -51,6 +51,7 @@ type lexicon struct {
 type wordInfo struct {
 	id    int32
 	class uint8
+	key   string
 }
 
 // Word classes.
@@ -107,7 +108,7 @@ func (l *lexicon) add(name string, e entry) {
 		}
 		wi, ok := l.vocab[t.key]
 		if !ok || wi.id < 0 {
-			wi.id = l.nextID
+			wi.id, wi.key = l.nextID, t.key
 			l.nextID++
 			l.vocab[t.key] = wi
 		}
@@ -237,7 +238,7 @@ func buildLexicon(r *Registry) *lexicon {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {
-				wi.id = -1
+				wi.id, wi.key = -1, w
 			}
 			wi.class |= set.class
 			l.vocab[w] = wi

@@ -110,7 +110,10 @@ func (p *sentProc) match() {
 	p.class = grow(p.class, n)
 	words := p.words
 	for i := range p.toks {
-		wi := lex.info(p.toks[i].key)
+		wi := p.toks[i].info
+		if !p.toks[i].known {
+			wi = lex.info(p.toks[i].key)
+		}
 		words[i], p.class[i] = wi.id, wi.class
 	}
 	for i := 0; i < n; {
@@ -212,22 +215,35 @@ func (p *sentProc) choose(es []entry) (entry, bool) {
 // chooseEntry prefers a meaning whose period overlaps the sentence's date
 // range, then the one nearest to its middle day.
 func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
-	if day != MinDay {
-		// A name given a period in the registry ("Russia@1917-11-07..",
-		// "Ukrainian@1991-08-24..") means nothing outside it.
-		var in []entry
-		for _, e := range es {
-			if e.period == always || e.period.Overlaps(rng) {
-				in = append(in, e)
-			}
-		}
-		es = in
+	return chooseEntryMask(r, es, ^uint32(0), day, rng)
+}
+
+// kinds makes a mask of entry kinds.
+func kinds(ks ...entryKind) uint32 {
+	var m uint32
+	for _, k := range ks {
+		m |= 1 << k
 	}
-	if len(es) == 0 {
-		return entry{}, false
-	}
+	return m
+}
+
+// chooseK chooses among the item's meanings of the kinds in mask.
+func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
+	return chooseEntryMask(p.r, it.entries, mask, p.day, Period{From: p.lo, To: p.hi})
+}
+
+// chooseEntryMask is chooseEntry over the entries of the kinds in mask.
+func chooseEntryMask(r *Registry, es []entry, mask uint32, day Day, rng Period) (entry, bool) {
 	best, bestDist := -1, int64(-1)
 	for i, e := range es {
+		if mask&(1<<e.kind) == 0 {
+			continue
+		}
+		if day != MinDay && e.period != always && !e.period.Overlaps(rng) {
+			// A name given a period in the registry ("Russia@1917-11-07..",
+			// "Ukrainian@1991-08-24..") means nothing outside it.
+			continue
+		}
 		per := e.period
 		switch e.kind {
 		case eOrgName, eOrgWeak, eOrgAnaphor:
@@ -251,6 +267,9 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 		if best < 0 || dist < bestDist {
 			best, bestDist = i, dist
 		}
+	}
+	if best < 0 {
+		return entry{}, false
 	}
 	return es[best], true
 }
@@ -579,12 +598,12 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 					}
 				}
 			case it.has(ePersonName) && poss:
-				if e, ok := p.choose(it.only(ePersonName)); ok && state == "" {
+				if e, ok := p.chooseK(it, kinds(ePersonName)); ok && state == "" {
 					state = p.r.StateAt(p.r.Persons[e.ref].ID, p.day)
 				}
 			case it.has(eOrgName):
 				if prep != "to" {
-					if e, ok := p.choose(it.only(eOrgName)); ok && org == "" {
+					if e, ok := p.chooseK(it, kinds(eOrgName)); ok && org == "" {
 						org = p.r.Orgs[e.ref].ID
 						if state == "" {
 							state = p.r.Orgs[e.ref].State
@@ -593,7 +612,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 				}
 			case it.has(eAdjective, eStateName):
 				if prep == "" || prep == "of" || prep == "for" || poss {
-					if e, ok := p.choose(it.only(eAdjective, eStateName)); ok && state == "" {
+					if e, ok := p.chooseK(it, kinds(eAdjective, eStateName)); ok && state == "" {
 						state = p.r.States[e.ref].Code
 					}
 				}
@@ -695,17 +714,17 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 	}
 	switch {
 	case it.has(eOrgName):
-		if e, ok := p.choose(it.only(eOrgName)); ok {
+		if e, ok := p.chooseK(it, kinds(eOrgName)); ok {
 			ns.affOrg = p.r.Orgs[e.ref].ID
 			ns.affState = p.r.Orgs[e.ref].State
 		}
 	case it.has(eStateName):
-		if e, ok := p.choose(it.only(eStateName)); ok {
+		if e, ok := p.chooseK(it, kinds(eStateName)); ok {
 			ns.affState = p.r.States[e.ref].Code
 		}
 	case it.has(eNoun):
 		if adj := p.itemEnd(it.lo); adj != nil && adj.has(eAdjective) {
-			if e, ok := p.choose(adj.only(eAdjective)); ok {
+			if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 				ns.affState = p.r.States[e.ref].Code
 			}
 		}
@@ -765,12 +784,12 @@ func (p *sentProc) scanItem(it *item) int {
 	n := len(p.toks)
 	switch {
 	case p.combiningHere(it):
-		if e, ok := p.choose(it.only(eCombining)); ok {
+		if e, ok := p.chooseK(it, kinds(eCombining)); ok {
 			p.emit(cand{kind: cState, actor: p.r.States[e.ref].Code, state: p.r.States[e.ref].Code, via: "demonym"}, it.lo, it.hi)
 		}
 		return it.hi
 	case it.has(eStateName, eOrgName, eSeat):
-		e, ok := p.choose(it.only(eStateName, eOrgName, eSeat))
+		e, ok := p.chooseK(it, kinds(eStateName, eOrgName, eSeat))
 		switch {
 		case !ok:
 		case e.kind == eStateName:
@@ -811,7 +830,7 @@ func (p *sentProc) scanItem(it *item) int {
 		p.plural(it)
 		return it.hi
 	case it.has(eCapital):
-		if e, ok := p.choose(it.only(eCapital)); ok && p.politicalCapital(it) {
+		if e, ok := p.chooseK(it, kinds(eCapital)); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
@@ -870,7 +889,7 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, ok := p.choose(it.only(eAdjective))
+	e, ok := p.chooseK(it, kinds(eAdjective))
 	if !ok {
 		return it.hi
 	}
@@ -954,7 +973,7 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, ok := p.choose(it.only(ePlural))
+	e, ok := p.chooseK(it, kinds(ePlural))
 	if !ok {
 		return
 	}
@@ -1126,7 +1145,7 @@ func (p *sentProc) scanOrgName(i int) int {
 	name := p.tokText(i, last)
 	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
 	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
-		if e, ok := p.choose(adj.only(eAdjective)); ok {
+		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 			c.state = p.r.States[e.ref].Code
 		}
 	}

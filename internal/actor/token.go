@@ -21,6 +21,10 @@ type token struct {
 	start, end int32
 	key        string // folded form used in lookups
 	shape      uint8
+	// info is the lexicon's knowledge of the key, when tokenised with
+	// a lexicon (known says so).
+	info  wordInfo
+	known bool
 }
 
 func (t token) is(f uint8) bool { return t.shape&f != 0 }
@@ -32,6 +36,13 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 // "Germany's" and "Soviet-German" yield their names; an apostrophe between
 // letters stays in the word ("d'Orsay"). Offsets are into text.
 func tokenize(text string, start, end int, out []token) []token {
+	return tokenizeWith(text, start, end, out, nil)
+}
+
+// tokenizeWith is tokenize that also looks each word up in the lexicon,
+// reusing the lexicon's copy of a capitalised word's key instead of
+// allocating one.
+func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []token {
 	i := start
 	for i < end {
 		c := text[i]
@@ -46,7 +57,7 @@ func tokenize(text string, start, end int, out []token) []token {
 				j++
 			}
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
-				out = append(out, asciiWord(text, i, j))
+				out = append(out, asciiWord(text, i, j, lex))
 				i = j
 				continue
 			}
@@ -86,6 +97,9 @@ func tokenize(text string, start, end int, out []token) []token {
 				break
 			}
 			t := token{start: int32(i), end: int32(j), key: fold(text[i:j]), shape: tWord}
+			if lex != nil {
+				t.info, t.known = lex.info(t.key), true
+			}
 			if unicode.IsUpper(first) {
 				t.shape |= tCap
 				if letters == 1 && j-i == utf8.RuneLen(first) {
@@ -101,14 +115,14 @@ func tokenize(text string, start, end int, out []token) []token {
 			out = append(out, t)
 			i = j
 		case (r == '\'' || r == '’') && i+size < end && (text[i+size] == 's') && !isLetterAt(text, i+size+1, end):
-			out = append(out, token{start: int32(i), end: int32(i + size + 1), key: "'s", shape: tPunct})
+			out = append(out, punctToken(i, i+size+1, "'s", lex))
 			i += size + 1
 		default:
 			k := string(r)
 			if f, ok := foldTable[r]; ok {
 				k = f
 			}
-			out = append(out, token{start: int32(i), end: int32(i + size), key: k, shape: tPunct})
+			out = append(out, punctToken(i, i+size, k, lex))
 			i += size
 		}
 	}
@@ -131,7 +145,7 @@ func isASCIIAlnum(c byte) bool {
 }
 
 // asciiWord makes the token of an ASCII word text[i:j].
-func asciiWord(text string, i, j int) token {
+func asciiWord(text string, i, j int, lex *lexicon) token {
 	w := text[i:j]
 	t := token{start: int32(i), end: int32(j), shape: tWord}
 	upper, letters := 0, 0
@@ -157,10 +171,37 @@ func asciiWord(text string, i, j int) token {
 	if letters >= 2 && upper == letters {
 		t.shape |= tAllCaps
 	}
-	if upper == 0 {
+	switch {
+	case upper == 0:
 		t.key = w
-	} else {
+		if lex != nil {
+			t.info, t.known = lex.info(w), true
+		}
+	case lex != nil && len(w) <= 64:
+		var buf [64]byte
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if wi, ok := lex.vocab[string(buf[:len(w)])]; ok {
+			t.key, t.info = wi.key, wi
+		} else {
+			t.key, t.info = string(buf[:len(w)]), wordInfo{id: -1}
+		}
+		t.known = true
+	default:
 		t.key = strings.ToLower(w)
+	}
+	return t
+}
+
+func punctToken(i, j int, key string, lex *lexicon) token {
+	t := token{start: int32(i), end: int32(j), key: key, shape: tPunct}
+	if lex != nil {
+		t.info, t.known = lex.info(key), true
 	}
 	return t
 }
