@@ -206,14 +206,9 @@ func (it *item) only(kinds ...entryKind) []entry {
 	return out
 }
 
-// choose picks the meaning in force at the sentence's day: a meaning whose
-// period (and whose actor's lifetime) holds the day, else the nearest.
-func (p *sentProc) choose(es []entry) (entry, bool) {
-	return chooseEntry(p.r, es, p.day, Period{From: p.lo, To: p.hi})
-}
-
-// chooseEntry prefers a meaning whose period overlaps the sentence's date
-// range, then the one nearest to its middle day.
+// chooseEntry picks the meaning in force at the sentence's date: one whose
+// period (and whose actor's lifetime) overlaps the date range, else the
+// one nearest to its middle day.
 func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 	return chooseEntryMask(r, es, ^uint32(0), day, rng)
 }
