@@ -160,15 +160,14 @@ func (rs *resolver) run(cands []cand) {
 	}
 	// Candidates come in text order, so the mentions are sorted; the
 	// weak names and pairs resolved afterwards are merged in.
+	// Pairs look only at the mentions of pass one, which are sorted.
 	n := len(rs.mentions)
 	for _, c := range weaks {
 		rs.addWeak(c)
 	}
-	rs.merge(n)
 	pair := rs.mainPair()
-	n = len(rs.mentions)
 	for _, c := range pairs {
-		rs.addPair(c, pair)
+		rs.addPair(c, pair, n)
 	}
 	rs.merge(n)
 	rs.finish()
@@ -700,13 +699,14 @@ func (rs *resolver) mainPair() []string {
 // addPair resolves "the two countries": the two states of the sentence so
 // far and the sentence before, when exactly two are named there, else the
 // document's main pair.
-func (rs *resolver) addPair(c cand, main []string) {
+func (rs *resolver) addPair(c cand, main []string, sorted int) {
 	local := map[string]bool{}
 	var order []string
 	outside := main == nil
 	// Mentions are sorted: look only at this sentence and the one before.
-	from := sort.Search(len(rs.mentions), func(i int) bool { return rs.mentions[i].Sentence >= c.sent-1 })
-	for _, m := range rs.mentions[from:] {
+	ms := rs.mentions[:sorted]
+	from := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= c.sent-1 })
+	for _, m := range ms[from:] {
 		if m.Sentence > c.sent {
 			break
 		}
@@ -778,7 +778,7 @@ func (rs *resolver) finish() {
 			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
 		}
 	}
-	rs.d.Mentions = append(rs.d.Mentions[:0], rs.mentions...)
+	rs.d.Mentions = rs.mentions
 	if rs.d.Mentions == nil {
 		rs.d.Mentions = []doc.Mention{}
 	}

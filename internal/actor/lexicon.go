@@ -44,6 +44,7 @@ type lexicon struct {
 	vocab  map[string]wordInfo
 	edges  map[uint64]int32
 	nextID int32
+	root   []int32 // children of the root by word number (0: none)
 }
 
 // wordInfo is what the lexicon knows of a token key: its number among
@@ -86,6 +87,13 @@ func (l *lexicon) info(key string) wordInfo {
 // next follows the edge from node for word w.
 func (l *lexicon) next(node, w int32) (int32, bool) {
 	if w < 0 {
+		return 0, false
+	}
+	if node == 0 {
+		// Most steps start at the root: an array, not a map.
+		if int(w) < len(l.root) && l.root[w] > 0 {
+			return l.root[w], true
+		}
 		return 0, false
 	}
 	n, ok := l.edges[edgeKey(node, w)]
@@ -230,6 +238,12 @@ func buildLexicon(r *Registry) *lexicon {
 	}
 	for g := range r.Given {
 		l.add(strings.ToUpper(g[:1])+g[1:], entry{kind: eGiven, regime: -1, period: always})
+	}
+	l.root = make([]int32, l.nextID)
+	for k, child := range l.edges {
+		if k>>32 == 0 {
+			l.root[int32(uint32(k))] = child
+		}
 	}
 	for _, set := range []struct {
 		words map[string]bool

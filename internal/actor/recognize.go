@@ -110,10 +110,11 @@ func (p *sentProc) match() {
 	p.class = grow(p.class, n)
 	words := p.words
 	for i := range p.toks {
-		wi := p.toks[i].info
-		if !p.toks[i].known {
-			wi = lex.info(p.toks[i].key)
+		if p.toks[i].known {
+			words[i], p.class[i] = p.toks[i].word, p.toks[i].class
+			continue
 		}
+		wi := lex.info(p.toks[i].key)
 		words[i], p.class[i] = wi.id, wi.class
 	}
 	for i := 0; i < n; {

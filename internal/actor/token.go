@@ -21,9 +21,10 @@ type token struct {
 	start, end int32
 	key        string // folded form used in lookups
 	shape      uint8
-	// info is the lexicon's knowledge of the key, when tokenised with
-	// a lexicon (known says so).
-	info  wordInfo
+	// word and class are the lexicon's knowledge of the key, when
+	// tokenised with a lexicon (known says so).
+	word  int32
+	class uint8
 	known bool
 }
 
@@ -62,6 +63,12 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []toke
 				continue
 			}
 		}
+		if c < utf8.RuneSelf && !isASCIIAlnum(c) && c != '\'' && c != '\t' && c != '\r' && c > ' ' {
+			// ASCII punctuation: its own key, no allocation.
+			out = append(out, punctToken(i, i+1, text[i:i+1], lex))
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
@@ -98,7 +105,7 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []toke
 			}
 			t := token{start: int32(i), end: int32(j), key: fold(text[i:j]), shape: tWord}
 			if lex != nil {
-				t.info, t.known = lex.info(t.key), true
+				t.setInfo(lex.info(t.key))
 			}
 			if unicode.IsUpper(first) {
 				t.shape |= tCap
@@ -175,7 +182,7 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 	case upper == 0:
 		t.key = w
 		if lex != nil {
-			t.info, t.known = lex.info(w), true
+			t.setInfo(lex.info(w))
 		}
 	case lex != nil && len(w) <= 64:
 		var buf [64]byte
@@ -187,11 +194,12 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 			buf[k] = c
 		}
 		if wi, ok := lex.vocab[string(buf[:len(w)])]; ok {
-			t.key, t.info = wi.key, wi
+			t.key = wi.key
+			t.setInfo(wi)
 		} else {
-			t.key, t.info = string(buf[:len(w)]), wordInfo{id: -1}
+			t.key = string(buf[:len(w)])
+			t.setInfo(wordInfo{id: -1})
 		}
-		t.known = true
 	default:
 		t.key = strings.ToLower(w)
 	}
@@ -201,7 +209,9 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 func punctToken(i, j int, key string, lex *lexicon) token {
 	t := token{start: int32(i), end: int32(j), key: key, shape: tPunct}
 	if lex != nil {
-		t.info, t.known = lex.info(key), true
+		t.setInfo(lex.info(key))
 	}
 	return t
 }
+
+func (t *token) setInfo(wi wordInfo) { t.word, t.class, t.known = wi.id, wi.class, true }
