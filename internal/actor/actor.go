@@ -122,11 +122,22 @@ type resolver struct {
 	// byInitial lists the surname keys of six letters or more by first
 	// letter, for the spelling-slip search.
 	byInitial map[byte][]string
+	keys      map[string]string // memo of nameKey
+}
+
+// key is nameKey, remembered for the document.
+func (rs *resolver) key(name string) string {
+	if k, ok := rs.keys[name]; ok {
+		return k
+	}
+	k := nameKey(name)
+	rs.keys[name] = k
+	return k
 }
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byInitial: map[byte][]string{}}
+		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byInitial: map[byte][]string{}, keys: map[string]string{}}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -289,9 +300,9 @@ func (rs *resolver) addPerson(c cand) {
 		rs.mentionPerson(c, rs.registryPerson(pi), c.via)
 		return
 	}
-	key := nameKey(c.name)
-	if ps := rs.r.LookupPerson(c.name); len(ps) > 0 {
-		rs.mentionPerson(c, rs.registryPerson(rs.r.personByID[ps[0].ID]), "alias")
+	key := rs.key(c.name)
+	if ps := rs.r.personByKey[key]; len(ps) > 0 {
+		rs.mentionPerson(c, rs.registryPerson(ps[0]), "alias")
 		return
 	}
 	if id, ok := rs.byKey[key]; ok {
@@ -363,7 +374,7 @@ func (rs *resolver) registryPerson(pi int) *docPerson {
 }
 
 // register indexes a person's name and surname for later references.
-func (rs *resolver) register(dp *docPerson, name string) { rs.registerKey(dp, nameKey(name)) }
+func (rs *resolver) register(dp *docPerson, name string) { rs.registerKey(dp, rs.key(name)) }
 
 // registerKey indexes a name key and its last word as a surname (a
 // one-word registry alias is itself a surname).
@@ -461,7 +472,7 @@ func contains(l []string, s string) bool {
 // before in the document (allowing one slip of spelling in a long name),
 // or, after a title ("Mr. Rapoport"), makes a new person.
 func (rs *resolver) addSurname(c cand) {
-	key := nameKey(c.name)
+	key := rs.key(c.name)
 	if key == "" {
 		return
 	}

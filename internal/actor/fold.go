@@ -100,26 +100,58 @@ func nameKey(name string) string {
 }
 
 // translit folds the spelling variants of romanised names.
-// translitRules is built once and only read.
-var translitRules = strings.NewReplacer("x", "ks", "ph", "f", "yo", "e", "ye", "e", "jo", "io", "w", "v", "ck", "k", "tz", "ts", "sz", "s", "zs", "s")
-
+// translit folds the spelling variants of romanised names: x = ks,
+// ph = f, yo = ye = e, jo = io, w = v, ck = k, tz = ts, sz = zs = s,
+// y = j = i, and doubled letters count once.
 func translit(w string) string {
-	w = translitRules.Replace(w)
-	var b strings.Builder
+	b := make([]byte, 0, len(w)+2)
 	var prev byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch c {
-		case 'y', 'j':
-			c = 'i'
-		}
+	put := func(c byte) {
 		if c == prev && c != '-' {
-			continue
+			return
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 		prev = c
 	}
-	return b.String()
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'x':
+			put('k')
+			put('s')
+		case c == 'p' && next == 'h':
+			put('f')
+			i++
+		case c == 'y' && (next == 'o' || next == 'e'):
+			put('e')
+			i++
+		case c == 'j' && next == 'o':
+			put('i')
+			put('o')
+			i++
+		case c == 'w':
+			put('v')
+		case c == 'c' && next == 'k':
+			put('k')
+			i++
+		case c == 't' && next == 'z':
+			put('t')
+			put('s')
+			i++
+		case (c == 's' && next == 'z') || (c == 'z' && next == 's'):
+			put('s')
+			i++
+		case c == 'y' || c == 'j':
+			put('i')
+		default:
+			put(c)
+		}
+	}
+	return string(b)
 }
 
 // particles are the lower-case words inside European surnames.

@@ -62,6 +62,9 @@ func textDate(text string, toks []token) dateRange {
 		return token{}
 	}
 	for i, t := range toks {
+		if !t.is(tDigit) && !t.is(tCap) {
+			continue
+		}
 		if m, ok := months[t.key]; ok && t.is(tCap) && len(t.key) > 3 {
 			j := i + 1
 			if d, ok := day(at(j)); ok {
