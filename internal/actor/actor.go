@@ -123,6 +123,7 @@ type resolver struct {
 	// letter, for the spelling-slip search.
 	byInitial map[byte][]string
 	keys      map[string]string // memo of nameKey
+	sorted    int               // mentions[:sorted] are in text order
 }
 
 // key is nameKey, remembered for the document.
@@ -171,8 +172,10 @@ func (rs *resolver) run(cands []cand) {
 	}
 	// Candidates come in text order, so the mentions are sorted; the
 	// weak names and pairs resolved afterwards are merged in.
-	// Pairs look only at the mentions of pass one, which are sorted.
+	// Weak names and pairs look only at the mentions of pass one, which
+	// are sorted.
 	n := len(rs.mentions)
+	rs.sorted = n
 	for _, c := range weaks {
 		rs.addWeak(c)
 	}
@@ -576,9 +579,21 @@ func (rs *resolver) addAnaphor(c cand) {
 // state is named in the same paragraph ("the Loyalists", "Foreign Office").
 func (rs *resolver) addWeak(c cand) {
 	block := rs.d.Sentences[c.sent].Block
+	first, last := c.sent, c.sent
+	for first > 0 && rs.d.Sentences[first-1].Block == block {
+		first--
+	}
+	for last+1 < len(rs.d.Sentences) && rs.d.Sentences[last+1].Block == block {
+		last++
+	}
 	near := map[string]int{} // state -> distance in sentences
-	for _, m := range rs.mentions {
-		if m.State == "" || rs.d.Sentences[m.Sentence].Block != block {
+	ms := rs.mentions[:rs.sorted]
+	from := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= first })
+	for _, m := range ms[from:] {
+		if m.Sentence > last {
+			break
+		}
+		if m.State == "" {
 			continue
 		}
 		dist := m.Sentence - c.sent
@@ -772,6 +787,7 @@ func (rs *resolver) finish() {
 	}
 	rs.mentions = out
 	used := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for _, m := range rs.mentions {
 		used[m.Actor] = true
 		a := rs.actors[m.Actor]
@@ -779,7 +795,8 @@ func (rs *resolver) finish() {
 			continue
 		}
 		alias := strings.TrimSpace(m.Text)
-		if !contains(a.Aliases, alias) {
+		if k := [2]string{m.Actor, alias}; !seen[k] {
+			seen[k] = true
 			a.Aliases = append(a.Aliases, alias)
 		}
 	}

@@ -2,6 +2,7 @@ package actor
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -78,6 +79,36 @@ func BenchmarkAnnotate(b *testing.B) {
 	ctx := context.Background()
 	b.SetBytes(int64(len(d.Text)))
 	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Mentions, d.Actors = nil, nil
+		if err := a.Annotate(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAnnotateLarge runs the stage on twenty copies of the founding
+// article as one document (1.3 MB), to show that the cost grows with the
+// text and not faster.
+func BenchmarkAnnotateLarge(b *testing.B) {
+	one := string(corpus.Founding())
+	var sb strings.Builder
+	for i := 0; i < 20; i++ {
+		sb.WriteString(one)
+		sb.WriteString("\n\n")
+	}
+	d, err := read.Bytes("large.txt", []byte(sb.String()), read.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	segment.Annotate(d)
+	a, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(len(d.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d.Mentions, d.Actors = nil, nil
