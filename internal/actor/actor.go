@@ -312,12 +312,23 @@ func (rs *resolver) addPerson(c cand) {
 		rs.mentionPerson(c, rs.persons[id], "alias")
 		return
 	}
-	// "Nikolay Bukharin" after "Bukharin" from the registry and the like:
-	// a full name whose surname belongs to one person met before.
+	// A full name whose surname belongs to one person met before by
+	// surname only ("Mr. Rapoport", then "Samuel Rapoport"), or whose
+	// given name agrees ("J. Kennedy" after "John Kennedy"), is that
+	// person; "Robert F. Kennedy" after "John F. Kennedy" is not.
 	words := strings.Fields(key)
 	if len(words) > 1 {
-		if ids := rs.bySur[words[len(words)-1]]; len(ids) == 1 && rs.persons[ids[0]].reg < 0 {
-			rs.mentionPerson(c, rs.persons[ids[0]], "alias")
+		var same []*docPerson
+		for _, id := range rs.bySur[words[len(words)-1]] {
+			dp := rs.persons[id]
+			old := strings.Fields(rs.key(dp.name))
+			if dp.reg < 0 && (len(old) == 1 || old[0] == words[0] ||
+				(len(old[0]) == 1 || len(words[0]) == 1) && old[0][0] == words[0][0]) {
+				same = append(same, dp)
+			}
+		}
+		if len(same) == 1 {
+			rs.mentionPerson(c, same[0], "alias")
 			return
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // foldTable maps accented Latin letters to their base letters so that
@@ -12,7 +14,7 @@ import (
 var foldTable = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
 	'ç': "c", 'ć': "c", 'č': "c", 'ĉ': "c", 'ċ': "c",
-	'ď': "d", 'đ': "d", 'ð': "d",
+	'ď': "d", 'đ': "d", 'ð': "d", 'Ð': "d", 'Đ': "d",
 	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
 	'ğ': "g", 'ģ': "g",
 	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i", 'İ': "i",
@@ -53,6 +55,16 @@ func fold(s string) string {
 		}
 		if f, ok := foldTable[r]; ok {
 			b.WriteString(f)
+			continue
+		}
+		if unicode.IsLetter(r) {
+			// Any other accented letter ("ế", "ũ", "ọ"): its base
+			// letters, without the combining marks.
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
 			continue
 		}
 		b.WriteRune(r)

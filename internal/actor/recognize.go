@@ -214,6 +214,9 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 	return chooseEntryMask(r, es, ^uint32(0), day, rng)
 }
 
+// generation is thirty years in YYYYMMDD units.
+const generation = 300000
+
 // kinds makes a mask of entry kinds.
 func kinds(ks ...entryKind) uint32 {
 	var m uint32
@@ -241,13 +244,25 @@ func chooseEntryMask(r *Registry, es []entry, mask uint32, day Day, rng Period) 
 			continue
 		}
 		per := e.period
+		life := always // when the actor existed
 		switch e.kind {
 		case eOrgName, eOrgWeak, eOrgAnaphor:
-			per = intersect(per, r.Orgs[e.ref].Period)
+			life = r.Orgs[e.ref].Period
 		case eSeat:
 			if e.isOrg {
-				per = intersect(per, r.Orgs[e.ref].Period)
+				life = r.Orgs[e.ref].Period
+			} else {
+				life = r.States[e.ref].Period
 			}
+		case eStateName, eAdjective, ePlural, eSingular, eCombining, eCapital, eStateWeak:
+			life = r.States[e.ref].Period
+		}
+		per = intersect(per, life)
+		if day != MinDay && life.Distance(day) > generation {
+			// A generation before or after the actor existed, its name
+			// names something else: Georgia in 1864 is an American state,
+			// the Allies of 480 BC are not the Entente.
+			continue
 		}
 		// Rank by distance to the date (0 inside); at equal distance a name
 		// with a period of its own ("Russia@1917-11-07..") beats a name
@@ -892,6 +907,14 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	code := p.r.States[e.ref].Code
 	n := len(p.toks)
 	j := it.hi
+	// A nationality named by its adjective in a list of peoples:
+	// "nationalities (including German)" are people, not the state.
+	if prev := p.key(it.lo - 1); (prev == "including" || prev == "as" && p.key(it.lo-2) == "such") && (p.key(j) == ")" || p.key(j) == ";") {
+		if pl := p.r.States[e.ref].Plurals; len(pl) > 0 {
+			p.emit(cand{kind: cGroup, actor: "group:" + Slug(pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
+			return it.hi
+		}
+	}
 	// Head noun right after, or after one lower-case modifier.
 	head := p.itemStart(j)
 	if head == nil && j+1 < n && p.toks[j].is(tWord) && !p.toks[j].is(tCap) && !functionWords[p.toks[j].key] {
