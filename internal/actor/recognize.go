@@ -801,6 +801,9 @@ func (p *sentProc) scanItem(it *item) int {
 		return it.hi
 	case it.has(eStateName, eOrgName, eSeat):
 		e, ok := p.chooseK(it, kinds(eStateName, eOrgName, eSeat))
+		if ok && e.kind == eStateName {
+			e = p.notTheSame(it, e)
+		}
 		switch {
 		case !ok:
 		case e.kind == eStateName:
@@ -865,6 +868,31 @@ func (p *sentProc) scanItem(it *item) int {
 // uniqueOffices are the office classes one person holds at a time in a
 // state, so that a title alone can name the holder.
 var uniqueOffices = set("head-of-state", "head-of-government", "foreign-minister", "defence-minister", "interior-minister")
+
+// notTheSame reads a name coordinated with a name of the same state as
+// the other state it can denote: in "the Soviet Union and Russia" Russia
+// is not the Soviet Union.
+func (p *sentProc) notTheSame(it *item, e entry) entry {
+	conj := p.key(it.lo - 1)
+	if (conj != "and" && conj != "or") || len(p.out) == 0 {
+		return e
+	}
+	last := p.out[len(p.out)-1]
+	code := p.r.States[e.ref].Code
+	if last.sent != p.sent || last.kind != cState || last.state != code || last.hi > int(p.toks[it.lo-1].start) {
+		return e
+	}
+	var others []entry
+	for _, o := range it.entries {
+		if o.kind == eStateName && p.r.States[o.ref].Code != code {
+			others = append(others, o)
+		}
+	}
+	if alt, ok := chooseEntry(p.r, others, MinDay, always); ok {
+		return alt
+	}
+	return e
+}
 
 // holder emits the person holding the office at the sentence's day, when
 // the office is held by one person at a time and the registry knows who.
