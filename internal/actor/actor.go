@@ -19,13 +19,22 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
 
-// Annotator is the actor stage of the pipeline.
+// Annotator is the actor stage of the pipeline. It is safe for concurrent
+// use; scratch buffers are pooled between documents.
 type Annotator struct {
-	reg *Registry
+	reg     *Registry
+	scratch sync.Pool // *scratch
+}
+
+// scratch holds the buffers one Annotate call works in.
+type scratch struct {
+	toks  []token
+	cands []cand
 }
 
 // New returns an annotator with the registry shipped with chronicle.
@@ -51,16 +60,30 @@ func (a *Annotator) Name() string { return "actor" }
 func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	// Every sentence is tokenised once; dates and recognition share the
 	// tokens.
-	all := make([]token, 0, len(d.Text)/5+16)
+	sc, _ := a.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		clear(sc.cands) // drop references into this document
+		clear(sc.toks)
+		sc.cands, sc.toks = sc.cands[:0], sc.toks[:0]
+		a.scratch.Put(sc)
+	}()
+	all := sc.toks[:0]
+	if cap(all) < len(d.Text)/5+16 {
+		all = make([]token, 0, len(d.Text)/5+16)
+	}
 	bounds := make([]int, len(d.Sentences)+1)
 	for si, s := range d.Sentences {
 		bounds[si] = len(all)
 		all = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, all, a.reg.lex)
 	}
 	bounds[len(d.Sentences)] = len(all)
+	sc.toks = all
 	toks := func(si int) []token { return all[bounds[si]:bounds[si+1]:bounds[si+1]] }
 	dates := sentenceDatesTok(d, toks)
-	p := &sentProc{r: a.reg, out: make([]cand, 0, len(all)/8+8)}
+	p := &sentProc{r: a.reg, out: sc.cands[:0]}
 	for si := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -73,6 +96,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		p.analyse(d, si, dates[si], toks(si))
 	}
 	cands := p.out
+	sc.cands = p.out
 	res := newResolver(a.reg, d, dates)
 	res.mentions = make([]doc.Mention, 0, len(cands))
 	res.run(cands)
