@@ -19,22 +19,14 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
 
-// Annotator is the actor stage of the pipeline. It is safe for concurrent
-// use; scratch buffers are pooled between documents.
+// Annotator is the actor stage of the pipeline. It only reads its
+// registry, so one annotator may serve concurrent documents.
 type Annotator struct {
-	reg     *Registry
-	scratch sync.Pool // *scratch
-}
-
-// scratch holds the buffers one Annotate call works in.
-type scratch struct {
-	toks  []token
-	cands []cand
+	reg *Registry
 }
 
 // New returns an annotator with the registry shipped with chronicle.
@@ -58,33 +50,14 @@ func (a *Annotator) Name() string { return "actor" }
 // Annotate fills d.Mentions and d.Actors. It reads the sentences and, when
 // present, the temporal expressions; it changes nothing else.
 func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
-	// Every sentence is tokenised once; dates and recognition share the
-	// tokens.
-	sc, _ := a.scratch.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	defer func() {
-		clear(sc.cands) // drop references into this document
-		clear(sc.toks)
-		sc.cands, sc.toks = sc.cands[:0], sc.toks[:0]
-		a.scratch.Put(sc)
-	}()
-	all := sc.toks[:0]
-	if cap(all) < len(d.Text)/5+16 {
-		all = make([]token, 0, len(d.Text)/5+16)
-	}
-	bounds := make([]int, len(d.Sentences)+1)
+	// Memory stays proportional to one sentence plus the mentions: each
+	// sentence is tokenised, analysed and resolved in turn; only weak
+	// names and pair phrases wait for the end of the document.
+	dates := sentenceDates(d, a.reg.lex)
+	res := newResolver(a.reg, d, dates)
+	p := &sentProc{r: a.reg}
+	var toks []token
 	for si, s := range d.Sentences {
-		bounds[si] = len(all)
-		all = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, all, a.reg.lex)
-	}
-	bounds[len(d.Sentences)] = len(all)
-	sc.toks = all
-	toks := func(si int) []token { return all[bounds[si]:bounds[si+1]:bounds[si+1]] }
-	dates := sentenceDatesTok(d, toks)
-	p := &sentProc{r: a.reg, out: sc.cands[:0]}
-	for si := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -93,13 +66,12 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		if skipSentence(d, si) {
 			continue
 		}
-		p.analyse(d, si, dates[si], toks(si))
+		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex)
+		p.out = p.out[:0]
+		p.analyse(d, si, dates[si], toks)
+		res.pass1(p.out)
 	}
-	cands := p.out
-	sc.cands = p.out
-	res := newResolver(a.reg, d, dates)
-	res.mentions = make([]doc.Mention, 0, len(cands))
-	res.run(cands)
+	res.pass2()
 	return nil
 }
 
@@ -148,6 +120,8 @@ type resolver struct {
 	byInitial map[byte][]string
 	keys      map[string]string // memo of nameKey
 	sorted    int               // mentions[:sorted] are in text order
+	weaks     []cand            // weak names, for pass2
+	pairs     []cand            // pair phrases, for pass2
 }
 
 // key is nameKey, remembered for the document.
@@ -172,8 +146,9 @@ func (rs *resolver) day(si int) Day {
 	return rs.dates[si].day()
 }
 
-func (rs *resolver) run(cands []cand) {
-	var pairs, weaks []cand
+// pass1 resolves a sentence's candidates in text order, keeping weak
+// names and pair phrases for pass2.
+func (rs *resolver) pass1(cands []cand) {
 	for _, c := range cands {
 		switch c.kind {
 		case cState:
@@ -189,22 +164,24 @@ func (rs *resolver) run(cands []cand) {
 		case cAnaphor:
 			rs.addAnaphor(c)
 		case cPair:
-			pairs = append(pairs, c)
+			rs.pairs = append(rs.pairs, c)
 		case cWeak:
-			weaks = append(weaks, c)
+			rs.weaks = append(rs.weaks, c)
 		}
 	}
-	// Candidates come in text order, so the mentions are sorted; the
-	// weak names and pairs resolved afterwards are merged in.
-	// Weak names and pairs look only at the mentions of pass one, which
-	// are sorted.
+}
+
+// pass2 resolves the weak names and pair phrases, which need the states of
+// the whole paragraph and document, and fills the document. Pass one's
+// mentions are in text order; the new ones are merged in.
+func (rs *resolver) pass2() {
 	n := len(rs.mentions)
 	rs.sorted = n
-	for _, c := range weaks {
+	for _, c := range rs.weaks {
 		rs.addWeak(c)
 	}
 	pair := rs.mainPair()
-	for _, c := range pairs {
+	for _, c := range rs.pairs {
 		rs.addPair(c, pair, n)
 	}
 	rs.merge(n)

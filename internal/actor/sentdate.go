@@ -106,15 +106,13 @@ func textDate(text string, toks []token) dateRange {
 // expressions, or from the years written in it), or a date carried over
 // from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
-func sentenceDates(d *doc.Document) []dateRange {
-	return sentenceDatesTok(d, func(si int) []token {
+func sentenceDates(d *doc.Document, lex *lexicon) []dateRange {
+	var buf []token
+	toks := func(si int) []token {
 		s := d.Sentences[si]
-		return tokenize(d.Text, s.Clean.Start, s.Clean.End, nil)
-	})
-}
-
-// sentenceDatesTok is sentenceDates with the sentences' tokens at hand.
-func sentenceDatesTok(d *doc.Document, toks func(si int) []token) []dateRange {
+		buf = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, buf[:0], lex)
+		return buf
+	}
 	out := make([]dateRange, len(d.Sentences))
 	own := make([]dateRange, len(d.Sentences))
 	refs := false
