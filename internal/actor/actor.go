@@ -465,8 +465,8 @@ func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
 			a.State = dp.state
 		}
 	}
-	if c.role != "" && !contains(a.Roles, c.role) {
-		a.Roles = append(a.Roles, c.role)
+	if role != "" && !contains(a.Roles, role) {
+		a.Roles = append(a.Roles, role) // as the text gives it, or the office held then
 	}
 	c.org, c.role = org, role
 	c.regime = ""
