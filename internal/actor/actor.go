@@ -549,10 +549,10 @@ func (rs *resolver) addPronoun(c cand) {
 	if target == "" && c.sent > 0 {
 		prev := c.sent - 1
 		if rs.d.Sentences[prev].Block == rs.d.Sentences[c.sent].Block {
-			for _, m := range rs.mentions {
-				if m.Sentence == prev && m.Kind == doc.KindPerson {
+			// The first person of the previous sentence: scan back to it.
+			for i := len(rs.mentions) - 1; i >= 0 && rs.mentions[i].Sentence >= prev; i-- {
+				if m := rs.mentions[i]; m.Sentence == prev && m.Kind == doc.KindPerson {
 					target = m.Actor
-					break
 				}
 			}
 		}
@@ -798,23 +798,25 @@ func (rs *resolver) finish() {
 		end = m.Clean.End
 	}
 	rs.mentions = out
-	used := map[string]bool{}
-	seen := map[[2]string]bool{}
+	used := make(map[string]map[string]bool, len(rs.actors)) // actor -> aliases seen
 	for _, m := range rs.mentions {
-		used[m.Actor] = true
+		seen := used[m.Actor]
+		if seen == nil {
+			seen = map[string]bool{}
+			used[m.Actor] = seen
+		}
 		a := rs.actors[m.Actor]
 		if a == nil || m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		alias := strings.TrimSpace(m.Text)
-		if k := [2]string{m.Actor, alias}; !seen[k] {
-			seen[k] = true
+		if alias := strings.TrimSpace(m.Text); !seen[alias] {
+			seen[alias] = true
 			a.Aliases = append(a.Aliases, alias)
 		}
 	}
 	rs.d.Actors = rs.d.Actors[:0]
 	for _, id := range rs.order {
-		if used[id] {
+		if used[id] != nil {
 			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
 		}
 	}
