@@ -344,12 +344,83 @@ func (p *sentProc) findNames() {
 func (p *sentProc) addName(ns nameSpan) int {
 	p.cueAndRole(&ns)
 	p.apposition(&ns)
+	if ns.affState == "" {
+		p.listAffiliation(&ns)
+	}
 	idx := len(p.names)
 	p.names = append(p.names, ns)
 	for k := ns.lo; k < ns.hi; k++ {
 		p.inName[k] = idx
 	}
 	return ns.hi
+}
+
+// listCues introduce the members of a group just named ("Soviet
+// representatives ... were A, B and C", "a German delegation, including
+// A and B").
+var listCues = set("were", "included", "including", "among", "as", "was")
+
+// listAffiliation gives a person listed after a group of a state's agents
+// that state: "Other Soviet representatives instrumental in the
+// negotiations were Karl Radek, Leonid Krasin and Victor Kopp".
+func (p *sentProc) listAffiliation(ns *nameSpan) {
+	// Walk back over the earlier names of the list to its cue word.
+	k := ns.lo - 1
+	for k >= 0 {
+		key := p.key(k)
+		if key == "," || key == "and" {
+			k--
+			continue
+		}
+		if ni := p.inNameIdx(k); ni >= 0 {
+			k = p.names[ni].lo - 1
+			continue
+		}
+		break
+	}
+	if k < 0 || !listCues[p.key(k)] {
+		return
+	}
+	if p.key(k) == "as" && p.key(k-1) != "such" {
+		return
+	}
+	// The group: a demonym followed by a noun naming a state's agents,
+	// earlier in the clause, with no person between.
+	for j := k - 1; j >= 0; j-- {
+		if p.inNameIdx(j) >= 0 || p.key(j) == ";" || p.key(j) == "." {
+			return
+		}
+		it := p.itemStart(j)
+		if it == nil || !it.has(eAdjective) {
+			continue
+		}
+		head := p.itemStart(it.hi)
+		if head == nil && it.hi+1 < len(p.toks) {
+			head = p.itemStart(it.hi + 1) // "German military delegation"
+		}
+		if head == nil {
+			continue
+		}
+		for _, e := range head.entries {
+			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
+				if a, ok := p.chooseK(it, kinds(eAdjective)); ok {
+					ns.affState = p.r.States[a.ref].Code
+				}
+				return
+			}
+		}
+	}
+}
+
+// inNameIdx is the index of the name covering token i, or -1 (names found
+// so far in this sentence).
+func (p *sentProc) inNameIdx(i int) int {
+	for ni, ns := range p.names {
+		if ns.lo <= i && i < ns.hi {
+			return ni
+		}
+	}
+	return -1
 }
 
 // combiningHere reports whether the item is a combining form before a
@@ -1159,6 +1230,9 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	free := func(j int) bool {
+		if p.inName[j] >= 0 {
+			return false
+		}
 		if p.itemAt[j] < 0 {
 			return true
 		}
@@ -1187,7 +1261,7 @@ func (p *sentProc) scanOrgName(i int) int {
 		break
 	}
 	if heads == 0 || last-i < 2 || !(headLast || headOf) {
-		return max(i, last)
+		return i
 	}
 	name := p.tokText(i, last)
 	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
