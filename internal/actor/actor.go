@@ -101,6 +101,12 @@ type docPerson struct {
 	lastSent             int
 }
 
+// surShape is a surname key's first letter and length.
+type surShape struct {
+	first byte
+	n     int
+}
+
 type resolver struct {
 	r        *Registry
 	d        *doc.Document
@@ -115,9 +121,9 @@ type resolver struct {
 	// noNear remembers surname keys with no near spelling among the
 	// surnames known, and how many surnames were known then.
 	noNear map[string]int
-	// byInitial lists the surname keys of six letters or more by first
-	// letter, for the spelling-slip search.
-	byInitial map[byte][]string
+	// byShape lists the surname keys of six letters or more by first
+	// letter and length, for the spelling-slip search.
+	byShape map[surShape][]string
 	keys      map[string]string // memo of nameKey
 	sorted    int               // mentions[:sorted] are in text order
 	weaks     []cand            // weak names, for pass2
@@ -136,7 +142,7 @@ func (rs *resolver) key(name string) string {
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byInitial: map[byte][]string{}, keys: map[string]string{}}
+		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byShape: map[surShape][]string{}, keys: map[string]string{}}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -410,7 +416,8 @@ func (rs *resolver) registerKey(dp *docPerson, key string) {
 		}
 	}
 	if len(rs.bySur[sur]) == 0 && len(sur) >= 6 {
-		rs.byInitial[sur[0]] = append(rs.byInitial[sur[0]], sur)
+		s := surShape{sur[0], len(sur)}
+		rs.byShape[s] = append(rs.byShape[s], sur)
 	}
 	rs.bySur[sur] = append(rs.bySur[sur], dp.id)
 }
@@ -498,9 +505,11 @@ func (rs *resolver) addSurname(c cand) {
 	if n, ok := rs.noNear[key]; len(key) >= 6 && (!ok || n != len(rs.bySur)) {
 		rs.noNear[key] = len(rs.bySur)
 		var near []string
-		for _, sur := range rs.byInitial[key[0]] {
-			if damerau(sur, key) <= 1 {
-				near = append(near, rs.bySur[sur]...)
+		for l := len(key) - 1; l <= len(key)+1; l++ {
+			for _, sur := range rs.byShape[surShape{key[0], l}] {
+				if damerau(sur, key) <= 1 {
+					near = append(near, rs.bySur[sur]...)
+				}
 			}
 		}
 		if len(near) > 0 {
