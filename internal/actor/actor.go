@@ -124,10 +124,10 @@ type resolver struct {
 	// byShape lists the surname keys of six letters or more by first
 	// letter and length, for the spelling-slip search.
 	byShape map[surShape][]string
-	keys      map[string]string // memo of nameKey
-	sorted    int               // mentions[:sorted] are in text order
-	weaks     []cand            // weak names, for pass2
-	pairs     []cand            // pair phrases, for pass2
+	keys    map[string]string // memo of nameKey
+	sorted  int               // mentions[:sorted] are in text order
+	weaks   []cand            // weak names, for pass2
+	pairs   []cand            // pair phrases, for pass2
 }
 
 // key is nameKey, remembered for the document.
