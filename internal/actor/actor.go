@@ -53,7 +53,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	// Memory stays proportional to one sentence plus the mentions: each
 	// sentence is tokenised, analysed and resolved in turn; only weak
 	// names and pair phrases wait for the end of the document.
-	dates := sentenceDates(d, a.reg.lex)
+	dates := sentenceDates(d)
 	res := newResolver(a.reg, d, dates)
 	p := &sentProc{r: a.reg}
 	var toks []token

@@ -64,11 +64,7 @@ func DayOf(timex string) (Day, bool) {
 // SentenceDay is the narrative date the actor stage used for sentence si
 // (MinDay when the document gives none).
 func SentenceDay(d *doc.Document, si int) Day {
-	r, err := Default()
-	if err != nil {
-		return MinDay
-	}
-	ds := sentenceDates(d, r.lex)
+	ds := sentenceDates(d)
 	if si < 0 || si >= len(ds) {
 		return MinDay
 	}

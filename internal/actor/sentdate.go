@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -29,90 +31,13 @@ var months = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// textDate finds the first date written in text[lo:hi]: a full date
-// ("March 3, 1918", "11 November 1918"), a month and year ("August 1939"),
-// a year ("1925") or a decade ("1920s"). It is the fallback when the
-// temporal tagger has not run.
-func textDate(text string, toks []token) dateRange {
-	year := func(t token) (int, bool) {
-		k := t.key
-		if !t.is(tDigit) || len(k) < 4 || len(k) > 5 || (len(k) == 5 && k[4] != 's') {
-			return 0, false
-		}
-		y, err := strconv.Atoi(k[:4])
-		if err != nil || y < 1500 || y > 2099 {
-			return 0, false
-		}
-		if i := t.start; i > 0 && (text[i-1] == ',' || text[i-1] == '.' || text[i-1] == '$') {
-			return 0, false // "100,000", "1.1918"
-		}
-		return y, true
-	}
-	day := func(t token) (int, bool) {
-		if !t.is(tDigit) || len(t.key) > 2 {
-			return 0, false
-		}
-		d, err := strconv.Atoi(t.key)
-		return d, err == nil && d >= 1 && d <= 31
-	}
-	at := func(i int) token {
-		if i < len(toks) {
-			return toks[i]
-		}
-		return token{}
-	}
-	for i, t := range toks {
-		if !t.is(tDigit) && !t.is(tCap) {
-			continue
-		}
-		if m, ok := months[t.key]; ok && t.is(tCap) && len(t.key) > 3 {
-			j := i + 1
-			if d, ok := day(at(j)); ok {
-				k := j + 1
-				if at(k).key == "," {
-					k++
-				}
-				if y, ok := year(at(k)); ok && d <= daysIn(y, m) {
-					return dateRange{MakeDay(y, m, d), MakeDay(y, m, d), true}
-				}
-			}
-			if at(j).key == "," {
-				j++
-			}
-			if y, ok := year(at(j)); ok {
-				return dateRange{MakeDay(y, m, 1), MakeDay(y, m, daysIn(y, m)), true}
-			}
-		}
-		if d, ok := day(t); ok {
-			if m, ok := months[at(i+1).key]; ok && at(i+1).is(tCap) {
-				if y, ok := year(at(i + 2)); ok && d <= daysIn(y, m) {
-					return dateRange{MakeDay(y, m, d), MakeDay(y, m, d), true}
-				}
-			}
-		}
-		if y, ok := year(t); ok {
-			if strings.HasSuffix(t.key, "s") {
-				return dateRange{MakeDay(y, 1, 1), MakeDay(y+9, 12, 31), true}
-			}
-			return dateRange{MakeDay(y, 1, 1), MakeDay(y, 12, 31), true}
-		}
-	}
-	return dateRange{}
-}
-
 // sentenceDates gives every sentence its narrative date: the temporal
 // tagger's reference time for the sentence (Sentence.RefTime) when the
 // tagger ran; else the first date in the sentence (from the tagger's
 // expressions, or from the years written in it), or a date carried over
 // from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
-func sentenceDates(d *doc.Document, lex *lexicon) []dateRange {
-	var buf []token
-	toks := func(si int) []token {
-		s := d.Sentences[si]
-		buf = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, buf[:0], lex)
-		return buf
-	}
+func sentenceDates(d *doc.Document) []dateRange {
 	out := make([]dateRange, len(d.Sentences))
 	own := make([]dateRange, len(d.Sentences))
 	refs := false
@@ -142,8 +67,8 @@ func sentenceDates(d *doc.Document, lex *lexicon) []dateRange {
 			}
 		}
 	} else {
-		for i := range d.Sentences {
-			own[i] = textDate(d.Text, toks(i))
+		for i, s := range d.Sentences {
+			own[i] = textDate(d.Text[s.Clean.Start:s.Clean.End])
 		}
 	}
 	// A sentence without a date of its own takes the last date before it
@@ -195,4 +120,98 @@ func sentenceDates(d *doc.Document, lex *lexicon) []dateRange {
 		}
 	}
 	return out
+}
+
+// textDate finds the first date written in a sentence: a full date
+// ("March 3, 1918", "11 November 1918"), a month and year ("August 1939"),
+// a year ("1925") or a decade ("1920s"). It is the fallback when the
+// temporal tagger has not run, and reads the bytes directly: it looks for
+// a year and reads the month and day before it.
+func textDate(s string) dateRange {
+	// wordAt and wordBefore report whether a letter or digit starts at i
+	// or ends just before i.
+	wordAt := func(i int) bool {
+		if i >= len(s) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	wordBefore := func(i int) bool {
+		if i <= 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	// prevWord returns the word ending before position i, skipping white
+	// space and at most one comma.
+	prevWord := func(i int) (string, int) {
+		for i > 0 && s[i-1] == ' ' {
+			i--
+		}
+		if i > 0 && s[i-1] == ',' {
+			i--
+			for i > 0 && s[i-1] == ' ' {
+				i--
+			}
+		}
+		j := i
+		for j > 0 && isASCIIAlnum(s[j-1]) {
+			j--
+		}
+		return s[j:i], j
+	}
+	month := func(w string) int {
+		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+			return 0
+		}
+		return months[strings.ToLower(w)]
+	}
+	day := func(w string) int {
+		if len(w) == 0 || len(w) > 2 || w[0] < '0' || w[0] > '9' {
+			return 0
+		}
+		d, err := strconv.Atoi(w)
+		if err != nil || d < 1 || d > 31 {
+			return 0
+		}
+		return d
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || wordBefore(i) {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		decade := j < len(s) && s[j] == 's' && !wordAt(j+1)
+		if j-i != 4 || (wordAt(j) && !decade) || (i > 0 && (s[i-1] == ',' || s[i-1] == '.' || s[i-1] == '$')) {
+			i = j
+			continue
+		}
+		y, _ := strconv.Atoi(s[i:j])
+		if y < 1500 || y > 2099 {
+			i = j
+			continue
+		}
+		if decade {
+			return dateRange{MakeDay(y, 1, 1), MakeDay(y+9, 12, 31), true}
+		}
+		w1, p1 := prevWord(i)
+		if m := month(w1); m > 0 {
+			if w2, _ := prevWord(p1); day(w2) > 0 && day(w2) <= daysIn(y, m) {
+				return dateRange{MakeDay(y, m, day(w2)), MakeDay(y, m, day(w2)), true} // 11 November 1918
+			}
+			return dateRange{MakeDay(y, m, 1), MakeDay(y, m, daysIn(y, m)), true} // August 1939
+		}
+		if d := day(w1); d > 0 {
+			if w2, _ := prevWord(p1); month(w2) > 0 && d <= daysIn(y, month(w2)) {
+				return dateRange{MakeDay(y, month(w2), d), MakeDay(y, month(w2), d), true} // March 3, 1918
+			}
+		}
+		return dateRange{MakeDay(y, 1, 1), MakeDay(y, 12, 31), true}
+	}
+	return dateRange{}
 }
