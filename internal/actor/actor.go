@@ -55,6 +55,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	// names and pair phrases wait for the end of the document.
 	dates := sentenceDates(d)
 	res := newResolver(a.reg, d, dates)
+	res.mentions = make([]doc.Mention, 0, len(d.Text)/48+8) // about one per 50 bytes of history
 	p := &sentProc{r: a.reg}
 	var toks []token
 	for si, s := range d.Sentences {
@@ -201,22 +202,21 @@ func (rs *resolver) merge(n int) {
 		return
 	}
 	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
-	tail := append([]doc.Mention(nil), rs.mentions[n:]...)
+	tail := append([]doc.Mention(nil), rs.mentions[n:]...) // few: weak names and pairs
 	slices.SortStableFunc(tail, byStart)
-	head := rs.mentions[:n]
-	out := make([]doc.Mention, 0, len(rs.mentions))
-	i, j := 0, 0
-	for i < len(head) && j < len(tail) {
-		if tail[j].Clean.Start < head[i].Clean.Start {
-			out = append(out, tail[j])
-			j++
+	// Merge from the back in place: each mention moves at most once.
+	ms := rs.mentions
+	i, j, k := n-1, len(tail)-1, len(ms)-1
+	for j >= 0 {
+		if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
+			ms[k] = ms[i]
+			i--
 		} else {
-			out = append(out, head[i])
-			i++
+			ms[k] = tail[j]
+			j--
 		}
+		k--
 	}
-	out = append(append(out, head[i:]...), tail[j:]...)
-	rs.mentions = out
 }
 
 // mention appends a mention of actor for candidate c.

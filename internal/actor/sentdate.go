@@ -3,7 +3,6 @@ package actor
 import (
 	"sort"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,10 +162,18 @@ func textDate(s string) dateRange {
 		return s[j:i], j
 	}
 	month := func(w string) int {
-		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
+		if len(w) < 3 || len(w) > 9 || w[0] < 'A' || w[0] > 'Z' {
 			return 0
 		}
-		return months[strings.ToLower(w)]
+		var buf [9]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return months[string(buf[:len(w)])]
 	}
 	day := func(w string) int {
 		if len(w) == 0 || len(w) > 2 || w[0] < '0' || w[0] > '9' {
