@@ -455,6 +455,11 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 				given++
 				words++
 				j++
+				// A hyphenated given name: "Jean-Marie", "Hans-Adolf".
+				for j+1 < n && p.toks[j].key == "-" && p.toks[j].start == p.toks[j-1].end &&
+					p.toks[j+1].start == p.toks[j].end && p.toks[j+1].is(tCap) {
+					j += 2
+				}
 				end = j
 				continue
 			case j > i && it.hi == j+1 && (tk.key == "graf" || tk.key == "freiherr") && (p.isParticle(j+1) || j+1 < n && p.toks[j+1].is(tCap)):

@@ -48,6 +48,9 @@ var nameStop = set(
 	"should", "will", "shall", "must", "might", "who", "which", "what", "where", "why", "how", "whose",
 	"i.e", "e.g", "see", "also", "only", "even", "just", "still", "once", "again", "already", "soon", "later",
 	"earlier", "early", "late", "mid", "about", "around", "over", "into", "onto", "upon", "toward", "towards",
+	"headquarters", "information", "affairs", "defence", "defense", "interior", "finance", "justice",
+	"education", "health", "labour", "labor", "agriculture", "commerce", "trade", "marine", "colonies",
+	"armaments", "munitions", "propaganda", "security", "intelligence", "command",
 )
 
 // orgHeads are the words that end the name of an organisation the
