@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -12,25 +11,6 @@ import (
 	"github.com/chronicle-history/chronicle/internal/read"
 	"github.com/chronicle-history/chronicle/internal/record"
 )
-
-// repoRoot walks up from the test's directory to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
 
 func foundingDoc(t *testing.T) *doc.Document {
 	t.Helper()
