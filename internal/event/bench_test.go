@@ -55,3 +55,50 @@ func BenchmarkCodeFounding(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCode2MB measures the coder on a ~2 MB document (the founding
+// article repeated), to show the cost per byte does not grow with length.
+func BenchmarkCode2MB(b *testing.B) {
+	one := foundingAnnotated(b)
+	_ = one
+	data := corpus.Founding()
+	body := data[bytesIndexNewline(data)+1:]
+	big := append([]byte(nil), data...)
+	for len(big) < 2<<20 {
+		big = append(big, body...)
+	}
+	d, err := read.Bytes("big.txt", big, read.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	segment.Annotate(d)
+	tg, _ := timex.New(timex.Options{})
+	ac, _ := actor.New()
+	ctx := context.Background()
+	if err := tg.Annotate(ctx, d); err != nil {
+		b.Fatal(err)
+	}
+	if err := ac.Annotate(ctx, d); err != nil {
+		b.Fatal(err)
+	}
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(d.Raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.Annotate(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func bytesIndexNewline(b []byte) int {
+	for i, c := range b {
+		if c == '\n' {
+			return i
+		}
+	}
+	return -1
+}

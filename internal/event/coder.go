@@ -106,6 +106,7 @@ type cand struct {
 	dateName *recordName
 	refEvent bool              // named as a point of reference ("before the invasion")
 	evidence map[doc.Span]bool // evidence spans already merged in
+	states   map[string]bool   // the states on either side, once computed
 }
 
 // Annotate codes the events of d and sets d.Events.

@@ -45,7 +45,11 @@ var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "
 	"trade pact": true, "alliance": true}
 
 func stateSet(d *doc.Document, k *cand) map[string]bool {
+	if k.states != nil {
+		return k.states
+	}
 	s := map[string]bool{}
+	defer func() { k.states = s }()
 	for _, ms := range [][]int{k.actorM, k.recipM} {
 		for _, mi := range ms {
 			if st := stateOf(d, mi); st != "" {
@@ -222,8 +226,6 @@ func merge(p, k *cand) {
 	}
 	p.ev.Actor = union(p.ev.Actor, k.ev.Actor)
 	p.ev.Recipient = minus(union(p.ev.Recipient, k.ev.Recipient), p.ev.Actor)
-	p.actorM = append(p.actorM, k.actorM...)
-	p.recipM = append(p.recipM, k.recipM...)
 	if p.ev.Name == "" {
 		p.ev.Name = k.ev.Name
 	}
