@@ -40,13 +40,10 @@ var modalitySrc string
 // Coder is the event coding stage. It is safe for concurrent use: it holds
 // only read-only tables built once by New.
 type Coder struct {
-	onto *Ontology
-	lex  *Lexicon
-	cues *Cues
-	// preferTagger dates a sentence without a date by the tagger's
-	// RefTime rather than by the coder's own narrative time.
-	preferTagger bool
-	keepUndated  bool
+	onto        *Ontology
+	lex         *Lexicon
+	cues        *Cues
+	keepUndated bool
 }
 
 // Options tune the coder.

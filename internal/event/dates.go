@@ -331,8 +331,10 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	if ownedBest >= 0 && !nar.dated {
 		return dateOfTimex(d, st.items[ownedBest].ref)
 	}
-	// A sentence with no date of its own takes the tagger's narrative
-	// reference time for it.
+	// A sentence with no date of its own, before the coder's narrative has
+	// a time, takes the tagger's reference time for it. (The coder's own
+	// narrative time — the last adverbial date — scores better on the
+	// gold than the tagger's, which also moves on dates that modify nouns.)
 	// The story's time does not run on from one chapter into the next: a
 	// chapter that has given no date yet leaves its events undated.
 	if !nar.dated {
@@ -344,7 +346,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		}
 		return dateRef{Timex: -1}
 	}
-	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) && (c.preferTagger || nar.ref.Value == "") {
+	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) && nar.ref.Value == "" {
 		return dateRef{Value: rt, Precision: Precision(rt), Anchor: doc.AnchorContext, Timex: -1}
 	}
 	if nar.ref.Value != "" {
