@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -10,25 +9,6 @@ import (
 	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/read"
 )
-
-// repoRoot walks up from the test's folder to the one holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // TestActorRecallFloor guards the recall reached on seed-dev (see
 // docs/actors.md): states 265/277, persons 69/70, organisations 31/33 when

@@ -9,24 +9,6 @@ import (
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
 
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = up
-	}
-}
-
 func TestNormalizeValue(t *testing.T) {
 	tests := []struct {
 		name string
