@@ -3,6 +3,8 @@ package record
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -530,23 +532,21 @@ func lastPhrase(s string) string {
 // representative in Berlin", "Litvinov's deputy") and its offset in left,
 // or "" when the words before the name hold no office.
 func titleBefore(left string) (string, int) {
-	ws := splitWords(left)
-	if len(ws) == 0 || !strings.HasSuffix(left, " ") || strings.HasSuffix(left, ", ") || strings.HasSuffix(left, "( ") {
+	if !strings.HasSuffix(left, " ") || strings.HasSuffix(left, ", ") || strings.HasSuffix(left, "( ") {
 		return "", 0
 	}
-	// the words must run up to the name with single spaces
-	i := len(ws) - 1
-	if ws[i].end != len(left)-1 {
+	// The words must run up to the name with single spaces. They are read
+	// backwards from the name, as far as the title can reach, so a long
+	// sentence is not split into words for every name in it.
+	var buf [16]word
+	ws := buf[:0] // the title's words, last first
+	last, ok := lastWord(left, len(left))
+	if !ok || last.end != len(left)-1 {
 		return "", 0
 	}
-	lo := i
-	for j := i; j >= 0; j-- {
-		w := ws[j].text
-		lw := strings.ToLower(w)
-		if j < i && ws[j+1].start-ws[j].end != 1 {
-			break // punctuation between
-		}
-		cap := w[0] >= 'A' && w[0] <= 'Z'
+	for w := last; ; {
+		lw := strings.ToLower(w.text)
+		cap := w.text[0] >= 'A' && w.text[0] <= 'Z'
 		if lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their" || lw == "its" {
 			break
 		}
@@ -554,19 +554,28 @@ func titleBefore(left string) (string, int) {
 			break
 		}
 		if lw == "and" || lw == "of" || lw == "for" || lw == "in" || lw == "to" {
-			if j == i {
+			if len(ws) == 0 {
 				break
 			}
 		}
-		lo = j
+		ws = append(ws, w)
+		prev, ok := lastWord(left, w.start)
+		if !ok || w.start-prev.end != 1 {
+			break // punctuation between
+		}
+		w = prev
 	}
-	for lo <= i && joinerOnly[strings.ToLower(ws[lo].text)] {
-		lo++
+	if len(ws) == 0 {
+		ws = append(ws, last) // the word before the name is tried even so
 	}
-	if lo > i {
+	for len(ws) > 0 && joinerOnly[strings.ToLower(ws[len(ws)-1].text)] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
 		return "", 0
 	}
-	title := left[ws[lo].start:ws[i].end]
+	first := ws[len(ws)-1]
+	title := left[first.start:last.end]
 	if !hasOffice(title) {
 		return "", 0
 	}
@@ -574,7 +583,32 @@ func titleBefore(left string) (string, int) {
 	if strings.Contains(strings.ToLower(title), " and ") {
 		return "", 0
 	}
-	return title, ws[lo].start
+	return title, first.start
+}
+
+// lastWord returns the last word of s[:end] as splitWords would split s:
+// the last run of name runes, read backwards.
+func lastWord(s string, end int) (word, bool) {
+	j := end
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if isNameRune(r) {
+			break
+		}
+		j -= w
+	}
+	if j == 0 {
+		return word{}, false
+	}
+	i := j
+	for i > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if !isNameRune(r) {
+			break
+		}
+		i -= w
+	}
+	return word{s[i:j], i, j}, true
 }
 
 // replacements reads "A was replaced by B as OFFICE on DATE (and four
@@ -679,11 +713,28 @@ func samePerson(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return true
 	}
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) == 0 || len(fb) == 0 {
+	fa0, faN, na := edgeFields(a)
+	fb0, fbN, nb := edgeFields(b)
+	if na == 0 || nb == 0 {
 		return false
 	}
-	return strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1]) && (len(fa) == 1 || len(fb) == 1 || strings.EqualFold(fa[0][:1], fb[0][:1]))
+	return strings.EqualFold(faN, fbN) && (na == 1 || nb == 1 || strings.EqualFold(fa0[:1], fb0[:1]))
+}
+
+// edgeFields returns the first and last of strings.Fields(s), and whether
+// there are none, one or more (n is 0, 1 or 2), without splitting the rest.
+func edgeFields(s string) (first, last string, n int) {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	if s == "" {
+		return "", "", 0
+	}
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, s, 1
+	}
+	j := strings.LastIndexFunc(s, unicode.IsSpace)
+	_, w := utf8.DecodeRuneInString(s[j:])
+	return s[:i], s[j+w:], 2
 }
 
 // mergeTenures folds together the tenures of one person in one office

@@ -1,7 +1,9 @@
 package record
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,10 +27,14 @@ func key(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer("–", "-", "—", "-", "'", "", "’", "", "\"", "", "“", "", "”", "").Replace(s)
+	s = keyReplacer.Replace(s)
 	s = strings.TrimPrefix(s, "the ")
 	return strings.TrimSpace(s)
 }
+
+// keyReplacer unifies dashes and drops quotes in treaty keys. A Replacer
+// is safe for concurrent use; building it once keeps key cheap.
+var keyReplacer = strings.NewReplacer("–", "-", "—", "-", "'", "", "’", "", "\"", "", "“", "", "”", "")
 
 // genericNames describe a kind of treaty rather than name one.
 var genericNames = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true,
@@ -240,53 +246,99 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 		return
 	}
 	// Where each record is first signed, so "the pact" resolves only to a
-	// record introduced before it.
+	// record introduced before it, and the head of each record's name.
 	firstAt := make([]int, len(recs))
+	heads := make([]int, len(recs))
 	for i, r := range recs {
 		firstAt[i] = r.Evidence.Start
+		heads[i] = slices.Index(treatyHeads, headOf(r.Name))
 	}
+	// One pass over each sentence finds every "the " followed by a head;
+	// the hits are then taken head by head, in treatyHeads' order, as the
+	// aliases and mentions are recorded in that order.
+	type hit struct{ head, at int }
+	var hits []hit
 	for _, s := range d.Sentences {
 		text := s.Text
-		lower := strings.ToLower(text)
-		for _, h := range treatyHeads {
-			for off := 0; ; {
-				j := strings.Index(lower[off:], "the "+h)
-				if j < 0 {
-					break
+		// Matching ignores ASCII case, so an ASCII sentence needs no
+		// lower-case copy; any other is lower-cased as a whole, as before.
+		lower := text
+		if !isASCII(text) {
+			lower = strings.ToLower(text)
+		}
+		hits = hits[:0]
+		for at := 0; at+4 < len(lower); at++ {
+			if lower[at]|0x20 != 't' || !hasPrefixFold(lower[at:], "the ") {
+				continue
+			}
+			for hi, h := range treatyHeads {
+				if hasPrefixFold(lower[at+4:], h) {
+					hits = append(hits, hit{hi, at})
+					break // no head is a prefix of another
 				}
-				at := off + j
-				off = at + 4 + len(h)
-				end := off
-				if end < len(lower) && lower[end] == 's' {
-					continue // "the pacts"
-				}
-				if end < len(lower) && isLetter(lower[end]) {
-					continue
-				}
-				// "the Pact of Steel" is the full name, not a short one
-				if strings.HasPrefix(text[end:], " of ") && end+4 < len(text) && text[end+4] >= 'A' && text[end+4] <= 'Z' {
-					continue
-				}
-				// the record of this kind signed last before here
-				best := -1
-				for ri, r := range recs {
-					if firstAt[ri] <= s.Start && headOf(r.Name) == h && (best < 0 || firstAt[ri] >= firstAt[best]) {
-						best = ri
-					}
-				}
-				if best < 0 {
-					continue
-				}
-				surface := text[at:end]
-				if text[at+4] >= 'A' && text[at+4] <= 'Z' {
-					// "the Pact": a proper short name
-					addAliasOnce(&recs[best], "the "+surface[4:])
-				}
-				span := d.RawSpan(doc.Span{Start: s.Clean.Start + at, End: s.Clean.Start + end})
-				recs[best].Mentions = append(recs[best].Mentions, doc.Evidence{Span: span, Text: surface})
 			}
 		}
+		slices.SortFunc(hits, func(a, b hit) int { return cmp.Or(a.head-b.head, a.at-b.at) })
+		for _, x := range hits {
+			h, at := treatyHeads[x.head], x.at
+			end := at + 4 + len(h)
+			if end < len(lower) && lower[end]|0x20 == 's' {
+				continue // "the pacts"
+			}
+			if end < len(lower) && isLetter(lower[end]) {
+				continue
+			}
+			// "the Pact of Steel" is the full name, not a short one
+			if strings.HasPrefix(text[end:], " of ") && end+4 < len(text) && text[end+4] >= 'A' && text[end+4] <= 'Z' {
+				continue
+			}
+			// the record of this kind signed last before here
+			best := -1
+			for ri := range recs {
+				if firstAt[ri] <= s.Start && heads[ri] == x.head && (best < 0 || firstAt[ri] >= firstAt[best]) {
+					best = ri
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			surface := text[at:end]
+			if text[at+4] >= 'A' && text[at+4] <= 'Z' {
+				// "the Pact": a proper short name
+				addAliasOnce(&recs[best], "the "+surface[4:])
+			}
+			span := d.RawSpan(doc.Span{Start: s.Clean.Start + at, End: s.Clean.Start + end})
+			recs[best].Mentions = append(recs[best].Mentions, doc.Evidence{Span: span, Text: surface})
+		}
 	}
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixFold reports whether s starts with prefix, a lower-case ASCII
+// string, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func addAliasOnce(r *doc.Treaty, a string) {
