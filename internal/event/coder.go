@@ -114,6 +114,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	var all []*cand
 	var buf []item
 	var names []recordName
+	var scratch sent // its buffers are reused from sentence to sentence
 	nar := &narrative{}
 	lastSection := -1
 	for si, s := range d.Sentences {
@@ -136,9 +137,11 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			nar.reset(periods.at(s.Section), chapterOf(d, s.Section) != chapterOf(d, lastSection))
 			lastSection = s.Section
 		}
-		items := sentenceItems(d, s, msBy[si], tsBy[si], buf)
-		items, names = findNames(d, items, names)
+		lw := newLowerer(d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start)
+		items := sentenceItems(d, lw, s, msBy[si], tsBy[si], buf)
+		items, names = findNames(d, lw, items, names)
 		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
+		st.reuse(&scratch)
 		st.prepare()
 		cs := c.codeSentence(st, nar, periods.at(s.Section), kind == doc.BlockHeading)
 		for _, k := range cs {
@@ -147,6 +150,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		}
 		all = append(all, cs...)
 		nar.after(st, kind == doc.BlockHeading)
+		scratch = *st
 		buf = items[:0]
 	}
 	evs := c.finish(d, all)
@@ -530,8 +534,8 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	k.ev.Modality = e.modality
 	mlo := max(lo, prevEnd)
 	if k.ev.Modality == "" {
-		k.ev.Modality = c.cues.modality(st.items, m.first, mlo, hi)
-	} else if mod := c.cues.modality(st.items, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
+		k.ev.Modality = st.modality(c.cues, m.first, mlo, hi)
+	} else if mod := st.modality(c.cues, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
 		k.ev.Modality = mod
 	}
 	if k.ev.Modality == modalityFuture {
@@ -582,7 +586,7 @@ func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
 				return true
 			}
 		case itMention:
-			for _, w := range strings.Fields(it.lower) {
+			for w := range strings.FieldsSeq(it.lower) {
 				if c.lex.inClass(cl, w) {
 					return true
 				}
@@ -613,7 +617,7 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 					return true, nm
 				}
 			case itMention:
-				for _, w := range strings.Fields(it.lower) {
+				for w := range strings.FieldsSeq(it.lower) {
 					if c.lex.inClass(cl, w) {
 						return true, nil
 					}
@@ -1069,7 +1073,7 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 				k.ev.Date.Anchor = doc.AnchorContext
 			}
 		}
-		k.ev.Modality = c.cues.modality(st.items, i, k.lo, k.hi)
+		k.ev.Modality = st.modality(c.cues, i, k.lo, k.hi)
 		if nm.proper {
 			nar.lastTreaty = nm
 		}

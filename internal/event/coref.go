@@ -29,7 +29,7 @@ func treatyKey(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "").Replace(s)
+	s = treatyKeyReplacer.Replace(s)
 	s = strings.TrimSpace(s)
 	// A generic description names no particular treaty.
 	if generic[s] {
@@ -37,6 +37,10 @@ func treatyKey(name string) string {
 	}
 	return s
 }
+
+// treatyKeyReplacer unifies dashes and drops articles and quotes in treaty
+// keys; built once, as a Replacer is safe for concurrent use.
+var treatyKeyReplacer = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "")
 
 var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true, "convention": true,
 	"armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true, "protocols": true,

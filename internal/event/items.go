@@ -37,6 +37,63 @@ type item struct {
 // apostrophes and periods form words; a possessive "'s" and "n't" are words
 // of their own.
 func tokenize(s string, base int, out []item) []item {
+	return newLowerer(s, base).tokenize(base, base+len(s), out)
+}
+
+// lowerer gives the lower-case forms of the words of one text (a
+// sentence) without a string per word: the text's ASCII letters are
+// lower-cased once, so the form of an ASCII word is a slice of that copy;
+// a word with other letters is lower-cased on its own. Either way the form
+// is strings.ToLower of the word.
+type lowerer struct {
+	text, lower string
+	base        int // clean offset of text[0]
+}
+
+func newLowerer(text string, base int) *lowerer {
+	return &lowerer{text: text, lower: asciiLower(text), base: base}
+}
+
+// of returns the lower-case form of the clean span [start, end), which
+// lies in the lowerer's text.
+func (l *lowerer) of(start, end int) string {
+	w := l.text[start-l.base : end-l.base]
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return l.lower[start-l.base : end-l.base]
+}
+
+// asciiLower returns s with its ASCII letters lower-cased (s itself when
+// it has no upper-case ASCII letter).
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// tokenize splits the clean span [start, end) of the lowerer's text into
+// items, as the package's tokenize does.
+func (l *lowerer) tokenize(start, end int, out []item) []item {
+	s := l.text[start-l.base : end-l.base]
+	base := start
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -77,24 +134,30 @@ func tokenize(s string, base int, out []item) []item {
 			}
 			break
 		}
-		word := s[i:j]
-		lw := strings.ToLower(word)
-		if strings.HasSuffix(lw, "n't") && len(lw) > 3 {
+		if lw := l.of(base+i, base+j); strings.HasSuffix(lw, "n't") && len(lw) > 3 {
 			// "didn't" → "did", "n't"
 			k := j - 3
-			out = append(out, mkWord(s[i:k], base+i))
-			out = append(out, mkWord(s[k:j], base+k))
+			out = append(out, l.word(base+i, base+k))
+			out = append(out, l.word(base+k, base+j))
 		} else {
-			out = append(out, mkWord(word, base+i))
+			out = append(out, l.word(base+i, base+j))
 		}
 		i = j
 	}
 	return out
 }
 
-func mkWord(w string, start int) item {
-	r, _ := utf8.DecodeRuneInString(w)
-	return item{kind: itWord, start: start, end: start + len(w), text: w, lower: strings.ToLower(w), cap: unicode.IsUpper(r)}
+// word makes the item of the word at the clean span [start, end).
+func (l *lowerer) word(start, end int) item {
+	w := l.text[start-l.base : end-l.base]
+	var cap bool
+	if w != "" && w[0] < utf8.RuneSelf {
+		cap = 'A' <= w[0] && w[0] <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(w)
+		cap = unicode.IsUpper(r)
+	}
+	return item{kind: itWord, start: start, end: end, text: w, lower: l.of(start, end), cap: cap}
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -125,9 +188,9 @@ func digitsAhead(s string) int {
 // into single items. ms and ts are indexes into d.Mentions and d.Timexes of
 // the annotations inside the sentence. The text between annotations is
 // tokenized on its own, so "Soviet-French" with two mentions is three items.
-func sentenceItems(d *doc.Document, s doc.Sentence, ms, ts []int, buf []item) []item {
+func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, buf []item) []item {
 	if len(ms) == 0 && len(ts) == 0 {
-		return tokenize(d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, buf[:0])
+		return lw.tokenize(s.Clean.Start, s.Clean.End, buf[:0])
 	}
 	type span struct {
 		kind       itemKind
@@ -138,7 +201,7 @@ func sentenceItems(d *doc.Document, s doc.Sentence, ms, ts []int, buf []item) []
 	// Timexes first: a date inside an actor's name is rare, a state named
 	// inside a date rarer still.
 	for _, ti := range ts {
-		t := d.Timexes[ti]
+		t := &d.Timexes[ti]
 		// a "date" inside a person's name is part of the name ("Ernst
 		// August Köstring")
 		inside := false
@@ -154,7 +217,7 @@ func sentenceItems(d *doc.Document, s doc.Sentence, ms, ts []int, buf []item) []
 		}
 	}
 	for _, mi := range ms {
-		m := d.Mentions[mi]
+		m := &d.Mentions[mi]
 		// "citizens of German origin": a people's descent, not a state
 		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; strings.HasPrefix(rest, " origin") ||
 			strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry") {
@@ -182,13 +245,13 @@ func sentenceItems(d *doc.Document, s doc.Sentence, ms, ts []int, buf []item) []
 		if sp.start < pos || sp.end > s.Clean.End || sp.end <= sp.start {
 			continue // overlapping or out of the sentence
 		}
-		out = tokenize(d.Text[pos:sp.start], pos, out)
+		out = lw.tokenize(pos, sp.start, out)
 		it := item{kind: sp.kind, start: sp.start, end: sp.end, text: d.Text[sp.start:sp.end], ref: sp.ref}
-		it.lower = strings.ToLower(it.text)
+		it.lower = lw.of(sp.start, sp.end)
 		r, _ := utf8.DecodeRuneInString(it.text)
 		it.cap = unicode.IsUpper(r)
 		out = append(out, it)
 		pos = sp.end
 	}
-	return tokenize(d.Text[pos:s.Clean.End], pos, out)
+	return lw.tokenize(pos, s.Clean.End, out)
 }

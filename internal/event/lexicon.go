@@ -17,6 +17,7 @@ type Lexicon struct {
 	classes map[string]map[string]bool
 	forms   map[string][]string // irregular verb forms: lemma → forms
 	stops   [][]string          // phrases that trigger nothing
+	stopsBy map[string][]int    // the stops by their first word, in file order
 	verbs   map[string]bool     // every form of the verbs that trigger
 }
 
@@ -120,7 +121,12 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 			if len(f) != 2 {
 				return nil, fmt.Errorf("triggers line %d: want: stop PHRASE", n+1)
 			}
-			lx.stops = append(lx.stops, strings.Split(strings.ToLower(f[1]), "_"))
+			st := strings.Split(strings.ToLower(f[1]), "_")
+			if lx.stopsBy == nil {
+				lx.stopsBy = map[string][]int{}
+			}
+			lx.stopsBy[st[0]] = append(lx.stopsBy[st[0]], len(lx.stops))
+			lx.stops = append(lx.stops, st)
 		case "V", "N", "P":
 			triggers = append(triggers, pending{f, n + 1})
 		default:
@@ -457,7 +463,11 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 
 // stopAt returns the end of a stop phrase starting at items[i], or i.
 func (lx *Lexicon) stopAt(items []item, i int) int {
-	for _, st := range lx.stops {
+	if items[i].kind != itWord {
+		return i
+	}
+	for _, si := range lx.stopsBy[items[i].lower] {
+		st := lx.stops[si]
 		if i+len(st) > len(items) {
 			continue
 		}
@@ -497,11 +507,17 @@ func bareVerbOK(items []item, i int) bool {
 
 // matchAt tries the pattern of e at items[i:].
 func (lx *Lexicon) matchAt(e *entry, items []item, i int, isName func(int, string) bool) (int, bool) {
+	return lx.matchElems(e.kind, e.elems, items, i, isName)
+}
+
+// matchElems tries the pattern elements elems of an entry of the given
+// kind at items[i:].
+func (lx *Lexicon) matchElems(kind byte, elems []elem, items []item, i int, isName func(int, string) bool) (int, bool) {
 	pos := i
-	for k, el := range e.elems {
+	for k, el := range elems {
 		switch el.kind {
 		case elWord:
-			if pos == i && k == 0 && e.kind == 'N' && pos < len(items) && items[pos].kind == itName {
+			if pos == i && k == 0 && kind == 'N' && pos < len(items) && items[pos].kind == itName {
 				pos++ // a bare name's head, checked by find
 				continue
 			}
@@ -521,12 +537,11 @@ func (lx *Lexicon) matchAt(e *entry, items []item, i int, isName func(int, strin
 			pos++
 		case elGap:
 			// up to three items, none of them punctuation, then the rest
-			rest := &entry{elems: e.elems[k+1:], kind: 'P'}
 			for g := 0; g <= 3 && pos+g <= len(items); g++ {
 				if g > 0 && items[pos+g-1].kind == itPunct {
 					break
 				}
-				if end, ok := lx.matchAt(rest, items, pos+g, isName); ok {
+				if end, ok := lx.matchElems('P', elems[k+1:], items, pos+g, isName); ok {
 					return end, true
 				}
 			}

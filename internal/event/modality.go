@@ -123,46 +123,65 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 	return false
 }
 
+// cueHit is a cue (index ci into Cues.cues) whose words stand at item i.
+type cueHit struct{ i, ci int }
+
+// hits lists the cues whose words stand in items, by item and then in the
+// cue index's order: what modality tries for every trigger of a sentence.
+func (c *Cues) hits(items []item, out []cueHit) []cueHit {
+	for i := range items {
+		if items[i].kind != itWord {
+			continue
+		}
+		for _, ci := range c.byFirst[items[i].lower] {
+			if matchCue(&c.cues[ci], items, i) {
+				out = append(out, cueHit{i, ci})
+			}
+		}
+	}
+	return out
+}
+
 // modality decides the modality of the trigger at items[head] whose clause
 // is items[lo:hi]. Cues are tried in the file's order of precedence; an
 // "asserted" cue covers the words it spans so they cannot cue anything
 // else.
 func (c *Cues) modality(items []item, head, lo, hi int) string {
+	return c.modalityOf(c.hits(items, nil), len(items), head, lo, hi)
+}
+
+// modalityOf is modality given the sentence's cue hits (see hits) and
+// its number of items.
+func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
 	var silenced [8]int
 	ns := 0
 	best := len(c.cues)
 	for pass := 0; pass < 2; pass++ {
-		for i := 0; i < len(items); i++ {
-			it := items[i]
-			if it.kind != itWord {
+		for _, h := range hits {
+			k := &c.cues[h.ci]
+			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
 				continue
 			}
-			for _, ci := range c.byFirst[it.lower] {
-				k := &c.cues[ci]
-				if (pass == 0) != (k.modality == "asserted") || ci >= best {
-					continue
-				}
-				if !inScope(k.scope, i, len(k.words), head, lo, hi, len(items)) || !matchCue(k, items, i) {
-					continue
-				}
-				if pass == 0 {
-					for j := range k.words {
-						if ns < len(silenced) {
-							silenced[ns] = i + j
-							ns++
-						}
-					}
-					continue
-				}
-				quiet := false
-				for _, x := range silenced[:ns] {
-					if x == i {
-						quiet = true
+			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) {
+				continue
+			}
+			if pass == 0 {
+				for j := range k.words {
+					if ns < len(silenced) {
+						silenced[ns] = h.i + j
+						ns++
 					}
 				}
-				if !quiet {
-					best = ci
+				continue
+			}
+			quiet := false
+			for _, x := range silenced[:ns] {
+				if x == h.i {
+					quiet = true
 				}
+			}
+			if !quiet {
+				best = h.ci
 			}
 		}
 	}

@@ -57,9 +57,8 @@ var functionWords = map[string]bool{
 
 // findNames finds treaty names in items and collapses each into one itName
 // item; it returns the new items and the names, indexed by the items' ref.
-func findNames(d *doc.Document, items []item, names []recordName) ([]item, []recordName) {
+func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) ([]item, []recordName) {
 	names = names[:0]
-	out := items[:0:0]
 	i := 0
 	n := len(items)
 	type found struct {
@@ -168,7 +167,7 @@ func findNames(d *doc.Document, items []item, names []recordName) ([]item, []rec
 				nm.parties = append(nm.parties, items[k].ref)
 			}
 		}
-		if nm.secret || strings.Contains(strings.ToLower(d.Text[items[lo].start:items[hi-1].end]), "secret") {
+		if nm.secret || strings.Contains(lw.of(items[lo].start, items[hi-1].end), "secret") {
 			nm.secret = true
 		}
 		nm.start, nm.end = items[lo].start, items[hi-1].end
@@ -193,13 +192,16 @@ func findNames(d *doc.Document, items []item, names []recordName) ([]item, []rec
 	if len(fs) == 0 {
 		return items, names
 	}
+	// Collapse each name into one item, in place: the items written never
+	// pass the items still to be read.
+	out := items[:0]
 	fi := 0
 	for i < n {
 		if fi < len(fs) && i == fs[fi].lo {
 			f := fs[fi]
 			names = append(names, f.nm)
 			out = append(out, item{kind: itName, start: f.nm.start, end: f.nm.end, text: f.nm.text,
-				lower: strings.ToLower(f.nm.text), cap: f.nm.proper, ref: len(names) - 1})
+				lower: lw.of(f.nm.nameStart, f.nm.nameEnd), cap: f.nm.proper, ref: len(names) - 1})
 			i = f.hi
 			fi++
 			continue

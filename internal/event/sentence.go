@@ -36,13 +36,34 @@ type sent struct {
 	depth  []int8  // parenthesis depth of item i
 	quoted []bool  // inside quotation marks
 	heads  []int   // the trigger heads of the sentence
+	// cueHits are the modality cues standing in the sentence, found on
+	// the first call of modality.
+	cueHits  []cueHit
+	cuesDone bool
+}
+
+// reuse takes over the buffers of a sentence done with (its bound, depth,
+// quoted, heads and cue hits), which no coded event refers to.
+func (s *sent) reuse(old *sent) {
+	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
+	s.heads, s.cueHits = old.heads[:0], old.cueHits[:0]
+}
+
+// modality is Cues.modality for the trigger at items[head] of clause
+// items[lo:hi], with the sentence's cue hits found once.
+func (s *sent) modality(c *Cues, head, lo, hi int) string {
+	if !s.cuesDone {
+		s.cueHits = c.hits(s.items, s.cueHits[:0])
+		s.cuesDone = true
+	}
+	return c.modalityOf(s.cueHits, len(s.items), head, lo, hi)
 }
 
 func (s *sent) prepare() {
 	n := len(s.items)
-	s.bound = make([]uint8, n+1)
-	s.depth = make([]int8, n)
-	s.quoted = make([]bool, n)
+	s.bound = grown(s.bound, n+1)
+	s.depth = grown(s.depth, n)
+	s.quoted = grown(s.quoted, n)
 	var depth int8
 	inQuote := false
 	for i, it := range s.items {
@@ -84,6 +105,16 @@ func (s *sent) prepare() {
 			}
 		}
 	}
+}
+
+// grown returns xs cleared and of length n, reusing its memory.
+func grown[T any](xs []T, n int) []T {
+	if cap(xs) < n {
+		return make([]T, n)
+	}
+	xs = xs[:n]
+	clear(xs)
+	return xs
 }
 
 // clause returns the clause [lo, hi) holding item i.

@@ -1,0 +1,54 @@
+package event
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLowererOf(t *testing.T) {
+	text := "The Soviet–German Pact, signed in MOSCOW by Молотов and ÎLE-de-France’s envoy"
+	tests := []struct {
+		name       string
+		start, end int
+	}{
+		{"capitalised", 0, 3},
+		{"ASCII run", 4, 10},
+		{"dash inside", 4, 19},
+		{"all caps", strings.Index(text, "MOSCOW"), strings.Index(text, "MOSCOW") + 6},
+		{"Cyrillic", strings.Index(text, "Молотов"), strings.Index(text, "Молотов") + len("Молотов")},
+		{"whole", 0, len(text)},
+		{"empty", 5, 5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// offsets are clean offsets: the text starts at 100
+			lw := newLowerer(text, 100)
+			if got, want := lw.of(100+tc.start, 100+tc.end), strings.ToLower(text[tc.start:tc.end]); got != want {
+				t.Errorf("of = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// FuzzLowerer checks that the lower-case form of any span is what
+// strings.ToLower makes of it, and that tokens keep their text.
+func FuzzLowerer(f *testing.F) {
+	f.Add("The Treaty of Rapallo didn't (1922) ÎLE Molotov’s", 3, 20)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if a < 0 || b < a || b > len(s) {
+			return
+		}
+		lw := newLowerer(s, 7)
+		if got, want := lw.of(7+a, 7+b), strings.ToLower(s[a:b]); got != want {
+			t.Fatalf("of(%q) = %q, want %q", s[a:b], got, want)
+		}
+		for _, it := range tokenize(s, 7, nil) {
+			if it.text != s[it.start-7:it.end-7] {
+				t.Fatalf("item %q at %d–%d does not hold its text", it.text, it.start, it.end)
+			}
+			if it.kind == itWord && it.lower != "'s" && it.lower != strings.ToLower(it.text) {
+				t.Fatalf("item %q lower %q", it.text, it.lower)
+			}
+		}
+	})
+}
