@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +191,32 @@ func TestExtractOutputFileIsAtomic(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", "extract", "-o", filepath.Join(dir, "no", "such", "dir", "x.json")); code != 1 || !strings.Contains(errs, "cannot write") {
 		t.Errorf("unwritable output: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestWriteStreamFailsWhole checks that output failing half way through
+// (an encoding error after much has been written) leaves the file as it
+// was and no temporary file behind.
+func TestWriteStreamFailsWhole(t *testing.T) {
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(dst, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := writeStream(nil, dst, func(w io.Writer) error {
+		if _, err := w.Write(bytes.Repeat([]byte("x"), 1<<20)); err != nil {
+			return err
+		}
+		return errors.New("json: unsupported value: NaN")
+	})
+	if err == nil || !strings.Contains(err.Error(), "out.json: cannot write") {
+		t.Fatalf("error %v, want one naming the file", err)
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "previous" {
+		t.Fatalf("a failed write changed the output file: %.20q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
 	}
 }

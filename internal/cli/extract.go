@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -58,22 +58,18 @@ func runExtract(cmd *cobra.Command, env *Env, o *extractOptions, args []string) 
 	if err != nil {
 		return err
 	}
-	var out []byte
-	if o.format == "json" {
-		out, err = marshalJSON(doc.Collect(docs), o.pretty)
-		if err != nil {
-			return err
+	// Every document is read and annotated before anything is written;
+	// the output then streams, document by document and annotation by
+	// annotation, so it is never held whole in memory.
+	return writeStream(env.Stdout, o.output, func(w io.Writer) error {
+		if o.format == "json" {
+			return doc.WriteJSON(w, docs, o.pretty)
 		}
-	} else {
-		var buf bytes.Buffer
 		for _, d := range docs {
-			b, err := marshalJSON(doc.Collect([]*doc.Document{d}), false)
-			if err != nil {
+			if err := doc.WriteJSON(w, []*doc.Document{d}, false); err != nil {
 				return err
 			}
-			buf.Write(b)
 		}
-		out = buf.Bytes()
-	}
-	return writeOutput(env.Stdout, o.output, out)
+		return nil
+	})
 }

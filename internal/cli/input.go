@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -112,9 +113,24 @@ func readDocuments(ctx context.Context, p *pipeline.Pipeline, env *Env, paths []
 // place), or to w when path is empty or "-", so a failure never leaves a
 // half-written file.
 func writeOutput(w io.Writer, path string, data []byte) error {
-	if path == "" || path == "-" {
+	return writeStream(w, path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
+	})
+}
+
+// writeStream has write produce the output through a buffer into w when
+// path is empty or "-", else into a temporary file beside path that is
+// renamed into place only once write has succeeded and the file is closed:
+// a failure never leaves a half-written file, and the output need never
+// be held whole in memory.
+func writeStream(w io.Writer, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
@@ -122,7 +138,12 @@ func writeOutput(w io.Writer, path string, data []byte) error {
 		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathErr(err))
 	}
 	tmp := f.Name()
-	if _, err := f.Write(data); err != nil {
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathErr(err))

@@ -27,18 +27,8 @@ func Collect(docs []*Document) *Collection {
 		Tenures:   []Tenure{},
 		Timexes:   []Timex{},
 	}
-	byID := map[string]int{}
+	c.Actors = collectActors(docs)
 	for _, d := range docs {
-		for _, a := range d.Actors {
-			if i, ok := byID[a.ID]; ok {
-				c.Actors[i].Aliases = unionStrings(c.Actors[i].Aliases, a.Aliases)
-				c.Actors[i].Roles = unionStrings(c.Actors[i].Roles, a.Roles)
-				continue
-			}
-			byID[a.ID] = len(c.Actors)
-			a.Aliases = append([]string(nil), a.Aliases...)
-			c.Actors = append(c.Actors, a)
-		}
 		for _, m := range d.Mentions {
 			m.Document = d.ID
 			c.Mentions = append(c.Mentions, m)
@@ -60,12 +50,32 @@ func Collect(docs []*Document) *Collection {
 			c.Tenures = append(c.Tenures, t)
 		}
 	}
-	for i := range c.Actors {
-		if c.Actors[i].Aliases == nil {
-			c.Actors[i].Aliases = []string{}
+	return c
+}
+
+// collectActors merges the actors of docs: actors with the same id are
+// one, their aliases and roles united.
+func collectActors(docs []*Document) []Actor {
+	out := []Actor{}
+	byID := map[string]int{}
+	for _, d := range docs {
+		for _, a := range d.Actors {
+			if i, ok := byID[a.ID]; ok {
+				out[i].Aliases = unionStrings(out[i].Aliases, a.Aliases)
+				out[i].Roles = unionStrings(out[i].Roles, a.Roles)
+				continue
+			}
+			byID[a.ID] = len(out)
+			a.Aliases = append([]string(nil), a.Aliases...)
+			out = append(out, a)
 		}
 	}
-	return c
+	for i := range out {
+		if out[i].Aliases == nil {
+			out[i].Aliases = []string{}
+		}
+	}
+	return out
 }
 
 func unionStrings(a, b []string) []string {

@@ -38,34 +38,40 @@ type anchorCtx struct {
 	sents []sentence
 	nar   narrative
 	si    int // current sentence
+	// refTime is the reference's value, written again only when it
+	// changes.
+	refTime string
 }
 
-// anchor resolves every expression of the document in reading order and
-// writes the results into d.
-func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
-	a := &anchorCtx{tg: tg, d: d, sents: sents}
+// newAnchor starts the anchoring pass over d, whose sentences are sents:
+// its sentences are then anchored in reading order (sentence), each once
+// the expressions of its paragraph are recognised, and the section
+// periods set at the end (sectionPeriods).
+func (tg *Tagger) newAnchor(d *doc.Document, sents []sentence) *anchorCtx {
 	d.Timexes = d.Timexes[:0]
-	refTime := "" // the reference's value, written again only when it changes
-	for si := range sents {
-		a.si = si
-		s := &sents[si]
-		updated := false
-		for _, e := range s.exprs {
-			a.resolve(e)
-			if a.update(e) && !updated {
-				updated = true
-				refTime = a.nar.ref.dayLevel().format()
-			}
-		}
-		d.Sentences[si].RefTime = refTime
-		for _, e := range s.exprs {
-			if e.dropped {
-				continue
-			}
-			d.Timexes = append(d.Timexes, a.emit(si, s, e))
+	return &anchorCtx{tg: tg, d: d, sents: sents}
+}
+
+// sentence resolves the expressions of sentence si and writes the results
+// into the document: its timexes and its reference time.
+func (a *anchorCtx) sentence(si int) {
+	a.si = si
+	s := &a.sents[si]
+	updated := false
+	for _, e := range s.exprs {
+		a.resolve(e)
+		if a.update(e) && !updated {
+			updated = true
+			a.refTime = a.nar.ref.dayLevel().format()
 		}
 	}
-	a.sectionPeriods()
+	a.d.Sentences[si].RefTime = a.refTime
+	for _, e := range s.exprs {
+		if e.dropped {
+			continue
+		}
+		a.d.Timexes = append(a.d.Timexes, a.emit(si, s, e))
+	}
 }
 
 // known lowers a point's granularity to its finest known field: a

@@ -185,10 +185,18 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 	if len(d.Text) >= math.MaxInt32 {
 		return fmt.Errorf("text of %d bytes is too long to tag (the limit is 2 GiB)", len(d.Text))
 	}
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End || s.Clean.Start < 0 {
+			return fmt.Errorf("sentence %d lies outside the text", i)
+		}
+	}
 	sents := make([]sentence, len(d.Sentences))
 	// Scratch space (the token array, the matcher's stacks) is reused
-	// from earlier documents: one token array for the whole document, cut
-	// per sentence.
+	// from earlier documents. Tokens are made a paragraph at a time: the
+	// anchoring of a sentence looks ahead at the expressions of its
+	// paragraph but at no other sentence's tokens, so the token array
+	// holds one paragraph, however long the document.
 	sc, _ := tg.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{m: &matcher{g: tg.g, lex: tg.lex, numCls: tg.numCls, fracCl: tg.fracCl}}
@@ -196,50 +204,56 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 	defer tg.scratch.Put(sc)
 	m := sc.m
 	m.text = d.Text
-	all := sc.toks[:0]
-	if cap(all) < len(d.Text)/5+16 {
-		all = make([]token, 0, len(d.Text)/5+16)
-	}
-	buf := sc.buf
-	bounds := make([]int, len(d.Sentences)+1)
-	for i := range d.Sentences {
-		s := &d.Sentences[i]
-		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End || s.Clean.Start < 0 {
-			return fmt.Errorf("sentence %d lies outside the text", i)
+	all, bounds, buf := sc.toks, sc.bounds, sc.buf
+	a := tg.newAnchor(d, sents)
+	for lo := 0; lo < len(d.Sentences); {
+		hi := lo + 1
+		for hi < len(d.Sentences) && d.Sentences[hi].Block == d.Sentences[lo].Block {
+			hi++
 		}
-		all = appendTokens(all, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, &buf)
-		bounds[i+1] = len(all)
-	}
-	for i := range d.Sentences {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+		all, bounds = all[:0], append(bounds[:0], 0)
+		for i := lo; i < hi; i++ {
+			s := &d.Sentences[i]
+			all = appendTokens(all, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, &buf)
+			bounds = append(bounds, len(all))
+		}
+		for i := lo; i < hi; i++ {
+			if i%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
+			s := &d.Sentences[i]
+			st := &sents[i]
+			st.block = s.Block
+			st.ctx.index = i
+			if s.Block >= 0 && s.Block < len(d.Blocks) {
+				k := d.Blocks[s.Block].Kind
+				st.ctx.heading = k == doc.BlockHeading || k == doc.BlockTitle
+			}
+			st.toks = all[bounds[i-lo]:bounds[i-lo+1]:bounds[i-lo+1]]
+			m.toks = st.toks
+			st.exprs = tg.recognise(m, &st.ctx)
 		}
-		s := &d.Sentences[i]
-		st := &sents[i]
-		st.block = s.Block
-		st.ctx.index = i
-		if s.Block >= 0 && s.Block < len(d.Blocks) {
-			k := d.Blocks[s.Block].Kind
-			st.ctx.heading = k == doc.BlockHeading || k == doc.BlockTitle
+		for i := lo; i < hi; i++ {
+			a.sentence(i)
+			sents[i].toks = nil // the array is the next paragraph's
 		}
-		st.toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
-		m.toks = st.toks
-		st.exprs = tg.recognise(m, &st.ctx)
+		lo = hi
 	}
-	tg.anchor(d, sents)
+	a.sectionPeriods()
 	// The tokens go back to the pool; nothing kept refers to them.
-	sc.toks, sc.buf = all[:0], buf
+	sc.toks, sc.bounds, sc.buf = all[:0], bounds[:0], buf
 	m.toks, m.text = nil, ""
 	return nil
 }
 
 // scratch is the reusable working memory of one Annotate call.
 type scratch struct {
-	m    *matcher
-	toks []token
-	buf  []byte
+	m      *matcher
+	toks   []token
+	bounds []int // where each sentence's tokens start in toks
+	buf    []byte
 }
 
 // recognise finds the expressions of one sentence.
