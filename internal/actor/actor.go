@@ -824,6 +824,9 @@ func (rs *resolver) finish() {
 		}
 	}
 	rs.d.Actors = rs.d.Actors[:0]
+	if len(used) > cap(rs.d.Actors) {
+		rs.d.Actors = make([]doc.Actor, 0, len(used))
+	}
 	for _, id := range rs.order {
 		if used[id] != nil {
 			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])

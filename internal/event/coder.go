@@ -289,8 +289,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if it := st.items[m.first]; it.kind == itName && st.names[it.ref].claimed {
 		return nil // "signed an agreement with X": the signing is the event
 	}
-	k := &cand{m: m, sent: st.index, lo: lo, hi: hi, isVerb: e.kind == 'V',
+	// The candidate is built on the stack and copied to the heap only if
+	// it stands: most triggers tried are turned down.
+	kv := cand{m: m, sent: st.index, lo: lo, hi: hi, isVerb: e.kind == 'V',
 		trig: doc.Span{Start: st.items[m.first].start, End: st.items[m.end-1].end}}
+	k := &kv
 	k.ev.Type, k.ev.Mode, k.ev.Subtype = e.typ, e.mode, e.subtype
 	if len(e.cue) > 0 {
 		found := false
@@ -565,7 +568,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 	}
 	k.ev.Quantities = qs
-	return k
+	kp := new(cand)
+	*kp = kv
+	return kp
 }
 
 // classInRange reports whether a word of class cl (or a name of it) stands
