@@ -1123,10 +1123,11 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 			k.ev.Actor = []string{}
 		}
 		k.treatyKy = treatyKey(k.ev.Name)
-		if ix.coref(k, d) {
+		key := kindKey(d, k) // k's type and states, fixed from here on
+		if ix.coref(k, d, key) {
 			continue
 		}
-		ix.add(d, k)
+		ix.add(k, key)
 		kept = append(kept, k)
 	}
 	out := make([]doc.Event, 0, len(kept))
@@ -1170,8 +1171,8 @@ func politicalActors(d *doc.Document) map[string]bool {
 	for _, a := range d.Actors {
 		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
 	}
-	for _, m := range d.Mentions {
-		if m.State != "" || m.Role != "" {
+	for i := range d.Mentions {
+		if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
 			out[m.Actor] = true
 		}
 	}

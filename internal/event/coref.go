@@ -128,11 +128,11 @@ func kindKey(d *doc.Document, k *cand) string {
 	return k.ev.Type + "|" + strings.Join(keys, ",")
 }
 
-func (ix *corefIndex) add(d *doc.Document, k *cand) {
+// add indexes k, whose kindKey is key.
+func (ix *corefIndex) add(k *cand, key string) {
 	if k.treatyKy != "" {
 		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
 	}
-	key := kindKey(d, k)
 	ix.byKind[key] = append(ix.byKind[key], k)
 	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
 		ix.last = ix.last[:0]
@@ -140,9 +140,9 @@ func (ix *corefIndex) add(d *doc.Document, k *cand) {
 	ix.last = append(ix.last, k)
 }
 
-// coref merges k into an earlier event it retells and reports whether it
-// did.
-func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
+// coref merges k, whose kindKey is key, into an earlier event it retells
+// and reports whether it did.
+func (ix *corefIndex) coref(k *cand, d *doc.Document, key string) bool {
 	try := func(cs []*cand) bool {
 		// the latest candidates only: work per event stays bounded in a
 		// document of any length
@@ -161,7 +161,7 @@ func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
 	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
 		return true
 	}
-	return try(ix.byKind[kindKey(d, k)])
+	return try(ix.byKind[key])
 }
 
 func corefers(p, k *cand, d *doc.Document) bool {

@@ -96,8 +96,8 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 	base := start
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		r, w := decodeRune(s[i:])
+		if isSpace(r) {
 			i += w
 			continue
 		}
@@ -113,7 +113,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 		}
 		j := i + w
 		for j < len(s) {
-			r2, w2 := utf8.DecodeRuneInString(s[j:])
+			r2, w2 := decodeRune(s[j:])
 			if isWordRune(r2) {
 				j += w2
 				continue
@@ -160,7 +160,29 @@ func (l *lowerer) word(start, end int) item {
 	return item{kind: itWord, start: start, end: end, text: w, lower: l.of(start, end), cap: cap}
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpace is unicode.IsSpace, with ASCII answered first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString of a non-empty s, with ASCII
+// answered first.
+func decodeRune(s string) (rune, int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80

@@ -3,6 +3,8 @@ package event
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestLowererOf(t *testing.T) {
@@ -51,4 +53,17 @@ func FuzzLowerer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestASCIIShortcuts holds the tokenizer's ASCII answers to the unicode
+// package's for every ASCII character.
+func TestASCIIShortcuts(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if got, want := isSpace(r), unicode.IsSpace(r); got != want {
+			t.Errorf("isSpace(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
+		}
+	}
 }
