@@ -78,14 +78,15 @@ func asciiLower(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:i])
+	from := 0 // s[from:i] is still to copy as it is
 	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
-		b.WriteByte(c)
 	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 

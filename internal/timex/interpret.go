@@ -151,9 +151,10 @@ func dirOf(s string) int {
 	return 0
 }
 
-// interpret runs the action of match mt; it returns false when a guard
+// interpret runs the action of match mt, building the expression in e
+// (whatever e held before is overwritten); it returns false when a guard
 // rejects the match.
-func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx) (*expr, bool) {
+func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx, e *expr) (*expr, bool) {
 	r := mt.rule
 	if w := r.param("when"); w != "" && w != tg.opts.Convention {
 		return nil, false
@@ -161,7 +162,7 @@ func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx) (*expr, bool) 
 	if g := r.param("guard"); g != "" && !tg.guard(g, m, mt, sent) {
 		return nil, false
 	}
-	e := &expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
+	*e = expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
 	var views [maxSlots]*capture
 	get := func(name string) *capture {
 		for i, n := range r.slots {

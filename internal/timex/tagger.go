@@ -259,11 +259,16 @@ type scratch struct {
 // recognise finds the expressions of one sentence.
 func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	var found []*expr
+	// Most matches tried are turned down: each is interpreted in one
+	// scratch expression, copied out only when it stands.
+	var scratch expr
 	for i := range m.toks {
 		for _, mt := range m.all(i) {
 			mt := mt
-			if e, ok := tg.interpret(m, &mt, s); ok {
-				found = append(found, e)
+			if e, ok := tg.interpret(m, &mt, s, &scratch); ok {
+				kept := new(expr)
+				*kept = *e
+				found = append(found, kept)
 				break
 			}
 		}
