@@ -709,16 +709,30 @@ func officeKey(office string) string {
 
 // samePerson compares two names of a person loosely: equal, or the same
 // surname.
-func samePerson(a, b string) bool {
-	if strings.EqualFold(a, b) {
+func samePerson(a, b string) bool { return newPersonName(a).same(newPersonName(b)) }
+
+// personName is a person's name as samePerson compares it: the whole,
+// and its first and last words.
+type personName struct {
+	whole, first, last string
+	n                  int // words: 0, 1 or 2 for more
+}
+
+func newPersonName(s string) personName {
+	p := personName{whole: s}
+	p.first, p.last, p.n = edgeFields(s)
+	return p
+}
+
+// same is samePerson of the two names.
+func (a personName) same(b personName) bool {
+	if strings.EqualFold(a.whole, b.whole) {
 		return true
 	}
-	fa0, faN, na := edgeFields(a)
-	fb0, fbN, nb := edgeFields(b)
-	if na == 0 || nb == 0 {
+	if a.n == 0 || b.n == 0 {
 		return false
 	}
-	return strings.EqualFold(faN, fbN) && (na == 1 || nb == 1 || strings.EqualFold(fa0[:1], fb0[:1]))
+	return strings.EqualFold(a.last, b.last) && (a.n == 1 || b.n == 1 || strings.EqualFold(a.first[:1], b.first[:1]))
 }
 
 // edgeFields returns the first and last of strings.Fields(s), and whether
@@ -742,11 +756,13 @@ func edgeFields(s string) (first, last string, n int) {
 // or the first statement is kept, later statements fill its dates.
 func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 	var out []doc.Tenure
+	var names []personName // names[i] is out[i].Person
 	for _, t := range ts {
 		merged := false
+		tn := newPersonName(t.Person)
 		for i := range out {
 			o := &out[i]
-			if !samePerson(o.Person, t.Person) {
+			if !names[i].same(tn) {
 				continue
 			}
 			if o.State != "" && t.State != "" && o.State != t.State {
@@ -769,6 +785,7 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 		}
 		if !merged {
 			out = append(out, t)
+			names = append(names, tn)
 		}
 	}
 	return out

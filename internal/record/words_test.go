@@ -160,3 +160,15 @@ func titleBeforeSplit(left string) (string, int) {
 	}
 	return title, ws[lo].start
 }
+
+func TestIsASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "the Pact of Steel", "exactly8", "sixteen bytes ok", "Führer", "the Molotov–Ribbentrop Pact", "1234567é", "é1234567", "12345678é"} {
+		want := true
+		for i := 0; i < len(s); i++ {
+			want = want && s[i] < utf8.RuneSelf
+		}
+		if got := isASCII(s); got != want {
+			t.Errorf("isASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

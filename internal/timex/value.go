@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -60,7 +59,7 @@ func (p point) format() string {
 			b.WriteString("XXXX")
 			return
 		}
-		fmt.Fprintf(&b, "%04d", p.year)
+		writePadded(&b, p.year, 4)
 	}
 	switch p.gran {
 	case GNone:
@@ -69,44 +68,52 @@ func (p point) format() string {
 		if p.bc {
 			b.WriteString("BC")
 		}
-		fmt.Fprintf(&b, "%dXXX", p.year/1000)
+		writePadded(&b, p.year/1000, 0)
+		b.WriteString("XXX")
 		return b.String()
 	case GCentury:
 		if p.bc {
 			b.WriteString("BC")
 		}
-		fmt.Fprintf(&b, "%02dXX", p.year/100)
+		writePadded(&b, p.year/100, 2)
+		b.WriteString("XX")
 		return b.String()
 	case GDecade:
 		if p.bc {
 			b.WriteString("BC")
 		}
-		fmt.Fprintf(&b, "%03dX", p.year/10)
+		writePadded(&b, p.year/10, 3)
+		b.WriteString("X")
 		return b.String()
 	}
 	yr()
 	switch p.gran {
 	case GYear:
 	case GHalf:
-		fmt.Fprintf(&b, "-H%d", p.part)
+		b.WriteString("-H")
+		writePadded(&b, p.part, 0)
 	case GQuarter:
-		fmt.Fprintf(&b, "-Q%d", p.part)
+		b.WriteString("-Q")
+		writePadded(&b, p.part, 0)
 	case GSeason:
 		b.WriteString("-" + p.season)
 	case GWeek:
 		if p.week == 0 {
 			b.WriteString("-WXX")
 		} else {
-			fmt.Fprintf(&b, "-W%02d", p.week)
+			b.WriteString("-W")
+			writePadded(&b, p.week, 2)
 		}
 		if p.weekday > 0 {
-			fmt.Fprintf(&b, "-%d", p.weekday)
+			b.WriteString("-")
+			writePadded(&b, p.weekday, 0)
 		}
 	default: // month and finer
 		if p.month == 0 {
 			b.WriteString("-XX")
 		} else {
-			fmt.Fprintf(&b, "-%02d", p.month)
+			b.WriteString("-")
+			writePadded(&b, p.month, 2)
 		}
 		if p.gran == GMonth {
 			break
@@ -114,18 +121,39 @@ func (p point) format() string {
 		if p.day == 0 {
 			b.WriteString("-XX")
 		} else {
-			fmt.Fprintf(&b, "-%02d", p.day)
+			b.WriteString("-")
+			writePadded(&b, p.day, 2)
 		}
 		switch p.gran {
 		case GPartOfDay:
 			b.WriteString("T" + p.dayPart)
 		case GHour:
-			fmt.Fprintf(&b, "T%02d", p.hour)
+			b.WriteString("T")
+			writePadded(&b, p.hour, 2)
 		case GMinute:
-			fmt.Fprintf(&b, "T%02d:%02d", p.hour, p.minute)
+			b.WriteString("T")
+			writePadded(&b, p.hour, 2)
+			b.WriteString(":")
+			writePadded(&b, p.minute, 2)
 		}
 	}
 	return b.String()
+}
+
+// writePadded writes n as fmt's %0*d verb does: at least width
+// characters, zeros between any sign and the digits.
+func writePadded(b *strings.Builder, n, width int) {
+	var buf [24]byte
+	digits := strconv.AppendInt(buf[:0], int64(n), 10)
+	if n < 0 {
+		b.WriteByte('-')
+		digits = digits[1:]
+		width--
+	}
+	for i := len(digits); i < width; i++ {
+		b.WriteByte('0')
+	}
+	b.Write(digits)
 }
 
 // astroYear is the astronomical year number (1 BC is year 0).
