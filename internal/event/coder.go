@@ -43,6 +43,7 @@ type Coder struct {
 	onto        *Ontology
 	lex         *Lexicon
 	cues        *Cues
+	vocab       *vocabulary
 	keepUndated bool
 }
 
@@ -72,7 +73,7 @@ func NewWithOptions(o Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{onto: onto, lex: lex, cues: cues, keepUndated: o.KeepUndated}, nil
+	return &Coder{onto: onto, lex: lex, cues: cues, vocab: newVocabulary(lex, cues), keepUndated: o.KeepUndated}, nil
 }
 
 // Ontology returns the PLOVER table the coder scores with.
@@ -138,6 +139,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			lastSection = s.Section
 		}
 		lw := newLowerer(d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start)
+		lw.vocab = c.vocab
 		items := sentenceItems(d, lw, s, msBy[si], tsBy[si], buf)
 		items, names = findNames(d, lw, items, names)
 		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
@@ -306,7 +308,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			return nil
 		}
 	}
-	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !prepositions[st.items[m.end].lower] {
+	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !st.items[m.end].isPreposition() {
 		return nil
 	}
 	// An event noun named as a topic ("documents pertaining to the
@@ -709,7 +711,7 @@ func (s *sent) subjectRight(from int) subjectResult {
 		}
 		if comma >= 0 && it.kind == itMention {
 			b := s.before(k)
-			if b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
+			if b >= 0 && s.items[b].kind == itWord && s.items[b].isPreposition() {
 				continue
 			}
 			g, _, _ := s.groupAround(k)

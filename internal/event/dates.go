@@ -98,7 +98,7 @@ func (n *narrative) after(st *sent, heading bool) {
 		}
 		g, glo, ghi := st.groupAround(i)
 		b := st.before(glo)
-		if b < 0 || st.items[b].kind != itWord || !prepositions[st.items[b].lower] {
+		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {
 				n.lastPerson = ms
@@ -130,7 +130,7 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				m := st.d.Mentions[st.items[i].ref]
 				if m.Kind != doc.KindPerson {
 					b := st.before(i)
-					if b < 0 || st.items[b].kind != itWord || !prepositions[st.items[b].lower] {
+					if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() {
 						g, _, _ := st.groupAround(i)
 						return g
 					}

@@ -30,6 +30,9 @@ type item struct {
 	lower      string // lower-cased (words only)
 	cap        bool   // starts with an upper-case letter
 	ref        int    // index into Document.Mentions / Timexes / the sentence's names
+	// info is what the coder's tables hold for a word tokenized by the
+	// coder; nil for other items (see vocab.go).
+	info *wordInfo
 }
 
 // tokenize splits the clean text s (starting at clean offset base) into
@@ -47,7 +50,8 @@ func tokenize(s string, base int, out []item) []item {
 // is strings.ToLower of the word.
 type lowerer struct {
 	text, lower string
-	base        int // clean offset of text[0]
+	base        int         // clean offset of text[0]
+	vocab       *vocabulary // when set, words get their wordInfo
 }
 
 func newLowerer(text string, base int) *lowerer {
@@ -158,7 +162,11 @@ func (l *lowerer) word(start, end int) item {
 		r, _ := utf8.DecodeRuneInString(w)
 		cap = unicode.IsUpper(r)
 	}
-	return item{kind: itWord, start: start, end: end, text: w, lower: l.of(start, end), cap: cap}
+	it := item{kind: itWord, start: start, end: end, text: w, lower: l.of(start, end), cap: cap}
+	if l.vocab != nil {
+		it.info = l.vocab.of(it.lower)
+	}
+	return it
 }
 
 func isWordRune(r rune) bool {

@@ -432,7 +432,13 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 			continue
 		}
 		var found *match
-		for _, ei := range lx.byFirst[first] {
+		var es []int
+		if items[i].kind == itWord {
+			es = lx.triggersAt(&items[i])
+		} else {
+			es = lx.byFirst[first] // a bare name's head
+		}
+		for _, ei := range es {
 			e := lx.entries[ei]
 			if items[i].kind == itName && (e.kind != 'N' || len(e.elems) < 2) {
 				continue
@@ -466,7 +472,7 @@ func (lx *Lexicon) stopAt(items []item, i int) int {
 	if items[i].kind != itWord {
 		return i
 	}
-	for _, si := range lx.stopsBy[items[i].lower] {
+	for _, si := range lx.stopsAt(&items[i]) {
 		st := lx.stops[si]
 		if i+len(st) > len(items) {
 			continue

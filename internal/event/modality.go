@@ -133,7 +133,7 @@ func (c *Cues) hits(items []item, out []cueHit) []cueHit {
 		if items[i].kind != itWord {
 			continue
 		}
-		for _, ci := range c.byFirst[items[i].lower] {
+		for _, ci := range c.cuesAt(&items[i]) {
 			if matchCue(&c.cues[ci], items, i) {
 				out = append(out, cueHit{i, ci})
 			}

@@ -71,7 +71,7 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 		if it.kind != itWord {
 			continue
 		}
-		head, ok := nameHeads[it.lower]
+		head, ok := nameHead(&it)
 		if !ok {
 			continue
 		}

@@ -49,8 +49,8 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				// preposition, when a verb follows the group.
 				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
 				// "to contain Nazi Germany": an infinitive's object
-				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !prepositions[p.lower] && !npWords[p.lower]
-				if p.kind == itWord && !subord && (infinitive || prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !npWords[p.lower]
+				if p.kind == itWord && !subord && (infinitive || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -136,7 +136,7 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		}
 		it := s.items[k]
 		// an event noun's participants stand in its own phrase
-		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !prepositions[it.lower] && verbish(s.lx, it.lower)) {
+		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && verbish(s.lx, it.lower)) {
 			break
 		}
 		if it.kind != itMention {
@@ -145,7 +145,7 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		g, glo, ghi := s.groupAround(k)
 		b := s.before(glo)
 		prep := ""
-		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
+		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && s.items[b].isPreposition() {
 			prep = s.items[b].lower
 			// "under the auspices of X"
 			if prep == "of" && b >= 2 && len(e.actorPrep) > 0 {
@@ -163,7 +163,7 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		} else if b >= 0 && b >= from && s.items[b].kind == itWord && s.items[b].lower == "'s" {
 			// "X's Y" after the trigger: part of a phrase; take X.
 			prep = ""
-		} else if b >= from && s.items[b].kind == itWord && !prepositions[s.items[b].lower] && b > from {
+		} else if b >= from && s.items[b].kind == itWord && !s.items[b].isPreposition() && b > from {
 			// a noun between the trigger and the mention: "presented
 			// Finland with proposals" keeps Finland as the object, but
 			// "the spheres of interest in Lithuania" is a location.
@@ -242,7 +242,7 @@ func (s *sent) premodifier(first int) ([]int, string) {
 			if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
 				return nil, it.lower
 			}
-			if prepositions[it.lower] || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
+			if it.isPreposition() || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
 				return nil, ""
 			}
 			k--
@@ -272,7 +272,7 @@ func isParticipleAdj(w string) bool {
 // shelling"), so that the clause's subject is its actor.
 func (s *sent) nounIsObject(first, lo int) bool {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !prepositions[s.items[k].lower]) {
+	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !s.items[k].isPreposition()) {
 		k--
 	}
 	if k < lo || k < 0 {
@@ -320,7 +320,7 @@ func topicBefore(s *sent, first int) bool {
 		return true
 	}
 	k := first - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !prepositions[s.items[k].lower] && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
 		k--
 	}
 	for k >= 0 && s.items[k].kind == itMention && k >= first-4 {

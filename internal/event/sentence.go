@@ -66,7 +66,8 @@ func (s *sent) prepare() {
 	s.quoted = grown(s.quoted, n)
 	var depth int8
 	inQuote := false
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.kind == itPunct {
 			switch it.text {
 			case "(", "[":
@@ -91,7 +92,7 @@ func (s *sent) prepare() {
 		s.quoted[i] = inQuote
 		if it.kind == itWord {
 			prevComma := i > 0 && s.items[i-1].kind == itPunct && s.items[i-1].text == ","
-			if clauseOpeners[it.lower] && (prevComma || alwaysOpeners[it.lower]) {
+			if it.hasFlag(wClauseOpener, clauseOpeners) && (prevComma || it.hasFlag(wAlwaysOpener, alwaysOpeners)) {
 				if s.bound[i] < bWeak {
 					s.bound[i] = bWeak
 				}
@@ -357,7 +358,7 @@ var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague
 // groupJoiner reports whether a word may stand between two mentions of
 // one coordinated group.
 func groupJoiner(w item) bool {
-	return w.cap && !prepositions[w.lower] || roleWords[w.lower]
+	return w.cap && !w.isPreposition() || w.hasFlag(wRoleWord, roleWords)
 }
 
 func (s *sent) crossesComma(lo, hi int) bool {

@@ -1,0 +1,126 @@
+package event
+
+// wordInfo is what the coder's tables hold for one lower-case word: the
+// trigger entries, stop phrases and modality cues that start with it, and
+// the word lists it belongs to. A word of a sentence is looked up once,
+// when it is tokenized, rather than once per table and per rule that asks
+// about it. The tables themselves stay as they are (and as the data files
+// say); wordInfo only gathers their answers.
+type wordInfo struct {
+	triggers []int  // Lexicon.byFirst
+	stops    []int  // Lexicon.stopsBy
+	cues     []int  // Cues.byFirst
+	head     string // nameHeads: the treaty noun the word is a form of
+	flags    wordFlag
+}
+
+// wordFlag records a word's membership of the package's word lists.
+type wordFlag uint8
+
+const (
+	wClauseOpener wordFlag = 1 << iota // clauseOpeners
+	wAlwaysOpener                      // alwaysOpeners
+	wPreposition                       // prepositions
+	wRoleWord                          // roleWords
+)
+
+// vocabulary maps each word some table knows to its wordInfo; every other
+// word gets none, an empty wordInfo.
+type vocabulary struct {
+	words map[string]*wordInfo
+	none  *wordInfo
+}
+
+// newVocabulary gathers the words of the lexicon, the cues and the word
+// lists.
+func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
+	v := &vocabulary{words: map[string]*wordInfo{}, none: &wordInfo{}}
+	get := func(w string) *wordInfo {
+		wi := v.words[w]
+		if wi == nil {
+			wi = &wordInfo{}
+			v.words[w] = wi
+		}
+		return wi
+	}
+	for w, es := range lx.byFirst {
+		get(w).triggers = es
+	}
+	for w, ss := range lx.stopsBy {
+		get(w).stops = ss
+	}
+	for w, cs := range cues.byFirst {
+		get(w).cues = cs
+	}
+	for w, h := range nameHeads {
+		get(w).head = h
+	}
+	for _, l := range []struct {
+		words map[string]bool
+		flag  wordFlag
+	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord}} {
+		for w, in := range l.words {
+			if in {
+				get(w).flags |= l.flag
+			}
+		}
+	}
+	return v
+}
+
+// of returns the wordInfo of the lower-case word w.
+func (v *vocabulary) of(w string) *wordInfo {
+	if wi := v.words[w]; wi != nil {
+		return wi
+	}
+	return v.none
+}
+
+// The helpers below answer from an item's wordInfo when it has one (a word
+// tokenized by the coder) and from the tables otherwise: the same answer
+// either way.
+
+// triggersAt returns the lexicon entries whose pattern starts with the
+// word item it.
+func (lx *Lexicon) triggersAt(it *item) []int {
+	if it.info != nil {
+		return it.info.triggers
+	}
+	return lx.byFirst[it.lower]
+}
+
+// stopsAt returns the stop phrases that start with the word item it.
+func (lx *Lexicon) stopsAt(it *item) []int {
+	if it.info != nil {
+		return it.info.stops
+	}
+	return lx.stopsBy[it.lower]
+}
+
+// cuesAt returns the modality cues that start with the word item it.
+func (c *Cues) cuesAt(it *item) []int {
+	if it.info != nil {
+		return it.info.cues
+	}
+	return c.byFirst[it.lower]
+}
+
+// nameHead returns the treaty noun the word item it is a form of.
+func nameHead(it *item) (string, bool) {
+	if it.info != nil {
+		return it.info.head, it.info.head != ""
+	}
+	h, ok := nameHeads[it.lower]
+	return h, ok
+}
+
+// hasFlag reports whether the item's word is in the list of flag f, whose
+// map is list.
+func (it *item) hasFlag(f wordFlag, list map[string]bool) bool {
+	if it.info != nil {
+		return it.info.flags&f != 0
+	}
+	return list[it.lower]
+}
+
+func (it *item) isPreposition() bool { return it.hasFlag(wPreposition, prepositions) }

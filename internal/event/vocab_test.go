@@ -1,0 +1,59 @@
+package event
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestVocabularyAgreesWithTables checks that a word tokenized with the
+// coder's vocabulary gets from it the answers the tables give.
+func TestVocabularyAgreesWithTables(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"Signed", "the", "Treaty", "pacts", "however", "which", "with", "Ambassador", "minister", "unknownword", "1939"}
+	for _, m := range []map[string][]int{c.lex.byFirst, c.lex.stopsBy, c.cues.byFirst} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for _, m := range []map[string]bool{clauseOpeners, alwaysOpeners, prepositions, roleWords} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	for w := range nameHeads {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		lw := newLowerer(w, 0)
+		lw.vocab = c.vocab
+		items := lw.tokenize(0, len(w), nil)
+		for i := range items {
+			it := &items[i]
+			bare := *it
+			bare.info = nil // answered from the tables
+			if it.kind == itWord && it.info == nil {
+				t.Errorf("%q: word item without its info", it.text)
+			}
+			if !slices.Equal(c.lex.triggersAt(it), c.lex.triggersAt(&bare)) || !slices.Equal(c.lex.stopsAt(it), c.lex.stopsAt(&bare)) ||
+				!slices.Equal(c.cues.cuesAt(it), c.cues.cuesAt(&bare)) {
+				t.Errorf("%q: entries differ from the tables'", it.text)
+			}
+			h1, ok1 := nameHead(it)
+			h2, ok2 := nameHead(&bare)
+			if h1 != h2 || ok1 != ok2 {
+				t.Errorf("%q: name head %q %v, tables say %q %v", it.text, h1, ok1, h2, ok2)
+			}
+			for _, f := range []struct {
+				flag wordFlag
+				list map[string]bool
+			}{{wClauseOpener, clauseOpeners}, {wAlwaysOpener, alwaysOpeners}, {wPreposition, prepositions}, {wRoleWord, roleWords}} {
+				if it.hasFlag(f.flag, f.list) != bare.hasFlag(f.flag, f.list) {
+					t.Errorf("%q: flag %d differs from the list", it.text, f.flag)
+				}
+			}
+		}
+	}
+}
