@@ -107,7 +107,11 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			continue
 		}
 		if (r == '\'' || r == '’') && i+w < len(s) && s[i+w] == 's' && (i+w+1 == len(s) || !isWordByte(s[i+w+1])) {
-			out = append(out, item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"})
+			it := item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"}
+			if l.vocab != nil {
+				it.info = l.vocab.of(it.lower)
+			}
+			out = append(out, it)
 			i += w + 1
 			continue
 		}
