@@ -35,15 +35,31 @@ var foldTable = map[rune]string{
 // fold lower-cases s and strips diacritics: the key under which names are
 // looked up.
 func fold(s string) string {
-	ascii := true
+	ascii, upper := true, false
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || ('A' <= s[i] && s[i] <= 'Z') {
+		if s[i] >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		upper = upper || 'A' <= s[i] && s[i] <= 'Z'
 	}
 	if ascii {
-		return s
+		if !upper {
+			return s
+		}
+		// An ASCII name: only its capitals change, by runs.
+		var b strings.Builder
+		b.Grow(len(s))
+		from := 0
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; 'A' <= c && c <= 'Z' {
+				b.WriteString(s[from:i])
+				b.WriteByte(c + 'a' - 'A')
+				from = i + 1
+			}
+		}
+		b.WriteString(s[from:])
+		return b.String()
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -70,6 +86,26 @@ func fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldEqual reports whether fold(a) == fold(b), without building either
+// key when both are ASCII (the case of nearly every name compared).
+func foldEqual(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		// for ASCII strings fold is lower-casing, and EqualFold
+		// compares ASCII letters case-insensitively
+		return strings.EqualFold(a, b)
+	}
+	return fold(a) == fold(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Slug makes the id part of a name: lower-case ASCII words joined by

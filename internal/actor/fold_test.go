@@ -1,6 +1,9 @@
 package actor
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNameKey(t *testing.T) {
 	tests := []struct {
@@ -37,4 +40,20 @@ func TestSlug(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzFoldEqual holds foldEqual, which compares ASCII names without
+// folding them, to comparing their folded keys.
+func FuzzFoldEqual(f *testing.F) {
+	for _, p := range [][2]string{{"Molotov", "MOLOTOV"}, {"Thälmann", "Thalmann"}, {"Reichswehr", "reichswehr "}, {"Kelvin", "\u212aelvin"}, {"", ""}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := foldEqual(a, b), fold(a) == fold(b); got != want {
+			t.Fatalf("foldEqual(%q, %q) = %v, fold says %v", a, b, got, want)
+		}
+		if isASCII(a) && fold(a) != strings.ToLower(a) {
+			t.Fatalf("fold(%q) = %q, want its lower case", a, fold(a))
+		}
+	})
 }

@@ -832,7 +832,7 @@ func (p *sentProc) scan() {
 			if ns.reg != nil {
 				c.via = "alias"
 				for _, e := range ns.reg {
-					if fold(p.r.Persons[e.ref].Name) == fold(c.name) {
+					if foldEqual(p.r.Persons[e.ref].Name, c.name) {
 						c.via = "name"
 					}
 				}
@@ -904,7 +904,7 @@ func (p *sentProc) scanItem(it *item) int {
 		default:
 			o := p.r.Orgs[e.ref]
 			via := "alias"
-			if fold(o.Name) == fold(p.tokText(it.lo, it.hi)) {
+			if foldEqual(o.Name, p.tokText(it.lo, it.hi)) {
 				via = "name"
 			}
 			c := cand{kind: cOrg, actor: o.ID, state: o.State, via: via}
