@@ -162,41 +162,35 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 
 // mentionsBySentence lists the mentions inside each sentence, by clean span.
 func mentionsBySentence(d *doc.Document) [][]int {
-	out := make([][]int, len(d.Sentences))
-	idx := make([]int, len(d.Mentions))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return d.Mentions[idx[a]].Clean.Start < d.Mentions[idx[b]].Clean.Start })
-	si := 0
-	for _, mi := range idx {
-		m := d.Mentions[mi].Clean
-		for si < len(d.Sentences) && d.Sentences[si].Clean.End <= m.Start {
-			si++
-		}
-		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= m.Start && m.End <= d.Sentences[si].Clean.End {
-			out[si] = append(out[si], mi)
-		}
-	}
-	return out
+	return bySentence(d, len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Clean })
 }
 
 // timexesBySentence lists the timexes inside each sentence, by clean span.
 func timexesBySentence(d *doc.Document) [][]int {
+	return bySentence(d, len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Clean })
+}
+
+// bySentence lists the n annotations (clean spans span(i)) inside each
+// sentence, in order of start, the lists cut from one array.
+func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
 	out := make([][]int, len(d.Sentences))
-	idx := make([]int, len(d.Timexes))
+	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return d.Timexes[idx[a]].Clean.Start < d.Timexes[idx[b]].Clean.Start })
+	sort.SliceStable(idx, func(a, b int) bool { return span(idx[a]).Start < span(idx[b]).Start })
+	// idx is in text order and sentences are: each sentence's annotations
+	// are a run of idx, kept in place.
+	kept := idx[:0]
 	si := 0
-	for _, ti := range idx {
-		t := d.Timexes[ti].Clean
-		for si < len(d.Sentences) && d.Sentences[si].Clean.End <= t.Start {
+	for _, ai := range idx {
+		a := span(ai)
+		for si < len(d.Sentences) && d.Sentences[si].Clean.End <= a.Start {
 			si++
 		}
-		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= t.Start && t.End <= d.Sentences[si].Clean.End {
-			out[si] = append(out[si], ti)
+		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= a.Start && a.End <= d.Sentences[si].Clean.End {
+			kept = append(kept, ai)
+			out[si] = kept[len(kept)-len(out[si])-1 : len(kept) : len(kept)]
 		}
 	}
 	return out

@@ -431,7 +431,7 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 		if items[i].cap && i > 0 && !(items[i-1].kind == itPunct && (items[i-1].text == "\"" || items[i-1].text == "(")) {
 			continue
 		}
-		var found *match
+		var found match // found.e == nil: none yet
 		var es []int
 		if items[i].kind == itWord {
 			es = lx.triggersAt(&items[i])
@@ -453,14 +453,14 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 			if e.kind == 'N' && !plausibleNoun(items, i) {
 				continue
 			}
-			if found == nil {
-				found = &match{e: e, first: i, end: end, head: i}
+			if found.e == nil {
+				found = match{e: e, first: i, end: end, head: i}
 			} else {
 				found.alts = append(found.alts, match{e: e, first: i, end: end, head: i})
 			}
 		}
-		if found != nil {
-			out = append(out, *found)
+		if found.e != nil {
+			out = append(out, found)
 			covered = found.end
 		}
 	}
