@@ -22,6 +22,7 @@ import (
 	_ "embed"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -768,7 +769,10 @@ func (c *Coder) resolve(st *sent, nar *narrative, r subjectResult, lo int) []int
 // standing for mentions carried over from earlier sentences) into mention
 // indexes.
 func (s *sent) mentions(g []int) []int {
-	var out []int
+	if len(g) == 0 {
+		return nil
+	}
+	out := make([]int, 0, len(g))
 	for _, i := range g {
 		if i < 0 {
 			out = append(out, -i-1)
@@ -806,11 +810,9 @@ func (s *sent) idsAs(g []int, groupState bool) []string {
 		}
 	}
 	out := []string{}
-	seen := map[string]bool{}
 	for _, mi := range kept {
 		for _, id := range mentionIDsAs(s.d, mi, groupState) {
-			if !seen[id] {
-				seen[id] = true
+			if !slices.Contains(out, id) { // a handful: no set needed
 				out = append(out, id)
 			}
 		}
