@@ -142,8 +142,12 @@ func (rs *resolver) key(name string) string {
 }
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
-	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byShape: map[surShape][]string{}, keys: map[string]string{}}
+	// The maps start at the size an article of history fills (the
+	// founding article names some 160 actors), not grown from nothing.
+	const n = 64
+	return &resolver{r: r, d: d, dates: dates, actors: make(map[string]*doc.Actor, n), persons: make(map[string]*docPerson, n),
+		byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
+		byShape: map[surShape][]string{}, keys: make(map[string]string, n)}
 }
 
 func (rs *resolver) day(si int) Day {
