@@ -119,6 +119,10 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	var scratch sent // its buffers are reused from sentence to sentence
 	nar := &narrative{}
 	lastSection := -1
+	skipped := make([]bool, len(d.Sections))
+	for i := range d.Sections {
+		skipped[i] = skippedSections[strings.ToLower(strings.TrimSpace(d.Sections[i].Title))]
+	}
 	for si, s := range d.Sentences {
 		if si%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -132,7 +136,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		if kind == doc.BlockTitle || kind == doc.BlockInfobox {
 			continue
 		}
-		if s.Section >= 0 && s.Section < len(d.Sections) && skippedSections[strings.ToLower(strings.TrimSpace(d.Sections[s.Section].Title))] {
+		if s.Section >= 0 && s.Section < len(d.Sections) && skipped[s.Section] {
 			continue
 		}
 		if s.Section != lastSection {

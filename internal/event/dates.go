@@ -206,15 +206,12 @@ func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
 // usableTimex reports whether a timex can date an event: a date or time
 // whose value starts with a year.
 func usableTimex(d *doc.Document, ti int) bool {
-	t := d.Timexes[ti]
-	if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" {
+	t := &d.Timexes[ti]
+	if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" || !hasYear(t.Value) {
 		return false
 	}
 	// "now", "then": the narrative's own time, which adds nothing
-	if deictic[strings.ToLower(t.Text)] {
-		return false
-	}
-	return hasYear(t.Value)
+	return !deictic[strings.ToLower(t.Text)]
 }
 
 var deictic = map[string]bool{"now": true, "then": true, "today": true, "at the time": true,
