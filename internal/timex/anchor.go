@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ type anchorCtx struct {
 	// refTime is the reference's value, written again only when it
 	// changes.
 	refTime string
+	hadNone bool // the document had no timexes slice before the pass
 }
 
 // newAnchor starts the anchoring pass over d, whose sentences are sents:
@@ -48,8 +50,26 @@ type anchorCtx struct {
 // the expressions of its paragraph are recognised, and the section
 // periods set at the end (sectionPeriods).
 func (tg *Tagger) newAnchor(d *doc.Document, sents []sentence) *anchorCtx {
+	a := &anchorCtx{tg: tg, d: d, sents: sents, hadNone: d.Timexes == nil}
 	d.Timexes = d.Timexes[:0]
-	return &anchorCtx{tg: tg, d: d, sents: sents}
+	if cap(d.Timexes) == 0 {
+		// History runs to about one expression in two sentences: room
+		// for them at once rather than grown from nothing.
+		d.Timexes = make([]doc.Timex, 0, len(d.Sentences)/2+8)
+	}
+	return a
+}
+
+// finish ends the pass: the section periods, and the document's timexes
+// trimmed when far fewer than the room made for them.
+func (a *anchorCtx) finish() {
+	a.sectionPeriods()
+	switch ts := a.d.Timexes; {
+	case len(ts) == 0 && a.hadNone:
+		a.d.Timexes = nil
+	case cap(ts) > 2*len(ts)+16:
+		a.d.Timexes = slices.Clone(ts)
+	}
 }
 
 // sentence resolves the expressions of sentence si and writes the results

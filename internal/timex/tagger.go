@@ -241,7 +241,7 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 		}
 		lo = hi
 	}
-	a.sectionPeriods()
+	a.finish()
 	// The tokens go back to the pool; nothing kept refers to them.
 	sc.toks, sc.bounds, sc.buf = all[:0], bounds[:0], buf
 	m.toks, m.text = nil, ""
