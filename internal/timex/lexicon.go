@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -22,6 +23,10 @@ type entry struct {
 	// capital: the form was written with a capital letter, so it matches
 	// only a capitalised word in the text ("May" the month, not "may").
 	capital bool
+	// num is value read as a number, when numOK: the value of a number
+	// word, parsed once rather than at every match.
+	num   float64
+	numOK bool
 }
 
 func (e *entry) has(flag string) bool {
@@ -277,6 +282,8 @@ func (l *lexicon) add(e entry) {
 	if node.entry == nil {
 		ec := e
 		ec.id = int32(len(l.ents))
+		f, err := strconv.ParseFloat(ec.value, 64)
+		ec.num, ec.numOK = f, err == nil
 		l.ents = append(l.ents, &ec)
 		node.entry = &ec
 	}

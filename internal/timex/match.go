@@ -318,8 +318,7 @@ func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
 		defer func() { m.phr = m.phr[:n0] }()
 		for _, p := range m.phr[n0:] {
 			if p.end == j+1 {
-				f, err := strconv.ParseFloat(p.e.value, 64)
-				return f, err == nil
+				return p.e.num, p.e.numOK
 			}
 		}
 		return 0, false
