@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed data/*.txt
@@ -67,6 +68,9 @@ type lexicon struct {
 	// once every word is known (buildTable), for the tokenizer.
 	table []slotEntry
 	mask  uint32
+	// punct holds the ids of the one-character ASCII words ("-", ",",
+	// "/"), -1 for none, built with table.
+	punct [utf8.RuneSelf]int32
 }
 
 type slotEntry struct {
@@ -95,6 +99,12 @@ func (l *lexicon) buildTable() {
 	}
 	l.table = make([]slotEntry, n)
 	l.mask = uint32(n - 1)
+	for c := range l.punct {
+		l.punct[c] = -1
+		if id, ok := l.words[string(rune(c))]; ok {
+			l.punct[c] = id
+		}
+	}
 	for i := range l.table {
 		l.table[i].id = -1
 	}

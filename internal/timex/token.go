@@ -118,7 +118,10 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 			// ASCII punctuation.
 			t := token{start: int32(base + i), end: int32(base + i + 1), kind: tPunct, flags: flags, id: -1}
 			flags = 0
-			if lex != nil {
+			switch {
+			case lex != nil && lex.table != nil:
+				t.id = lex.punct[c]
+			case lex != nil:
 				if id, ok := lex.words[text[i:i+1]]; ok {
 					t.id = id
 				}
