@@ -811,19 +811,18 @@ func (rs *resolver) finish() {
 		end = m.Clean.End
 	}
 	rs.mentions = out
-	used := make(map[string]map[string]bool, len(rs.actors)) // actor -> aliases seen
-	for _, m := range rs.mentions {
-		seen := used[m.Actor]
-		if seen == nil {
-			seen = map[string]bool{}
-			used[m.Actor] = seen
-		}
+	// An actor's aliases are the texts of its mentions, each once.
+	used := make(map[string]bool, len(rs.actors))          // actors mentioned
+	seen := make(map[[2]string]bool, len(rs.mentions)/4+8) // actor, alias
+	for i := range rs.mentions {
+		m := &rs.mentions[i]
+		used[m.Actor] = true
 		a := rs.actors[m.Actor]
 		if a == nil || m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		if alias := strings.TrimSpace(m.Text); !seen[alias] {
-			seen[alias] = true
+		if alias := strings.TrimSpace(m.Text); !seen[[2]string{m.Actor, alias}] {
+			seen[[2]string{m.Actor, alias}] = true
 			a.Aliases = append(a.Aliases, alias)
 		}
 	}
@@ -832,7 +831,7 @@ func (rs *resolver) finish() {
 		rs.d.Actors = make([]doc.Actor, 0, len(used))
 	}
 	for _, id := range rs.order {
-		if used[id] != nil {
+		if used[id] {
 			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
 		}
 	}
