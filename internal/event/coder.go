@@ -106,6 +106,8 @@ type cand struct {
 	refEvent bool              // named as a point of reference ("before the invasion")
 	evidence map[doc.Span]bool // evidence spans already merged in
 	states   map[string]bool   // the states on either side, once computed
+	// stateList is states sorted, once computed.
+	stateList []string
 }
 
 // Annotate codes the events of d and sets d.Events.

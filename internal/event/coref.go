@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,16 +73,27 @@ func stateSet(d *doc.Document, k *cand) map[string]bool {
 	return s
 }
 
-func sameSet(a, b map[string]bool) bool {
-	if len(a) != len(b) || len(a) == 0 {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
+// stateList is the event's state set (stateSet) as a sorted list, made
+// once: comparing two events' states compares two short lists rather than
+// walking a map, which matters in a long text where an event is compared
+// with the hundreds of earlier events of its kind.
+func stateList(d *doc.Document, k *cand) []string {
+	if k.stateList == nil {
+		set := stateSet(d, k)
+		keys := make([]string, 0, len(set))
+		for s := range set {
+			keys = append(keys, s)
 		}
+		sort.Strings(keys)
+		k.stateList = keys
 	}
-	return true
+	return k.stateList
+}
+
+// sameStates reports whether two events have the same, non-empty, states.
+func sameStates(d *doc.Document, p, k *cand) bool {
+	a, b := stateList(d, p), stateList(d, k)
+	return len(a) > 0 && slices.Equal(a, b)
 }
 
 // datesAgree reports whether two values agree at the coarser precision.
@@ -119,13 +131,7 @@ func newCorefIndex() *corefIndex {
 
 // kindKey is an event's type and sorted states.
 func kindKey(d *doc.Document, k *cand) string {
-	set := stateSet(d, k)
-	keys := make([]string, 0, len(set))
-	for s := range set {
-		keys = append(keys, s)
-	}
-	sort.Strings(keys)
-	return k.ev.Type + "|" + strings.Join(keys, ",")
+	return k.ev.Type + "|" + strings.Join(stateList(d, k), ",")
 }
 
 // add indexes k, whose kindKey is key.
@@ -174,7 +180,7 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if sameSentenceKin(p, k, d) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) && !strings.HasSuffix(p.ev.Subtype, ".sign") {
 		return true
 	}
-	if !sameSet(stateSet(d, p), stateSet(d, k)) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
+	if !sameStates(d, p, k) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
 		return false
 	}
 	if p.treatyKy != "" && k.treatyKy != "" && p.treatyKy != k.treatyKy {
