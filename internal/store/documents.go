@@ -187,7 +187,13 @@ func (s *db) Document(ctx context.Context, id string, withRaw bool) (*Document, 
 // readTx opens a read-only transaction so that a reader sees one
 // consistent state even while an ingest commits.
 func (s *db) readTx(ctx context.Context) (*sql.Tx, error) {
-	tx, err := s.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect == dialectPostgres {
+		// One snapshot for all the statements of the read (a count and
+		// its page must agree); SQLite's WAL readers have that already.
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.sql.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, classify(err)
 	}
