@@ -115,6 +115,10 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newVersionCmd(env),
 		newExtractCmd(env),
 		newEvalCmd(env),
+		newIngestCmd(env),
+		newEventsCmd(env),
+		newTreatiesCmd(env),
+		newTenuresCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)

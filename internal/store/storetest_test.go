@@ -142,7 +142,7 @@ func article(path string, version int) *doc.Document {
 		bl.Event(doc.Event{ID: "e6", Type: "ASSAULT", Mode: "invasion", Actor: []string{"DEU"}, Recipient: []string{"SUN"},
 			Date: doc.EventDate{Value: "1941-06-22", Precision: "day"}, Name: "Operation Barbarossa", Score: -9,
 			Quantities: []doc.Quantity{{Amount: 3000000, Unit: "soldier", Item: "troops", Text: "three million soldiers"}},
-			Trigger: doc.Evidence{Text: "invaded"}, Sentence: s6})
+			Trigger:    doc.Evidence{Text: "invaded"}, Sentence: s6})
 	}
 	bl.Treaty(doc.Treaty{ID: "t1", Name: "Treaty of Rapallo", Aliases: []string{"Rapallo"}, Signed: "1922-04-16", Parties: []string{"DEU", "SUN"},
 		Signatories: []string{"Walther Rathenau", "Georgy Chicherin"}, Events: []string{"e1"}}, s1)
