@@ -61,6 +61,18 @@ var (
 	numberedItem    = regexp.MustCompile(`^(\d{1,3})[.)] +\S`)
 )
 
+// plainText is the clean text of a plain format: the file itself, less a
+// byte-order mark.
+func plainText(raw string) (string, doc.OffsetMap) {
+	n := bomLen(raw)
+	if n == 0 {
+		return raw, doc.OffsetMap{}
+	}
+	tb := doc.NewTextBuilder(raw)
+	tb.Copy(n, len(raw))
+	return tb.Done()
+}
+
 // headingLevel returns the level and inner clean range of a line written
 // as "= Title =" / "== Heading ==", or level 0.
 func headingLevel(text string, ls, le int) (level, s, e int) {
@@ -96,9 +108,7 @@ func headingLevel(text string, ls, le int) (level, s, e int) {
 // title as "= T =", an "Infobox" block of "- Key: value" lines, headings
 // "==" to "====", "- " list items and one paragraph per line.
 func parseWikiPlain(raw string) *parsed {
-	tb := doc.NewTextBuilder(raw)
-	tb.Copy(bomLen(raw), len(raw))
-	text, m := tb.Done()
+	text, m := plainText(raw)
 	p := &parsed{text: text, m: m}
 	inInfobox := false
 	lines(text, 0, len(text), func(ls, le int) {
@@ -155,9 +165,7 @@ func parseWikiPlain(raw string) *parsed {
 // underlined headings, and short unpunctuated one-line paragraphs taken as
 // headings.
 func parsePlain(raw string) *parsed {
-	tb := doc.NewTextBuilder(raw)
-	tb.Copy(bomLen(raw), len(raw))
-	text, m := tb.Done()
+	text, m := plainText(raw)
 	p := &parsed{text: text, m: m}
 	plainBlocks(p, 0, len(text))
 	return p

@@ -164,11 +164,12 @@ func Bytes(path string, data []byte, o Options) (*doc.Document, error) {
 	if d.Title == "" {
 		d.Title = titleFromPath(path)
 	}
-	for _, b := range p.blocks {
+	for i := range p.blocks {
+		b := &p.blocks[i]
 		b.Span = d.RawSpan(b.Clean)
 		b.Text = p.text[b.Clean.Start:b.Clean.End]
-		d.Blocks = append(d.Blocks, b)
 	}
+	d.Blocks = p.blocks
 	for _, f := range p.infobox {
 		f.KeySpan = d.RawSpan(f.KeySpan)
 		f.ValueSpan = d.RawSpan(f.ValueSpan)

@@ -492,6 +492,16 @@ func (w *wikiParser) template(s, e int) {
 		if pos := positional(); len(pos) >= 1 {
 			w.inline(pos[0][0], pos[0][1])
 		}
+	case name == "start date" || name == "end date" || name == "start date and age" || name == "birth date" ||
+		name == "death date" || name == "date" || name == "dts":
+		// {{start date|1922|4|16}} → "April 16, 1922"
+		var parts []string
+		for _, p := range positional() {
+			parts = append(parts, strings.TrimSpace(w.raw[p[0]:p[1]]))
+		}
+		if text := wikiDate(parts); text != "" {
+			w.tb.Replace(s, e, text)
+		}
 	case name == "convert" || name == "cvt":
 		pos := positional()
 		if len(pos) >= 2 {
@@ -506,6 +516,47 @@ func (w *wikiParser) template(s, e int) {
 			w.tb.Replace(s, e, num+" "+unit)
 		}
 	}
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+// wikiDate renders the year, month, day parameters of a date template as
+// running text ("April 16, 1922"); a bare year or year and month also work.
+func wikiDate(parts []string) string {
+	if len(parts) == 0 || !allDigitsStr(parts[0]) {
+		if len(parts) == 1 {
+			return parts[0] // {{date|16 April 1922}}
+		}
+		return ""
+	}
+	year := parts[0]
+	if len(parts) < 2 || !allDigitsStr(parts[1]) {
+		return year
+	}
+	m := 0
+	for _, c := range parts[1] {
+		m = m*10 + int(c-'0')
+	}
+	if m < 1 || m > 12 {
+		return year
+	}
+	if len(parts) < 3 || !allDigitsStr(parts[2]) {
+		return monthNames[m-1] + " " + year
+	}
+	return monthNames[m-1] + " " + strings.TrimLeft(parts[2], "0") + ", " + year
+}
+
+func allDigitsStr(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
