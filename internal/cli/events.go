@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chronicle-history/chronicle/internal/export"
 	"github.com/chronicle-history/chronicle/internal/store"
 )
 
@@ -119,7 +120,11 @@ inside --from 1939-08 --to 1939-08; --overlap includes such events.`,
 				_, err = env.Stdout.Write(b)
 				return err
 			case "csv":
-				return writeCSV(env.Stdout, eventCSVHeader, eventCSVRows(evs))
+				rows := make([][]string, len(evs))
+				for i := range evs {
+					rows[i] = export.CSVRow(&evs[i])
+				}
+				return writeCSV(env.Stdout, export.CSVHeader, rows)
 			}
 			if total == 0 {
 				fmt.Fprintln(env.Stderr, "chronicle: no event matches")
@@ -164,19 +169,4 @@ func displayDate(d store.EventDate) string {
 		return d.Value + "/" + d.End
 	}
 	return d.Value
-}
-
-var eventCSVHeader = []string{"id", "document", "date", "date_end", "precision", "start_date", "end_date", "type", "mode", "subtype", "quad",
-	"actor", "actor_names", "recipient", "recipient_names", "modality", "score", "name", "place", "treaty",
-	"evidence_start", "evidence_end", "evidence"}
-
-func eventCSVRows(evs []store.Event) [][]string {
-	rows := make([][]string, 0, len(evs))
-	for _, e := range evs {
-		rows = append(rows, []string{e.ID, e.Document, e.Date.Value, e.Date.End, e.Date.Precision, e.Date.StartDate, e.Date.EndDate,
-			e.Type, e.Mode, e.Subtype, e.Quad, strings.Join(e.Actor, ";"), strings.Join(e.ActorNames, ";"),
-			strings.Join(e.Recipient, ";"), strings.Join(e.RecipientNames, ";"), e.Modality, strconv.FormatFloat(e.Score, 'f', -1, 64),
-			e.Name, e.Place, e.Treaty, strconv.Itoa(e.Evidence.Start), strconv.Itoa(e.Evidence.End), e.Evidence.Text})
-	}
-	return rows
 }

@@ -119,6 +119,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newEventsCmd(env),
 		newTreatiesCmd(env),
 		newTenuresCmd(env),
+		newExportCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)

@@ -76,7 +76,6 @@ type gexfEdge struct {
 	Start    string       `xml:"start,attr,omitempty"`
 	End      string       `xml:"end,attr,omitempty"`
 	AttValue []gexfAttVal `xml:"attvalues>attvalue"`
-	Spells   []gexfSpell  `xml:"spells>spell"`
 }
 
 type gexfAttVal struct {
@@ -86,16 +85,11 @@ type gexfAttVal struct {
 	End   string `xml:"end,attr,omitempty"`
 }
 
-type gexfSpell struct {
-	Start string `xml:"start,attr"`
-	End   string `xml:"end,attr"`
-}
-
 // GEXF writes the network of actors who took part in the selected events
 // (by default asserted ones) as a dynamic GEXF 1.3 graph: actors are nodes
 // (kind and code as attributes), each pair that interacted is one
 // undirected edge weighted by its number of events, spanning its first to
-// last event, with its events per year as spells and as dynamic "events"
+// last event (start, end), with its events per year as dynamic "events"
 // and "score" attribute values, so Gephi's timeline can replay it.
 func GEXF(ctx context.Context, w io.Writer, st store.Store, o Options) error {
 	book, err := loadActors(ctx, st)
@@ -182,8 +176,8 @@ func GEXF(ctx context.Context, w io.Writer, st store.Store, o Options) error {
 		}
 		sortInts(years)
 		for _, y := range years {
-			lo, hi := fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y)
-			e.Spells = append(e.Spells, gexfSpell{Start: lo, End: hi})
+			// Each year's values hold within the edge's own lifetime.
+			lo, hi := max(fmt.Sprintf("%04d-01-01", y), a.first), min(fmt.Sprintf("%04d-12-31", y), a.last)
 			e.AttValue = append(e.AttValue,
 				gexfAttVal{For: "events", Value: strconv.Itoa(a.years[y].n), Start: lo, End: hi},
 				gexfAttVal{For: "score", Value: fmtFloat(a.years[y].score), Start: lo, End: hi})
