@@ -120,6 +120,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newTreatiesCmd(env),
 		newTenuresCmd(env),
 		newExportCmd(env),
+		newServeCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)
