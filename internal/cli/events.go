@@ -141,9 +141,9 @@ inside --from 1939-08 --to 1939-08; --overlap includes such events.`,
 					mod = e.Modality
 				}
 				rows = append(rows, []string{displayDate(e.Date), what, clip(strings.Join(e.ActorNames, "+"), 24),
-					clip(strings.Join(e.RecipientNames, "+"), 24), mod, strconv.FormatFloat(e.Score, 'f', -1, 64), clip(e.Evidence.Text, 72)})
+					clip(strings.Join(e.RecipientNames, "+"), 24), mod, strconv.FormatFloat(e.Score, 'f', -1, 64), clip(e.Name, 28), clip(e.Evidence.Text, 64)})
 			}
-			if err := writeTable(env.Stdout, []string{"DATE", "TYPE", "ACTOR", "RECIPIENT", "MODALITY", "SCORE", "EVIDENCE"}, rows); err != nil {
+			if err := writeTable(env.Stdout, []string{"DATE", "TYPE", "ACTOR", "RECIPIENT", "MODALITY", "SCORE", "NAME", "EVIDENCE"}, rows); err != nil {
 				return err
 			}
 			if len(evs) < total {
