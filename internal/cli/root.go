@@ -114,6 +114,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 	for _, c := range []*cobra.Command{
 		newVersionCmd(env),
 		newExtractCmd(env),
+		newTagCmd(env),
 		newEvalCmd(env),
 		newIngestCmd(env),
 		newEventsCmd(env),

@@ -11,6 +11,7 @@ import (
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/read"
 	"github.com/chronicle-history/chronicle/internal/segment"
+	"github.com/chronicle-history/chronicle/internal/timex"
 )
 
 // Stage is one component of the pipeline.
@@ -45,7 +46,22 @@ var segmentStage = StageFunc{StageName: "segment", Fn: func(_ context.Context, d
 
 // Default returns the full pipeline with its default resources.
 func Default(o read.Options) (*Pipeline, error) {
-	return &Pipeline{Read: o, Stages: []Stage{segmentStage}}, nil
+	tagger, err := timex.New(timex.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger}}, nil
+}
+
+// Tagging returns the pipeline up to the temporal tagger (read → segment
+// → timex), with the tagger's options: what `chronicle tag` and the timex
+// evaluation need, without the later stages.
+func Tagging(o read.Options, to timex.Options) (*Pipeline, error) {
+	tagger, err := timex.New(to)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger}}, nil
 }
 
 // Run applies every stage to d in order.
