@@ -122,6 +122,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newTenuresCmd(env),
 		newExportCmd(env),
 		newServeCmd(env),
+		newBenchCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)

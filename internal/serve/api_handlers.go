@@ -153,7 +153,19 @@ func (s *Server) tenures(w http.ResponseWriter, r *http.Request) (any, int, erro
 
 func (s *Server) relations(w http.ResponseWriter, r *http.Request) (any, int, error) {
 	q := r.URL.Query()
-	series, err := s.cfg.Store.Relations(r.Context(), store.RelationsQuery{A: q.Get("a"), B: q.Get("b"), By: q.Get("by"), From: q.Get("from"), To: q.Get("to")})
+	rq := store.RelationsQuery{A: q.Get("a"), B: q.Get("b"), By: q.Get("by"), From: q.Get("from"), To: q.Get("to")}
+	if v := q.Get("verbal"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return nil, 0, badRequest("parameter \"verbal\": %q is not a number", v)
+		}
+		rq.Verbal = &f
+	}
+	var err error
+	if rq.IDs, err = qInt(r, "ids", 0); err != nil {
+		return nil, 0, err
+	}
+	series, err := s.cfg.Store.Relations(r.Context(), rq)
 	return series, http.StatusOK, err
 }
 

@@ -121,7 +121,7 @@ func TestReadEndpoints(t *testing.T) {
 		t.Fatalf("tenures at: %+v", tl)
 	}
 	var series store.Series
-	if f.get(t, "/api/relations?a=DEU&b=SUN&by=year", &series); len(series.Points) != 4 || series.Points[3].Events[0] != "test:e6" || series.Weighting == "" {
+	if f.get(t, "/api/relations?a=DEU&b=SUN&by=year", &series); len(series.Points) != 20 || series.Points[19].Events[0] != "test:e6" || series.Weighting == "" {
 		t.Fatalf("relations: %+v", series)
 	}
 	var sr store.SearchResult

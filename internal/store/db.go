@@ -103,6 +103,11 @@ func openSQLite(ctx context.Context, path string, o Options) (Store, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("%s: cannot open the database: %w", file, classify(err))
 	}
+	// Keep connections open: each new SQLite connection re-reads the schema
+	// and runs the pragmas, which many concurrent readers would pay again
+	// and again with database/sql's default of two idle connections.
+	sdb.SetMaxOpenConns(16)
+	sdb.SetMaxIdleConns(16)
 	s := &db{sql: sdb, dialect: dialectSQLite, location: file, opts: o}
 	if err := s.migrate(ctx); err != nil {
 		sdb.Close()

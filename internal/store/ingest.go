@@ -552,6 +552,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 	}
 	keys := make([]int64, len(d.Events))
 	los := make([]Day, len(d.Events))
+	his := make([]Day, len(d.Events))
 	bEvents := w.batch("events", "id", "doc_id", "local_id", "ord", "type", "mode", "subtype", "quad", "actors", "recipients",
 		"date_value", "date_end", "precision", "anchor", "date_lo", "date_hi", "modality", "name", "place", "score", "treaty", "sentence",
 		"trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text", "quantities", "mentions")
@@ -571,7 +572,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 	for i, e := range d.Events {
 		local := localOr(e.ID, "e", i)
 		lo, hi, dated := spanOf(e.Date.Value, e.Date.End)
-		los[i] = lo
+		los[i], his[i] = lo, hi
 		prec := e.Date.Precision
 		if prec == "" && dated {
 			r, _ := ParseDate(e.Date.Value)
@@ -595,10 +596,17 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 	if err := bEvents.flush(); err != nil {
 		return err
 	}
-	bEventactors := w.batch("event_actors", "actor_id", "date_lo", "event_key", "role")
-	bEventpairs := w.batch("event_pairs", "a", "b", "date_lo", "event_key")
+	bEventactors := w.batch("event_actors", "actor_id", "date_lo", "date_hi", "event_key", "role")
+	bEventpairs := w.batch("event_pairs", "a", "b", "date_lo", "date_hi", "event_key", "score", "asserted", "verbal")
 	for i, e := range d.Events {
-		k, lo := keys[i], los[i]
+		k, lo, hi := keys[i], los[i], his[i]
+		asserted, verbal := 0, 0
+		if e.Modality == doc.ModalityAsserted {
+			asserted = 1
+		}
+		if q := Quad(e.Quad, e.Type); q == "VC" || q == "VK" {
+			verbal = 1
+		}
 		type side struct {
 			actor string
 			role  string
@@ -618,7 +626,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 			}
 		}
 		for _, p := range parts {
-			if err := bEventactors.add(p.actor, int64(lo), k, p.role); err != nil {
+			if err := bEventactors.add(p.actor, int64(lo), int64(hi), k, p.role); err != nil {
 				return err
 			}
 		}
@@ -630,7 +638,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 				if x.role == y.role && agentOf(x.actor, y.actor) {
 					continue // a minister beside his own state is no pair
 				}
-				if err := bEventpairs.add(x.actor, y.actor, int64(lo), k); err != nil {
+				if err := bEventpairs.add(x.actor, y.actor, int64(lo), int64(hi), k, e.Score, asserted, verbal); err != nil {
 					return err
 				}
 			}
@@ -661,4 +669,24 @@ func insertTenures(w *writer, id string, d *doc.Document) error {
 		return err
 	}
 	return nil
+}
+
+// Quad is an event's PLOVER quad: the one the coder gave, else the one of
+// its type (VC verbal cooperation, MC material cooperation, VK verbal
+// conflict, MK material conflict; see ONTOLOGY.md).
+func Quad(quad, typ string) string {
+	if quad != "" {
+		return quad
+	}
+	switch typ {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
+		return "VC"
+	case "COOPERATE", "AID", "RETREAT":
+		return "MC"
+	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
+		return "VK"
+	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
+		return "MK"
+	}
+	return ""
 }
