@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/chronicle-history/chronicle/internal/actor"
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/read"
@@ -50,7 +51,15 @@ func Default(o read.Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger}}, nil
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{
+		segmentStage,
+		tagger,
+		actors,
+	}}, nil
 }
 
 // Tagging returns the pipeline up to the temporal tagger (read → segment
