@@ -150,23 +150,9 @@ func (b actorBook) pairs(e *store.Event) [][2]string {
 	return out
 }
 
-// quadName spells out a PLOVER quad code.
+// quadName spells out a PLOVER quad code, as POLECAT writes it.
 func quadName(q, typ string) string {
-	if q == "" {
-		switch typ {
-		case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-			q = "VC"
-		case "COOPERATE", "AID", "RETREAT":
-			q = "MC"
-		case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-			q = "VK"
-		case "":
-			return ""
-		default:
-			q = "MK"
-		}
-	}
-	switch q {
+	switch store.Quad(q, typ) {
 	case "VC":
 		return "VERBAL COOPERATION"
 	case "MC":
