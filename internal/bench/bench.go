@@ -148,6 +148,15 @@ func queries() []query {
 			s, err := st.Relations(ctx, store.RelationsQuery{A: "DEU", B: "SUN", By: "year"})
 			return points(s), err
 		}},
+		{"relations by year, rarer pair, counts only", func(ctx context.Context, st store.Store, r *rand.Rand) (int, error) {
+			p := pairs[1+r.IntN(len(pairs)-1)]
+			s, err := st.Relations(ctx, store.RelationsQuery{A: p[0], B: p[1], By: "year", IDs: -1})
+			return points(s), err
+		}},
+		{"relations by year, all (DEU,SUN), counts only", func(ctx context.Context, st store.Store, r *rand.Rand) (int, error) {
+			s, err := st.Relations(ctx, store.RelationsQuery{A: "DEU", B: "SUN", By: "year", IDs: -1})
+			return points(s), err
+		}},
 	}
 }
 

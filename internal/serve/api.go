@@ -124,7 +124,7 @@ func (s *Server) apiRoutes() []route {
 			params: []param{{name: "a", in: "query", typ: "string", required: true, desc: "first actor"}, {name: "b", in: "query", typ: "string", required: true, desc: "second actor"},
 				{name: "by", in: "query", typ: "string", desc: "year (default), quarter or month"}, pFrom, pTo,
 				{name: "verbal", in: "query", typ: "number", desc: "weight of verbal event types (quads VC, VK), 0..1 (default 0.5)"},
-				{name: "ids", in: "query", typ: "integer", desc: "event ids listed per point (default 100, at most 1000)"}}, handle: s.relations},
+				{name: "ids", in: "query", typ: "integer", desc: "event ids listed per point (default 100, at most 1000; 0: counts only)"}}, handle: s.relations},
 		{method: "GET", path: "/api/network", summary: "Actors as nodes and their interactions as weighted edges", returns: "Network",
 			params: []param{pFrom, pTo, {name: "modality", in: "query", typ: "string", list: true, desc: "modalities counted (default asserted)"},
 				{name: "kind", in: "query", typ: "string", list: true, desc: "actor kinds kept (default all)"}}, handle: s.network},

@@ -162,8 +162,14 @@ func (s *Server) relations(w http.ResponseWriter, r *http.Request) (any, int, er
 		rq.Verbal = &f
 	}
 	var err error
-	if rq.IDs, err = qInt(r, "ids", 0); err != nil {
+	if rq.IDs, err = qInt(r, "ids", 100); err != nil {
 		return nil, 0, err
+	}
+	if rq.IDs < 0 {
+		return nil, 0, badRequest("parameter \"ids\" must not be negative")
+	}
+	if rq.IDs == 0 {
+		rq.IDs = -1 // counts only
 	}
 	series, err := s.cfg.Store.Relations(r.Context(), rq)
 	return series, http.StatusOK, err

@@ -131,7 +131,7 @@ func (s *db) fillAliases(ctx context.Context, q querier, as []Actor) error {
 		ids[i] = a.ID
 		at[a.ID] = i
 	}
-	rows, err := q.QueryContext(ctx, `SELECT actor_id, aliases, roles FROM document_actors WHERE actor_id IN `+w.in(ids), w.args...)
+	rows, err := q.QueryContext(ctx, `SELECT actor_id, aliases, roles FROM document_actors WHERE actor_id`+w.isIn(ids), w.args...)
 	if err != nil {
 		return classify(err)
 	}

@@ -145,6 +145,15 @@ func (w *where) arg(v any) string {
 	return fmt.Sprintf("$%d", len(w.args))
 }
 
+// isIn is " = $n" for one value (so SQLite can use an index for the
+// order too) or " IN ($n, ...)" for several.
+func (w *where) isIn(vals []string) string {
+	if len(vals) == 1 {
+		return " = " + w.arg(vals[0])
+	}
+	return " IN " + w.in(vals)
+}
+
 func (w *where) in(vals []string) string {
 	ps := make([]string, len(vals))
 	for i, v := range vals {
@@ -216,15 +225,23 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 				c += " AND date_hi >= " + w.arg(int64(lo))
 			}
 			if hi != 0 {
-				c += " AND date_lo <= " + w.arg(int64(hi)) + " AND date_lo > 0"
+				c += " AND date_lo >= 1 AND date_lo <= " + w.arg(int64(hi))
 			}
 			return c
 		}
+		// One lower bound on date_lo only, or SQLite may start the range
+		// at the weaker one. Undated events (date_lo 0) never match a
+		// period.
 		if lo != 0 {
 			c += " AND date_lo >= " + w.arg(int64(lo))
+		} else if hi != 0 {
+			c += " AND date_lo >= 1"
 		}
 		if hi != 0 {
-			c += " AND date_hi <= " + w.arg(int64(hi)) + " AND date_lo > 0"
+			// date_lo <= date_hi <= hi: bounding date_lo too closes the
+			// index range.
+			h := w.arg(int64(hi))
+			c += " AND date_lo <= " + h + " AND date_hi <= " + h
 		}
 		return c
 	}
@@ -241,7 +258,7 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 		if err != nil {
 			return nil, err
 		}
-		sc := &sideScan{table: "event_pairs", cond: "a IN " + w.in(a) + " AND b IN " + w.in(b) + keyRange(), unique: len(a) == 1 && len(b) == 1}
+		sc := &sideScan{table: "event_pairs", cond: "a" + w.isIn(a) + " AND b" + w.isIn(b) + keyRange(), unique: len(a) == 1 && len(b) == 1}
 		sc.nargs = len(w.args)
 		sides = append(sides, sc)
 		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_pairs WHERE "+sc.cond+")")
@@ -251,7 +268,7 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 		if err != nil {
 			return nil, err
 		}
-		sc := &sideScan{table: "event_actors", cond: "actor_id IN " + w.in(ids) + keyRange(), unique: len(ids) == 1}
+		sc := &sideScan{table: "event_actors", cond: "actor_id" + w.isIn(ids) + keyRange(), unique: len(ids) == 1}
 		sc.nargs = len(w.args)
 		sides = append(sides, sc)
 		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_actors WHERE "+sc.cond+")")
@@ -260,10 +277,10 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 		for i := range ts {
 			ts[i] = strings.ToUpper(ts[i])
 		}
-		w.conds = append(w.conds, "e.type IN "+w.in(ts))
+		w.conds = append(w.conds, "e.type"+w.isIn(ts))
 	}
 	if ms := splitList(f.Modes); len(ms) > 0 {
-		w.conds = append(w.conds, "e.mode IN "+w.in(ms))
+		w.conds = append(w.conds, "e.mode"+w.isIn(ms))
 	}
 	if ms := splitList(f.Modalities); len(ms) > 0 {
 		for i := range ms {
@@ -274,7 +291,7 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 				return nil, badParam("modality", "%q: want asserted, negated, hypothetical or disputed", ms[i])
 			}
 		}
-		w.conds = append(w.conds, "e.modality IN "+w.in(ms))
+		w.conds = append(w.conds, "e.modality"+w.isIn(ms))
 	}
 	// Only the side filter so far (types, modes, modalities add conditions
 	// on events): the period goes into the side table too.
@@ -286,14 +303,17 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 			w.conds = append(w.conds, "e.date_hi >= "+w.arg(int64(lo)))
 		}
 		if hi != 0 {
-			w.conds = append(w.conds, "e.date_lo <= "+w.arg(int64(hi)), "e.date_lo > 0")
+			w.conds = append(w.conds, "e.date_lo >= 1", "e.date_lo <= "+w.arg(int64(hi)))
 		}
 	} else {
 		if lo != 0 {
 			w.conds = append(w.conds, "e.date_lo >= "+w.arg(int64(lo)))
+		} else if hi != 0 {
+			w.conds = append(w.conds, "e.date_lo >= 1")
 		}
 		if hi != 0 {
-			w.conds = append(w.conds, "e.date_hi <= "+w.arg(int64(hi)), "e.date_lo > 0")
+			h := w.arg(int64(hi))
+			w.conds = append(w.conds, "e.date_lo <= "+h, "e.date_hi <= "+h)
 		}
 	}
 	if f.Document != "" {
@@ -412,7 +432,7 @@ func actorNames(ctx context.Context, q querier, ids []string) (map[string]string
 			return out, nil
 		}
 		w := &where{}
-		query += " WHERE id IN " + w.in(ids)
+		query += " WHERE id" + w.isIn(ids)
 		args = w.args
 	}
 	rows, err := q.QueryContext(ctx, query, args...)

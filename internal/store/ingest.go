@@ -334,7 +334,7 @@ func pruneActors(w *writer, ids []string) error {
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
 		wh := &where{}
-		if err := w.exec(`DELETE FROM actors WHERE id IN `+wh.in(ids[:n])+
+		if err := w.exec(`DELETE FROM actors WHERE id`+wh.isIn(ids[:n])+
 			` AND NOT EXISTS (SELECT 1 FROM document_actors da WHERE da.actor_id = actors.id)`, wh.args...); err != nil {
 			return err
 		}

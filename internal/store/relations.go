@@ -15,9 +15,9 @@ type RelationsQuery struct {
 	// Verbal weighs verbal event types (quads VC, VK) against material
 	// ones; nil means DefaultVerbal.
 	Verbal *float64
-	// IDs is how many event ids each point lists (default 100, at most
-	// 1000); the rest are counted in More and found with an event query
-	// for the pair and the point's period.
+	// IDs is how many event ids each point lists (0: 100, at most 1000,
+	// negative: none); the rest are counted in More and found with an
+	// event query for the pair and the point's period.
 	IDs int
 }
 
@@ -144,8 +144,8 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 	if ids == 0 {
 		ids = 100
 	}
-	if ids < 0 || ids > MaxLimit {
-		return nil, badParam("ids", "want 1 to %d event ids per point", MaxLimit)
+	if ids > MaxLimit {
+		return nil, badParam("ids", "at most %d event ids per point", MaxLimit)
 	}
 	if strings.TrimSpace(q.A) == "" || strings.TrimSpace(q.B) == "" {
 		return nil, badParam("a", "a relations series needs two actors")
@@ -159,24 +159,39 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 		return nil, err
 	}
 	w := &where{}
-	cond := "a IN " + w.in(a) + " AND b IN " + w.in(b) + " AND asserted = 1 AND date_lo > 0"
+	base := "a" + w.isIn(a) + " AND b" + w.isIn(b) + " AND asserted = 1"
+	nbase := len(w.args)
+	lower, upper := Day(1), Day(0)
 	if q.From != "" {
 		r, err := parseBound("from", q.From)
 		if err != nil {
 			return nil, err
 		}
-		cond += " AND date_lo >= " + w.arg(int64(r.Lo))
+		lower = r.Lo
 	}
 	if q.To != "" {
 		r, err := parseBound("to", q.To)
 		if err != nil {
 			return nil, err
 		}
-		cond += " AND date_hi <= " + w.arg(int64(r.Hi))
+		upper = r.Hi
 	}
+	// bounded restricts base to events inside [lo, hi] (hi 0: open), with
+	// one bound on each side of date_lo so the index range is closed.
+	bounded := func(w *where, lo, hi Day) string {
+		c := base + " AND date_lo >= " + w.arg(int64(lo))
+		if hi != 0 {
+			h := w.arg(int64(hi))
+			c += " AND date_lo <= " + h + " AND date_hi <= " + h
+		}
+		return c
+	}
+	cond := bounded(w, lower, upper)
+	baseArgs := func() *where { return &where{args: append([]any(nil), w.args[:nbase]...)} }
 	// With several ids on a side an event may match twice: count it once.
+	unique := len(a) == 1 && len(b) == 1
 	src := "(SELECT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
-	if len(a) > 1 || len(b) > 1 {
+	if !unique {
 		src = "(SELECT DISTINCT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
 	}
 	weighted := "p.score * CASE p.verbal WHEN 1 THEN CAST(" + w.arg(verbal) + " AS DOUBLE PRECISION) ELSE 1.0 END"
@@ -186,9 +201,11 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+plo+`, count(*), sum(`+weighted+`),
+	// One pass over the pair's index range: a row per period, and one
+	// (period -1) for the events that span periods.
+	rows, err := tx.QueryContext(ctx, `SELECT CASE WHEN `+plo+` = `+phi+` THEN `+plo+` ELSE -1 END, count(*), sum(`+weighted+`),
 		COALESCE(sum(CASE WHEN p.score > 0 THEN `+weighted+` END), 0), COALESCE(sum(CASE WHEN p.score < 0 THEN `+weighted+` END), 0)
-		FROM `+src+` WHERE `+plo+` = `+phi+` GROUP BY `+plo+` ORDER BY 1`, w.args...)
+		FROM `+src+` GROUP BY 1 ORDER BY 1`, w.args...)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -200,6 +217,10 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 		if err := rows.Scan(&n, &pt.Count, &pt.Score, &pt.Cooperation, &pt.Conflict); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if n < 0 {
+			out.UnplacedCount = pt.Count
+			continue
 		}
 		// Fill the periods between with empty points, so a chart has one
 		// point per period.
@@ -222,25 +243,27 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 	// The events behind each point, in date order, up to ids of them.
 	for i := range out.Points {
 		pt := &out.Points[i]
-		if pt.Count == 0 {
+		if pt.Count == 0 || ids < 0 {
+			pt.More = pt.Count
 			continue
 		}
 		lo, _ := ParseDate(pt.Start)
 		hi, _ := ParseDate(pt.End)
-		pw := &where{args: append([]any(nil), w.args[:len(w.args)-1]...)}
-		pcond := cond + " AND date_lo >= " + pw.arg(int64(lo.Lo)) + " AND date_hi <= " + pw.arg(int64(hi.Hi))
-		if pt.Events, err = s.eventIDs(ctx, tx, pcond, pw.args, ids); err != nil {
+		plo, phi := max(lo.Lo, lower), hi.Hi
+		if upper != 0 {
+			phi = min(phi, upper)
+		}
+		pw := baseArgs()
+		pcond := bounded(pw, plo, phi)
+		if pt.Events, err = s.eventIDs(ctx, tx, pcond, pw.args, ids, unique); err != nil {
 			return nil, err
 		}
 		pt.More = pt.Count - len(pt.Events)
 	}
-	uw := &where{args: append([]any(nil), w.args[:len(w.args)-1]...)}
-	ucond := cond + " AND " + strings.ReplaceAll(plo, "p.", "") + " <> " + strings.ReplaceAll(phi, "p.", "")
-	if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT event_key) FROM event_pairs WHERE `+ucond, uw.args...).Scan(&out.UnplacedCount); err != nil {
-		return nil, classify(err)
-	}
-	if out.UnplacedCount > 0 {
-		if out.Unplaced, err = s.eventIDs(ctx, tx, ucond, uw.args, ids); err != nil {
+	if out.UnplacedCount > 0 && ids > 0 {
+		uw := baseArgs()
+		ucond := bounded(uw, lower, upper) + " AND " + strings.ReplaceAll(plo, "p.", "") + " <> " + strings.ReplaceAll(phi, "p.", "")
+		if out.Unplaced, err = s.eventIDs(ctx, tx, ucond, uw.args, ids, unique); err != nil {
 			return nil, err
 		}
 	}
@@ -249,9 +272,17 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 
 // eventIDs lists, in event order, the ids of up to n events whose pair
 // rows match cond.
-func (s *db) eventIDs(ctx context.Context, q querier, cond string, args []any, n int) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT e.id FROM events e WHERE e.key IN (SELECT event_key FROM (SELECT DISTINCT date_lo, date_hi, event_key
-		FROM event_pairs WHERE `+cond+fmt.Sprintf(` ORDER BY date_lo, date_hi, event_key LIMIT %d) x)`, n)+eventOrder, args...)
+// With unique set (one id on each side) no event repeats, and the index
+// order with the limit stops the scan early.
+func (s *db) eventIDs(ctx context.Context, q querier, cond string, args []any, n int, unique bool) ([]string, error) {
+	inner := `SELECT event_key FROM (SELECT DISTINCT date_lo, date_hi, event_key FROM event_pairs WHERE ` + cond +
+		fmt.Sprintf(` ORDER BY date_lo, date_hi, event_key LIMIT %d) x`, n)
+	if unique {
+		// Without the derived table SQLite walks the index in order and
+		// stops at the limit.
+		inner = `SELECT event_key FROM event_pairs WHERE ` + cond + fmt.Sprintf(` ORDER BY date_lo, date_hi, event_key LIMIT %d`, n)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT e.id FROM events e WHERE e.key IN (`+inner+`)`+eventOrder, args...)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -312,7 +343,7 @@ func (s *db) Network(ctx context.Context, f NetworkFilter) (*Network, error) {
 	if len(mods) == 0 {
 		mods = []string{"asserted"}
 	}
-	conds = append(conds, "e.modality IN "+w.in(mods))
+	conds = append(conds, "e.modality"+w.isIn(mods))
 	if f.From != "" {
 		r, err := parseBound("from", f.From)
 		if err != nil {
@@ -366,7 +397,7 @@ func (s *db) Network(ctx context.Context, f NetworkFilter) (*Network, error) {
 		return out, nil
 	}
 	nw := &where{}
-	rows, err = tx.QueryContext(ctx, `SELECT id, name, kind, code FROM actors WHERE id IN `+nw.in(ids)+` ORDER BY id`, nw.args...)
+	rows, err = tx.QueryContext(ctx, `SELECT id, name, kind, code FROM actors WHERE id`+nw.isIn(ids)+` ORDER BY id`, nw.args...)
 	if err != nil {
 		return nil, classify(err)
 	}

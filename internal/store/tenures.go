@@ -95,7 +95,7 @@ func (s *db) Tenures(ctx context.Context, f TenureFilter) (*TenureList, error) {
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "lower(state) IN "+w.in(names))
+		w.conds = append(w.conds, "lower(state)"+w.isIn(names))
 	}
 	rows, err := s.sql.QueryContext(ctx, `SELECT doc_id, ord, person, office, state, start_value, end_value,
 		COALESCE(start_lo, 0), COALESCE(start_hi, 0), COALESCE(end_lo, 0), COALESCE(end_hi, 0),

@@ -56,7 +56,7 @@ func (s *db) partyNames(ctx context.Context, name string) ([]string, error) {
 	}
 	if len(ids) > 0 {
 		w := &where{}
-		rows, err := s.sql.QueryContext(ctx, `SELECT code, name FROM actors WHERE id IN `+w.in(ids), w.args...)
+		rows, err := s.sql.QueryContext(ctx, `SELECT code, name FROM actors WHERE id`+w.isIn(ids), w.args...)
 		if err != nil {
 			return nil, classify(err)
 		}
@@ -91,7 +91,7 @@ func (s *db) Treaties(ctx context.Context, f TreatyFilter) (*TreatyList, error) 
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "t.key IN (SELECT treaty_key FROM treaty_parties WHERE lower(party) IN "+w.in(names)+")")
+		w.conds = append(w.conds, "t.key IN (SELECT treaty_key FROM treaty_parties WHERE lower(party)"+w.isIn(names)+")")
 	}
 	if f.From != "" {
 		r, err := parseBound("from", f.From)
