@@ -131,7 +131,8 @@ func (s *db) fillAliases(ctx context.Context, q querier, as []Actor) error {
 		ids[i] = a.ID
 		at[a.ID] = i
 	}
-	rows, err := q.QueryContext(ctx, `SELECT actor_id, aliases, roles FROM document_actors WHERE actor_id`+w.isIn(ids), w.args...)
+	// Documents mostly agree on an actor's aliases: decode each distinct list once.
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT actor_id, aliases, roles FROM document_actors WHERE actor_id`+w.isIn(ids), w.args...)
 	if err != nil {
 		return classify(err)
 	}

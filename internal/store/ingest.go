@@ -524,6 +524,8 @@ func insertTreaties(w *writer, id string, d *doc.Document) error {
 		}
 		seen := map[string]bool{}
 		for _, p := range t.Parties {
+			// Kept lower-case so the index answers case-insensitive lookups.
+			p = strings.ToLower(p)
 			if p == "" || seen[p] {
 				continue
 			}

@@ -91,7 +91,7 @@ func (s *db) Treaties(ctx context.Context, f TreatyFilter) (*TreatyList, error) 
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "t.key IN (SELECT treaty_key FROM treaty_parties WHERE lower(party)"+w.isIn(names)+")")
+		w.conds = append(w.conds, "EXISTS (SELECT 1 FROM treaty_parties tp WHERE tp.treaty_key = t.key AND tp.party"+w.isIn(names)+")")
 	}
 	if f.From != "" {
 		r, err := parseBound("from", f.From)
@@ -105,7 +105,9 @@ func (s *db) Treaties(ctx context.Context, f TreatyFilter) (*TreatyList, error) 
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "t.signed_hi <= "+w.arg(int64(r.Hi)))
+		h := w.arg(int64(r.Hi))
+		// signed_lo <= signed_hi <= hi: the bound on signed_lo closes the index range.
+		w.conds = append(w.conds, "t.signed_lo <= "+h, "t.signed_hi <= "+h)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.ToLower(q)) + "%"
