@@ -76,10 +76,7 @@ func (s *db) actorWhere(f ActorFilter) *where {
 	return w
 }
 
-const actorSelect = `SELECT a.id, a.name, a.kind, a.code, a.state,
-	COALESCE((SELECT sum(da.mentions) FROM document_actors da WHERE da.actor_id = a.id), 0),
-	COALESCE((SELECT sum(da.events) FROM document_actors da WHERE da.actor_id = a.id), 0)
-	FROM actors a`
+const actorSelect = `SELECT a.id, a.name, a.kind, a.code, a.state, a.mentions, a.events FROM actors a`
 
 // Actors implements Store.
 func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
@@ -97,7 +94,7 @@ func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM actors a`+w.String(), w.args...).Scan(&out.Total); err != nil {
 		return nil, classify(err)
 	}
-	rows, err := tx.QueryContext(ctx, actorSelect+w.String()+fmt.Sprintf(` ORDER BY 7 DESC, 6 DESC, a.name, a.id LIMIT %d OFFSET %d`, p.Limit, p.Offset), w.args...)
+	rows, err := tx.QueryContext(ctx, actorSelect+w.String()+fmt.Sprintf(` ORDER BY a.events DESC, a.mentions DESC, a.name, a.id LIMIT %d OFFSET %d`, p.Limit, p.Offset), w.args...)
 	if err != nil {
 		return nil, classify(err)
 	}

@@ -306,6 +306,13 @@ func deleteDocument(w *writer, id string) ([]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// Take the document's counts off the actors' totals.
+	if err := w.exec(`UPDATE actors SET
+		mentions = mentions - COALESCE((SELECT da.mentions FROM document_actors da WHERE da.doc_id = $1 AND da.actor_id = actors.id), 0),
+		events = events - COALESCE((SELECT da.events FROM document_actors da WHERE da.doc_id = $1 AND da.actor_id = actors.id), 0)
+		WHERE id IN (SELECT actor_id FROM document_actors WHERE doc_id = $1)`, id); err != nil {
+		return nil, err
+	}
 	for _, q := range []string{
 		`DELETE FROM event_pairs WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
 		`DELETE FROM event_actors WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
@@ -456,9 +463,10 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 		if err := bDocumentactors.add(id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
-		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state`,
-			a.ID, a.Name, a.Kind, a.Code, a.State); err != nil {
+		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state, mentions, events) VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state,
+			mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events`,
+			a.ID, a.Name, a.Kind, a.Code, a.State, mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
 		names := map[string]bool{}

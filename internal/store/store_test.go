@@ -54,8 +54,21 @@ func TestIngestIdempotentAndReplace(t *testing.T) {
 		if r := mustIngest(t, s, other); r.Outcome != store.OutcomeAdded || r.Document != "test-2" {
 			t.Fatalf("same name elsewhere: got %+v, want added as test-2", r)
 		}
+		deuEvents := func() int {
+			a, err := s.Actor(ctx, "DEU")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a.Events
+		}
+		if n := deuEvents(); n != 10 {
+			t.Fatalf("DEU in %d events across both documents, want 10", n)
+		}
 		if err := s.DeleteDocument(ctx, "test-2"); err != nil {
 			t.Fatal(err)
+		}
+		if n := deuEvents(); n != 5 {
+			t.Fatalf("after deleting a document DEU is in %d events, want 5", n)
 		}
 		if err := s.DeleteDocument(ctx, "test-2"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("deleting twice: %v, want ErrNotFound", err)

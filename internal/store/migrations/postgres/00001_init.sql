@@ -87,14 +87,19 @@ CREATE TABLE timexes (
 -- actors is the union over documents; document_actors says which document
 -- produced which actor with which aliases, so replacing a document can
 -- retract what only it said.
+-- mentions and events are totals over the documents, kept by each ingest
+-- and delete, so that actor lists need no aggregation.
 CREATE TABLE actors (
-    id    TEXT PRIMARY KEY,
-    name  TEXT NOT NULL,
-    kind  TEXT NOT NULL,
-    code  TEXT NOT NULL,
-    state TEXT NOT NULL
+    id       TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    code     TEXT NOT NULL,
+    state    TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    events   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX actors_code ON actors(code);
+CREATE INDEX actors_events ON actors(events, mentions);
 CREATE INDEX actors_name ON actors(lower(name));
 
 CREATE TABLE document_actors (
