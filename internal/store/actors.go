@@ -76,7 +76,7 @@ func (s *db) actorWhere(f ActorFilter) *where {
 	return w
 }
 
-const actorSelect = `SELECT a.id, a.name, a.kind, a.code, a.state, a.mentions, a.events FROM actors a`
+const actorSelect = `SELECT a.id, a.name, a.kind, a.code, a.state, a.aliases, a.roles, a.mentions, a.events FROM actors a`
 
 // Actors implements Store.
 func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
@@ -100,7 +100,7 @@ func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
 	}
 	for rows.Next() {
 		var a Actor
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Code, &a.State, &a.Mentions, &a.Events); err != nil {
+		if err := scanActor(rows, &a); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -110,58 +110,18 @@ func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
 	if err := rows.Err(); err != nil {
 		return nil, classify(err)
 	}
-	if err := s.fillAliases(ctx, tx, out.Actors); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
-// fillAliases unites the aliases and roles each document gave the actors.
-func (s *db) fillAliases(ctx context.Context, q querier, as []Actor) error {
-	if len(as) == 0 {
-		return nil
+func scanActor(r interface{ Scan(...any) error }, a *Actor) error {
+	var al, ro string
+	if err := r.Scan(&a.ID, &a.Name, &a.Kind, &a.Code, &a.State, &al, &ro, &a.Mentions, &a.Events); err != nil {
+		return err
 	}
-	w := &where{}
-	ids := make([]string, len(as))
-	at := map[string]int{}
-	for i, a := range as {
-		ids[i] = a.ID
-		at[a.ID] = i
+	if err := json.Unmarshal([]byte(al), &a.Aliases); err != nil {
+		return err
 	}
-	// Documents mostly agree on an actor's aliases: decode each distinct list once.
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT actor_id, aliases, roles FROM document_actors WHERE actor_id`+w.isIn(ids), w.args...)
-	if err != nil {
-		return classify(err)
-	}
-	defer rows.Close()
-	sets := make([][2]map[string]bool, len(as))
-	for rows.Next() {
-		var id, al, ro string
-		if err := rows.Scan(&id, &al, &ro); err != nil {
-			return err
-		}
-		var aliases, roles []string
-		if err := json.Unmarshal([]byte(al), &aliases); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(ro), &roles); err != nil {
-			return err
-		}
-		i := at[id]
-		if sets[i][0] == nil {
-			sets[i] = [2]map[string]bool{{}, {}}
-		}
-		for _, x := range aliases {
-			sets[i][0][x] = true
-		}
-		for _, x := range roles {
-			sets[i][1][x] = true
-		}
-	}
-	for i := range as {
-		as[i].Aliases, as[i].Roles = keys(sets[i][0]), keys(sets[i][1])
-	}
-	return rows.Err()
+	return json.Unmarshal([]byte(ro), &a.Roles)
 }
 
 func keys(m map[string]bool) []string {
@@ -182,7 +142,7 @@ func (s *db) Actor(ctx context.Context, id string) (*Actor, error) {
 	var out []Actor
 	for rows.Next() {
 		var a Actor
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Code, &a.State, &a.Mentions, &a.Events); err != nil {
+		if err := scanActor(rows, &a); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -191,9 +151,6 @@ func (s *db) Actor(ctx context.Context, id string) (*Actor, error) {
 	rows.Close()
 	if len(out) == 0 {
 		return nil, fmt.Errorf("actor %q: %w", id, ErrNotFound)
-	}
-	if err := s.fillAliases(ctx, s.sql, out); err != nil {
-		return nil, err
 	}
 	return &out[0], nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -336,7 +337,9 @@ func deleteDocument(w *writer, id string) ([]string, error) {
 	return actors, nil
 }
 
-// pruneActors removes those of ids that no document names any more.
+// pruneActors removes those of ids that no document names any more, and
+// recomputes the aliases and roles of the others from the documents that
+// still name them.
 func pruneActors(w *writer, ids []string) error {
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
@@ -345,9 +348,74 @@ func pruneActors(w *writer, ids []string) error {
 			` AND NOT EXISTS (SELECT 1 FROM document_actors da WHERE da.actor_id = actors.id)`, wh.args...); err != nil {
 			return err
 		}
+		for _, id := range ids[:n] {
+			rows, err := w.tx.QueryContext(w.ctx, `SELECT DISTINCT aliases, roles FROM document_actors WHERE actor_id = $1`, id)
+			if err != nil {
+				return err
+			}
+			var aliases, roles []string
+			for rows.Next() {
+				var al, ro string
+				var a, r []string
+				if err := rows.Scan(&al, &ro); err != nil {
+					rows.Close()
+					return err
+				}
+				if err := json.Unmarshal([]byte(al), &a); err != nil {
+					rows.Close()
+					return err
+				}
+				if err := json.Unmarshal([]byte(ro), &r); err != nil {
+					rows.Close()
+					return err
+				}
+				aliases, roles = union(aliases, a), union(roles, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if err := w.exec(`UPDATE actors SET aliases = $1, roles = $2 WHERE id = $3`, js(strs(aliases)), js(strs(roles)), id); err != nil {
+				return err
+			}
+		}
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// storedAliases reads the aliases and roles an actor has in the store.
+func storedAliases(w *writer, id string) ([]string, []string, error) {
+	var al, ro string
+	err := w.tx.QueryRowContext(w.ctx, `SELECT aliases, roles FROM actors WHERE id = $1`, id).Scan(&al, &ro)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var aliases, roles []string
+	if err := json.Unmarshal([]byte(al), &aliases); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal([]byte(ro), &roles); err != nil {
+		return nil, nil, err
+	}
+	return aliases, roles, nil
+}
+
+// union is the sorted union of two lists, never nil.
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, x := range append(append([]string(nil), a...), b...) {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) error {
@@ -463,10 +531,15 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 		if err := bDocumentactors.add(id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
-		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state, mentions, events) VALUES ($1, $2, $3, $4, $5, $6, $7)
+		aliases, roles, err := storedAliases(w, a.ID)
+		if err != nil {
+			return err
+		}
+		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state, aliases, roles, mentions, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state,
+			aliases = excluded.aliases, roles = excluded.roles,
 			mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events`,
-			a.ID, a.Name, a.Kind, a.Code, a.State, mentions[a.ID], events[a.ID]); err != nil {
+			a.ID, a.Name, a.Kind, a.Code, a.State, js(union(aliases, a.Aliases)), js(union(roles, a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
 		names := map[string]bool{}

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/store"
+	"github.com/chronicle-history/chronicle/internal/synth"
 )
 
 func eventIDs(evs []store.Event) []string {
@@ -69,6 +71,32 @@ func TestIngestIdempotentAndReplace(t *testing.T) {
 		}
 		if n := deuEvents(); n != 5 {
 			t.Fatalf("after deleting a document DEU is in %d events, want 5", n)
+		}
+		// An alias only one document gave goes with that document.
+		bl := synth.NewBuilder("ussr.txt", "USSR")
+		bl.Actor(doc.Actor{ID: "SUN", Name: "Soviet Union", Kind: doc.KindState, Code: "SUN"})
+		bl.Sentence("In {1925|1925} [the USSR|SUN] grew.")
+		mustIngest(t, s, bl.Done())
+		hasAlias := func(want string) bool {
+			a, err := s.Actor(ctx, "SUN")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, al := range a.Aliases {
+				if al == want {
+					return true
+				}
+			}
+			return false
+		}
+		if !hasAlias("the USSR") || !hasAlias("the Soviets") {
+			t.Fatal("aliases of both documents not united")
+		}
+		if err := s.DeleteDocument(ctx, "ussr"); err != nil {
+			t.Fatal(err)
+		}
+		if hasAlias("the USSR") || !hasAlias("the Soviets") {
+			t.Fatal("deleting a document did not retract only its alias")
 		}
 		if err := s.DeleteDocument(ctx, "test-2"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("deleting twice: %v, want ErrNotFound", err)

@@ -99,14 +99,17 @@ CREATE TABLE timexes (
 -- actors is the union over documents; document_actors says which document
 -- produced which actor with which aliases, so replacing a document can
 -- retract what only it said.
--- mentions and events are totals over the documents, kept by each ingest
--- and delete, so that actor lists need no aggregation.
+-- aliases and roles (JSON lists) are the union over the documents, and
+-- mentions and events totals over them, kept by each ingest and delete, so
+-- that actor lists need no aggregation.
 CREATE TABLE actors (
     id       TEXT PRIMARY KEY,
     name     TEXT NOT NULL,
     kind     TEXT NOT NULL,
     code     TEXT NOT NULL,
     state    TEXT NOT NULL,
+    aliases  TEXT NOT NULL DEFAULT '[]',
+    roles    TEXT NOT NULL DEFAULT '[]',
     mentions INTEGER NOT NULL DEFAULT 0,
     events   INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
