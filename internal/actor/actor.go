@@ -14,14 +14,17 @@
 package actor
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
 
-// Annotator is the actor stage of the pipeline.
+// Annotator is the actor stage of the pipeline. It only reads its
+// registry, so one annotator may serve concurrent documents.
 type Annotator struct {
 	reg *Registry
 }
@@ -47,10 +50,15 @@ func (a *Annotator) Name() string { return "actor" }
 // Annotate fills d.Mentions and d.Actors. It reads the sentences and, when
 // present, the temporal expressions; it changes nothing else.
 func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
+	// Memory stays proportional to one sentence plus the mentions: each
+	// sentence is tokenised, analysed and resolved in turn; only weak
+	// names and pair phrases wait for the end of the document.
 	dates := sentenceDates(d)
-	var cands []cand
-	var buf []token
-	for si := range d.Sentences {
+	res := newResolver(a.reg, d, dates)
+	res.mentions = make([]doc.Mention, 0, len(d.Text)/48+8) // about one per 50 bytes of history
+	p := &sentProc{r: a.reg}
+	var toks []token
+	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -59,12 +67,12 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		if skipSentence(d, si) {
 			continue
 		}
-		var cs []cand
-		cs, buf = a.analyse(d, si, dates[si], buf)
-		cands = append(cands, cs...)
+		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex)
+		p.out = p.out[:0]
+		p.analyse(d, si, dates[si], toks)
+		res.pass1(p.out)
 	}
-	res := newResolver(a.reg, d, dates)
-	res.run(cands)
+	res.pass2()
 	return nil
 }
 
@@ -94,6 +102,12 @@ type docPerson struct {
 	lastSent             int
 }
 
+// surShape is a surname key's first letter and length.
+type surShape struct {
+	first byte
+	n     int
+}
+
 type resolver struct {
 	r        *Registry
 	d        *doc.Document
@@ -105,17 +119,31 @@ type resolver struct {
 	byKey    map[string]string   // nameKey -> person id
 	bySur    map[string][]string // surname key -> person ids
 	orgSeen  map[string]int      // org id -> last sentence mentioned
-	deferred []deferred
+	// noNear remembers surname keys with no near spelling among the
+	// surnames known, and how many surnames were known then.
+	noNear map[string]int
+	// byShape lists the surname keys of six letters or more by first
+	// letter and length, for the spelling-slip search.
+	byShape map[surShape][]string
+	keys    map[string]string // memo of nameKey
+	sorted  int               // mentions[:sorted] are in text order
+	weaks   []cand            // weak names, for pass2
+	pairs   []cand            // pair phrases, for pass2
 }
 
-type deferred struct {
-	c   cand
-	pos int // position in mentions where it belongs (for ordering)
+// key is nameKey, remembered for the document.
+func (rs *resolver) key(name string) string {
+	if k, ok := rs.keys[name]; ok {
+		return k
+	}
+	k := nameKey(name)
+	rs.keys[name] = k
+	return k
 }
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	return &resolver{r: r, d: d, dates: dates, actors: map[string]*doc.Actor{}, persons: map[string]*docPerson{},
-		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}}
+		byKey: map[string]string{}, bySur: map[string][]string{}, orgSeen: map[string]int{}, noNear: map[string]int{}, byShape: map[surShape][]string{}, keys: map[string]string{}}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -125,8 +153,9 @@ func (rs *resolver) day(si int) Day {
 	return rs.dates[si].day()
 }
 
-func (rs *resolver) run(cands []cand) {
-	var pairs, weaks []cand
+// pass1 resolves a sentence's candidates in text order, keeping weak
+// names and pair phrases for pass2.
+func (rs *resolver) pass1(cands []cand) {
 	for _, c := range cands {
 		switch c.kind {
 		case cState:
@@ -142,26 +171,52 @@ func (rs *resolver) run(cands []cand) {
 		case cAnaphor:
 			rs.addAnaphor(c)
 		case cPair:
-			pairs = append(pairs, c)
+			rs.pairs = append(rs.pairs, c)
 		case cWeak:
-			weaks = append(weaks, c)
+			rs.weaks = append(rs.weaks, c)
 		}
 	}
-	rs.sortMentions()
-	for _, c := range weaks {
+}
+
+// pass2 resolves the weak names and pair phrases, which need the states of
+// the whole paragraph and document, and fills the document. Pass one's
+// mentions are in text order; the new ones are merged in.
+func (rs *resolver) pass2() {
+	n := len(rs.mentions)
+	rs.sorted = n
+	for _, c := range rs.weaks {
 		rs.addWeak(c)
 	}
-	rs.sortMentions()
 	pair := rs.mainPair()
-	for _, c := range pairs {
-		rs.addPair(c, pair)
+	for _, c := range rs.pairs {
+		rs.addPair(c, pair, n)
 	}
-	rs.sortMentions()
+	rs.merge(n)
 	rs.finish()
 }
 
-func (rs *resolver) sortMentions() {
-	sort.SliceStable(rs.mentions, func(i, j int) bool { return rs.mentions[i].Clean.Start < rs.mentions[j].Clean.Start })
+// merge merges the sorted mentions after index n into the sorted ones
+// before it.
+func (rs *resolver) merge(n int) {
+	if n == len(rs.mentions) {
+		return
+	}
+	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
+	tail := append([]doc.Mention(nil), rs.mentions[n:]...) // few: weak names and pairs
+	slices.SortStableFunc(tail, byStart)
+	// Merge from the back in place: each mention moves at most once.
+	ms := rs.mentions
+	i, j, k := n-1, len(tail)-1, len(ms)-1
+	for j >= 0 {
+		if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
+			ms[k] = ms[i]
+			i--
+		} else {
+			ms[k] = tail[j]
+			j--
+		}
+		k--
+	}
 }
 
 // mention appends a mention of actor for candidate c.
@@ -255,21 +310,32 @@ func (rs *resolver) addPerson(c cand) {
 		rs.mentionPerson(c, rs.registryPerson(pi), c.via)
 		return
 	}
-	key := nameKey(c.name)
-	if ps := rs.r.LookupPerson(c.name); len(ps) > 0 {
-		rs.mentionPerson(c, rs.registryPerson(rs.r.personByID[ps[0].ID]), "alias")
+	key := rs.key(c.name)
+	if ps := rs.r.personByKey[key]; len(ps) > 0 {
+		rs.mentionPerson(c, rs.registryPerson(ps[0]), "alias")
 		return
 	}
 	if id, ok := rs.byKey[key]; ok {
 		rs.mentionPerson(c, rs.persons[id], "alias")
 		return
 	}
-	// "Nikolay Bukharin" after "Bukharin" from the registry and the like:
-	// a full name whose surname belongs to one person met before.
+	// A full name whose surname belongs to one person met before by
+	// surname only ("Mr. Rapoport", then "Samuel Rapoport"), or whose
+	// given name agrees ("J. Kennedy" after "John Kennedy"), is that
+	// person; "Robert F. Kennedy" after "John F. Kennedy" is not.
 	words := strings.Fields(key)
 	if len(words) > 1 {
-		if ids := rs.bySur[words[len(words)-1]]; len(ids) == 1 && rs.persons[ids[0]].reg < 0 {
-			rs.mentionPerson(c, rs.persons[ids[0]], "alias")
+		var same []*docPerson
+		for _, id := range rs.bySur[words[len(words)-1]] {
+			dp := rs.persons[id]
+			old := strings.Fields(rs.key(dp.name))
+			if dp.reg < 0 && (len(old) == 1 || old[0] == words[0] ||
+				(len(old[0]) == 1 || len(words[0]) == 1) && old[0][0] == words[0][0]) {
+				same = append(same, dp)
+			}
+		}
+		if len(same) == 1 {
+			rs.mentionPerson(c, same[0], "alias")
 			return
 		}
 	}
@@ -322,32 +388,36 @@ func (rs *resolver) registryPerson(pi int) *docPerson {
 	}
 	dp := &docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi}
 	rs.persons[p.ID] = dp
-	rs.register(dp, p.Name)
-	for _, al := range p.Aliases {
-		rs.register(dp, al.Text)
+	for _, k := range p.keys {
+		rs.registerKey(dp, k)
 	}
 	return dp
 }
 
 // register indexes a person's name and surname for later references.
-func (rs *resolver) register(dp *docPerson, name string) {
-	key := nameKey(name)
+func (rs *resolver) register(dp *docPerson, name string) { rs.registerKey(dp, rs.key(name)) }
+
+// registerKey indexes a name key and its last word as a surname (a
+// one-word registry alias is itself a surname).
+func (rs *resolver) registerKey(dp *docPerson, key string) {
 	if key == "" {
 		return
 	}
 	if _, ok := rs.byKey[key]; !ok {
 		rs.byKey[key] = dp.id
 	}
-	words := strings.Fields(key)
-	sur := words[len(words)-1]
-	if len(words) == 1 && dp.reg >= 0 && !strings.EqualFold(name, rs.r.Persons[dp.reg].Name) {
-		// A registry alias of one word is itself a surname.
-		sur = words[0]
+	sur := key
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		sur = key[i+1:]
 	}
 	for _, id := range rs.bySur[sur] {
 		if id == dp.id {
 			return
 		}
+	}
+	if len(rs.bySur[sur]) == 0 && len(sur) >= 6 {
+		s := surShape{sur[0], len(sur)}
+		rs.byShape[s] = append(rs.byShape[s], sur)
 	}
 	rs.bySur[sur] = append(rs.bySur[sur], dp.id)
 }
@@ -402,8 +472,8 @@ func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
 			a.State = dp.state
 		}
 	}
-	if c.role != "" && !contains(a.Roles, c.role) {
-		a.Roles = append(a.Roles, c.role)
+	if role != "" && !contains(a.Roles, role) {
+		a.Roles = append(a.Roles, role) // as the text gives it, or the office held then
 	}
 	c.org, c.role = org, role
 	c.regime = ""
@@ -424,7 +494,7 @@ func contains(l []string, s string) bool {
 // before in the document (allowing one slip of spelling in a long name),
 // or, after a title ("Mr. Rapoport"), makes a new person.
 func (rs *resolver) addSurname(c cand) {
-	key := nameKey(c.name)
+	key := rs.key(c.name)
 	if key == "" {
 		return
 	}
@@ -432,11 +502,14 @@ func (rs *resolver) addSurname(c cand) {
 		rs.mentionPerson(c, rs.mostRecent(ids), "surname")
 		return
 	}
-	if len([]rune(key)) >= 6 {
+	if n, ok := rs.noNear[key]; len(key) >= 6 && (!ok || n != len(rs.bySur)) {
+		rs.noNear[key] = len(rs.bySur)
 		var near []string
-		for sur, ids := range rs.bySur {
-			if len([]rune(sur)) >= 6 && damerau(sur, key) <= 1 {
-				near = append(near, ids...)
+		for l := len(key) - 1; l <= len(key)+1; l++ {
+			for _, sur := range rs.byShape[surShape{key[0], l}] {
+				if damerau(sur, key) <= 1 {
+					near = append(near, rs.bySur[sur]...)
+				}
 			}
 		}
 		if len(near) > 0 {
@@ -485,10 +558,10 @@ func (rs *resolver) addPronoun(c cand) {
 	if target == "" && c.sent > 0 {
 		prev := c.sent - 1
 		if rs.d.Sentences[prev].Block == rs.d.Sentences[c.sent].Block {
-			for _, m := range rs.mentions {
-				if m.Sentence == prev && m.Kind == doc.KindPerson {
+			// The first person of the previous sentence: scan back to it.
+			for i := len(rs.mentions) - 1; i >= 0 && rs.mentions[i].Sentence >= prev; i-- {
+				if m := rs.mentions[i]; m.Sentence == prev && m.Kind == doc.KindPerson {
 					target = m.Actor
-					break
 				}
 			}
 		}
@@ -527,9 +600,21 @@ func (rs *resolver) addAnaphor(c cand) {
 // state is named in the same paragraph ("the Loyalists", "Foreign Office").
 func (rs *resolver) addWeak(c cand) {
 	block := rs.d.Sentences[c.sent].Block
+	first, last := c.sent, c.sent
+	for first > 0 && rs.d.Sentences[first-1].Block == block {
+		first--
+	}
+	for last+1 < len(rs.d.Sentences) && rs.d.Sentences[last+1].Block == block {
+		last++
+	}
 	near := map[string]int{} // state -> distance in sentences
-	for _, m := range rs.mentions {
-		if m.State == "" || rs.d.Sentences[m.Sentence].Block != block {
+	ms := rs.mentions[:rs.sorted]
+	from := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= first })
+	for _, m := range ms[from:] {
+		if m.Sentence > last {
+			break
+		}
+		if m.State == "" {
 			continue
 		}
 		dist := m.Sentence - c.sent
@@ -599,7 +684,7 @@ func (rs *resolver) mainPair() []string {
 			n, hi := int32(0), -1
 			var es []entry
 			for j := i; j < len(toks); j++ {
-				next, ok := rs.r.lex.edges[lexEdge{n, toks[j].key}]
+				next, ok := rs.r.lex.next(n, rs.r.lex.word(toks[j].key))
 				if !ok {
 					break
 				}
@@ -661,11 +746,17 @@ func (rs *resolver) mainPair() []string {
 // addPair resolves "the two countries": the two states of the sentence so
 // far and the sentence before, when exactly two are named there, else the
 // document's main pair.
-func (rs *resolver) addPair(c cand, main []string) {
+func (rs *resolver) addPair(c cand, main []string, sorted int) {
 	local := map[string]bool{}
 	var order []string
 	outside := main == nil
-	for _, m := range rs.mentions {
+	// Mentions are sorted: look only at this sentence and the one before.
+	ms := rs.mentions[:sorted]
+	from := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= c.sent-1 })
+	for _, m := range ms[from:] {
+		if m.Sentence > c.sent {
+			break
+		}
 		if m.Via == "pair" || m.State == "" {
 			continue
 		}
@@ -716,57 +807,66 @@ func (rs *resolver) finish() {
 		end = m.Clean.End
 	}
 	rs.mentions = out
-	used := map[string]bool{}
+	used := make(map[string]map[string]bool, len(rs.actors)) // actor -> aliases seen
 	for _, m := range rs.mentions {
-		used[m.Actor] = true
+		seen := used[m.Actor]
+		if seen == nil {
+			seen = map[string]bool{}
+			used[m.Actor] = seen
+		}
 		a := rs.actors[m.Actor]
 		if a == nil || m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		alias := strings.TrimSpace(m.Text)
-		if !contains(a.Aliases, alias) {
+		if alias := strings.TrimSpace(m.Text); !seen[alias] {
+			seen[alias] = true
 			a.Aliases = append(a.Aliases, alias)
 		}
 	}
 	rs.d.Actors = rs.d.Actors[:0]
 	for _, id := range rs.order {
-		if used[id] {
+		if used[id] != nil {
 			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
 		}
 	}
-	rs.d.Mentions = append(rs.d.Mentions[:0], rs.mentions...)
+	rs.d.Mentions = rs.mentions
 	if rs.d.Mentions == nil {
 		rs.d.Mentions = []doc.Mention{}
 	}
 }
 
-// damerau is the optimal-string-alignment distance of two strings.
+// damerau is the optimal-string-alignment distance of two keys (bytes of
+// folded ASCII), capped: any distance above 1 is reported as 2.
 func damerau(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > 1 {
+	if abs(len(a)-len(b)) > 1 || len(a) > 63 || len(b) > 63 {
 		return 2
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	var rows [3][64]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
 	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
 			}
+			cur[j] = v
+			best = min(best, v)
 		}
+		if best > 1 {
+			return 2
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return min(prev[len(b)], 2)
 }
 
 func abs(x int) int {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // foldTable maps accented Latin letters to their base letters so that
@@ -12,7 +14,7 @@ import (
 var foldTable = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
 	'ç': "c", 'ć': "c", 'č': "c", 'ĉ': "c", 'ċ': "c",
-	'ď': "d", 'đ': "d", 'ð': "d",
+	'ď': "d", 'đ': "d", 'ð': "d", 'Ð': "d", 'Đ': "d",
 	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e",
 	'ğ': "g", 'ģ': "g",
 	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i", 'İ': "i",
@@ -53,6 +55,16 @@ func fold(s string) string {
 		}
 		if f, ok := foldTable[r]; ok {
 			b.WriteString(f)
+			continue
+		}
+		if unicode.IsLetter(r) {
+			// Any other accented letter ("ế", "ũ", "ọ"): its base
+			// letters, without the combining marks.
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
 			continue
 		}
 		b.WriteRune(r)
@@ -100,24 +112,58 @@ func nameKey(name string) string {
 }
 
 // translit folds the spelling variants of romanised names.
+// translit folds the spelling variants of romanised names: x = ks,
+// ph = f, yo = ye = e, jo = io, w = v, ck = k, tz = ts, sz = zs = s,
+// y = j = i, and doubled letters count once.
 func translit(w string) string {
-	r := strings.NewReplacer("x", "ks", "ph", "f", "yo", "e", "ye", "e", "jo", "io", "w", "v", "ck", "k", "tz", "ts", "sz", "s", "zs", "s")
-	w = r.Replace(w)
-	var b strings.Builder
+	b := make([]byte, 0, len(w)+2)
 	var prev byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch c {
-		case 'y', 'j':
-			c = 'i'
-		}
+	put := func(c byte) {
 		if c == prev && c != '-' {
-			continue
+			return
 		}
-		b.WriteByte(c)
+		b = append(b, c)
 		prev = c
 	}
-	return b.String()
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		var next byte
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case c == 'x':
+			put('k')
+			put('s')
+		case c == 'p' && next == 'h':
+			put('f')
+			i++
+		case c == 'y' && (next == 'o' || next == 'e'):
+			put('e')
+			i++
+		case c == 'j' && next == 'o':
+			put('i')
+			put('o')
+			i++
+		case c == 'w':
+			put('v')
+		case c == 'c' && next == 'k':
+			put('k')
+			i++
+		case c == 't' && next == 'z':
+			put('t')
+			put('s')
+			i++
+		case (c == 's' && next == 'z') || (c == 'z' && next == 's'):
+			put('s')
+			i++
+		case c == 'y' || c == 'j':
+			put('i')
+		default:
+			put(c)
+		}
+	}
+	return string(b)
 }
 
 // particles are the lower-case words inside European surnames.

@@ -39,16 +39,65 @@ type entry struct {
 // walk from each token finds the longest name starting there.
 type lexicon struct {
 	nodes []lexNode
-	edges map[lexEdge]int32
+	// vocab numbers every token key of a registry name; edges are keyed by
+	// node and word number, so a walk costs one string lookup per token.
+	vocab  map[string]wordInfo
+	edges  map[uint64]int32
+	nextID int32
+	root   []int32 // children of the root by word number (0: none)
 }
+
+// wordInfo is what the lexicon knows of a token key: its number among
+// registry words (-1 for none) and its grammatical classes.
+type wordInfo struct {
+	id    int32
+	class uint8
+	key   string
+}
+
+// Word classes.
+const (
+	wParticle uint8 = 1 << iota // von, de, van ...
+	wStop                       // never part of a person's name
+	wOrgHead                    // ends an organisation's name
+)
 
 type lexNode struct {
 	entries []entry
 }
 
-type lexEdge struct {
-	node int32
-	key  string
+func edgeKey(node, word int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(word)) }
+
+// word returns the vocabulary number of a token key, or -1.
+func (l *lexicon) word(key string) int32 {
+	if w, ok := l.vocab[key]; ok {
+		return w.id
+	}
+	return -1
+}
+
+// info returns the lexicon's knowledge of a token key.
+func (l *lexicon) info(key string) wordInfo {
+	if w, ok := l.vocab[key]; ok {
+		return w
+	}
+	return wordInfo{id: -1}
+}
+
+// next follows the edge from node for word w.
+func (l *lexicon) next(node, w int32) (int32, bool) {
+	if w < 0 {
+		return 0, false
+	}
+	if node == 0 {
+		// Most steps start at the root: an array, not a map.
+		if int(w) < len(l.root) && l.root[w] > 0 {
+			return l.root[w], true
+		}
+		return 0, false
+	}
+	n, ok := l.edges[edgeKey(node, w)]
+	return n, ok
 }
 
 func (l *lexicon) add(name string, e entry) {
@@ -65,11 +114,18 @@ func (l *lexicon) add(name string, e entry) {
 		case t.is(tCap) && !(i == 0 && t.key == "the"):
 			e.shape[i] = 1
 		}
-		next, ok := l.edges[lexEdge{n, t.key}]
+		wi, ok := l.vocab[t.key]
+		if !ok || wi.id < 0 {
+			wi.id, wi.key = l.nextID, t.key
+			l.nextID++
+			l.vocab[t.key] = wi
+		}
+		w := wi.id
+		next, ok := l.edges[edgeKey(n, w)]
 		if !ok {
 			next = int32(len(l.nodes))
 			l.nodes = append(l.nodes, lexNode{})
-			l.edges[lexEdge{n, t.key}] = next
+			l.edges[edgeKey(n, w)] = next
 		}
 		n = next
 	}
@@ -92,7 +148,7 @@ func (l *lexicon) add(name string, e entry) {
 func (l *lexicon) walk(toks []token) (int32, bool) {
 	n := int32(0)
 	for _, t := range toks {
-		next, ok := l.edges[lexEdge{n, t.key}]
+		next, ok := l.next(n, l.word(t.key))
 		if !ok {
 			return 0, false
 		}
@@ -119,7 +175,7 @@ func (e *entry) shapeOK(toks []token) bool {
 }
 
 func buildLexicon(r *Registry) *lexicon {
-	l := &lexicon{nodes: []lexNode{{}}, edges: map[lexEdge]int32{}}
+	l := &lexicon{nodes: []lexNode{{}}, edges: map[uint64]int32{}, vocab: map[string]wordInfo{}}
 	for si, s := range r.States {
 		ref := int32(si)
 		l.add(s.Name, entry{kind: eStateName, ref: ref, regime: -1, period: always})
@@ -182,6 +238,25 @@ func buildLexicon(r *Registry) *lexicon {
 	}
 	for g := range r.Given {
 		l.add(strings.ToUpper(g[:1])+g[1:], entry{kind: eGiven, regime: -1, period: always})
+	}
+	l.root = make([]int32, l.nextID)
+	for k, child := range l.edges {
+		if k>>32 == 0 {
+			l.root[int32(uint32(k))] = child
+		}
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		class uint8
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}} {
+		for w := range set.words {
+			wi, ok := l.vocab[w]
+			if !ok {
+				wi.id, wi.key = -1, w
+			}
+			wi.class |= set.class
+			l.vocab[w] = wi
+		}
 	}
 	return l
 }

@@ -57,6 +57,9 @@ type sentProc struct {
 	out    []cand
 	names  []nameSpan
 	inName []int // token -> index of the name covering it, or -1
+	words  []int32
+	class  []uint8 // word classes of the tokens (wParticle, wStop, wOrgHead)
+	ents   []entry // storage for the items' entries
 }
 
 // nameSpan is a person's name in the sentence.
@@ -72,46 +75,75 @@ type nameSpan struct {
 }
 
 // analyse finds the candidate mentions of sentence si.
-func (a *Annotator) analyse(d *doc.Document, si int, date dateRange, buf []token) ([]cand, []token) {
-	s := d.Sentences[si]
-	p := &sentProc{r: a.reg, text: d.Text, day: date.day(), lo: MinDay, hi: MaxDay, sent: si}
+// analyse finds the candidate mentions of sentence si and appends them to
+// p.out. p's buffers are reused from sentence to sentence.
+func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, toks []token) {
+	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, date.day(), MinDay, MaxDay, si, toks
 	if date.known {
 		p.lo, p.hi = date.lo, date.hi
 	}
-	p.toks = tokenize(d.Text, s.Clean.Start, s.Clean.End, buf[:0])
+	// Candidates copy what they keep of the items, so the item storage
+	// is reused.
+	p.items, p.names, p.ents = p.items[:0], p.names[:0], p.ents[:0]
 	p.match()
 	p.findNames()
 	p.scan()
-	return p.out, p.toks
+}
+
+// grow returns s resized to n, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/2)
+	}
+	return s[:n]
 }
 
 // match finds the longest registry name at each token, left to right.
 func (p *sentProc) match() {
 	lex := p.r.lex
 	n := len(p.toks)
-	p.itemAt = make([]int, n)
+	p.itemAt = grow(p.itemAt, n)
 	for i := range p.itemAt {
 		p.itemAt[i] = -1
+	}
+	p.words = grow(p.words, n)
+	p.class = grow(p.class, n)
+	words := p.words
+	for i := range p.toks {
+		if p.toks[i].known {
+			words[i], p.class[i] = p.toks[i].word, p.toks[i].class
+			continue
+		}
+		wi := lex.info(p.toks[i].key)
+		words[i], p.class[i] = wi.id, wi.class
 	}
 	for i := 0; i < n; {
 		node := int32(0)
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.edges[lexEdge{node, p.toks[j].key}]
+			next, ok := lex.next(node, words[j])
 			if !ok {
 				break
 			}
 			node = next
 			if es := lex.nodes[node].entries; len(es) > 0 {
-				var okEs []entry
+				all := true
+				for k := range es {
+					all = all && es[k].shapeOK(p.toks[i:j+1])
+				}
+				if all {
+					bestHi, best = j+1, es // shared, read-only
+					continue
+				}
+				start := len(p.ents)
 				for k := range es {
 					if es[k].shapeOK(p.toks[i : j+1]) {
-						okEs = append(okEs, es[k])
+						p.ents = append(p.ents, es[k])
 					}
 				}
-				if len(okEs) > 0 {
-					bestHi, best = j+1, okEs
+				if len(p.ents) > start {
+					bestHi, best = j+1, p.ents[start:len(p.ents):len(p.ents)]
 				}
 			}
 		}
@@ -175,39 +207,62 @@ func (it *item) only(kinds ...entryKind) []entry {
 	return out
 }
 
-// choose picks the meaning in force at the sentence's day: a meaning whose
-// period (and whose actor's lifetime) holds the day, else the nearest.
-func (p *sentProc) choose(es []entry) (entry, bool) {
-	return chooseEntry(p.r, es, p.day, Period{From: p.lo, To: p.hi})
+// chooseEntry picks the meaning in force at the sentence's date: one whose
+// period (and whose actor's lifetime) overlaps the date range, else the
+// one nearest to its middle day.
+func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
+	return chooseEntryMask(r, es, ^uint32(0), day, rng)
 }
 
-// chooseEntry prefers a meaning whose period overlaps the sentence's date
-// range, then the one nearest to its middle day.
-func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
-	if day != MinDay {
-		// A name given a period in the registry ("Russia@1917-11-07..",
-		// "Ukrainian@1991-08-24..") means nothing outside it.
-		var in []entry
-		for _, e := range es {
-			if e.period == always || e.period.Overlaps(rng) {
-				in = append(in, e)
-			}
-		}
-		es = in
+// generation is thirty years in YYYYMMDD units.
+const generation = 300000
+
+// kinds makes a mask of entry kinds.
+func kinds(ks ...entryKind) uint32 {
+	var m uint32
+	for _, k := range ks {
+		m |= 1 << k
 	}
-	if len(es) == 0 {
-		return entry{}, false
-	}
+	return m
+}
+
+// chooseK chooses among the item's meanings of the kinds in mask.
+func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
+	return chooseEntryMask(p.r, it.entries, mask, p.day, Period{From: p.lo, To: p.hi})
+}
+
+// chooseEntryMask is chooseEntry over the entries of the kinds in mask.
+func chooseEntryMask(r *Registry, es []entry, mask uint32, day Day, rng Period) (entry, bool) {
 	best, bestDist := -1, int64(-1)
 	for i, e := range es {
+		if mask&(1<<e.kind) == 0 {
+			continue
+		}
+		if day != MinDay && e.period != always && !e.period.Overlaps(rng) {
+			// A name given a period in the registry ("Russia@1917-11-07..",
+			// "Ukrainian@1991-08-24..") means nothing outside it.
+			continue
+		}
 		per := e.period
+		life := always // when the actor existed
 		switch e.kind {
 		case eOrgName, eOrgWeak, eOrgAnaphor:
-			per = intersect(per, r.Orgs[e.ref].Period)
+			life = r.Orgs[e.ref].Period
 		case eSeat:
 			if e.isOrg {
-				per = intersect(per, r.Orgs[e.ref].Period)
+				life = r.Orgs[e.ref].Period
+			} else {
+				life = r.States[e.ref].Period
 			}
+		case eStateName, eAdjective, ePlural, eSingular, eCombining, eCapital, eStateWeak:
+			life = r.States[e.ref].Period
+		}
+		per = intersect(per, life)
+		if day != MinDay && life.Distance(day) > generation {
+			// A generation before or after the actor existed, its name
+			// names something else: Georgia in 1864 is an American state,
+			// the Allies of 480 BC are not the Entente.
+			continue
 		}
 		// Rank by distance to the date (0 inside); at equal distance a name
 		// with a period of its own ("Russia@1917-11-07..") beats a name
@@ -223,6 +278,9 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 		if best < 0 || dist < bestDist {
 			best, bestDist = i, dist
 		}
+	}
+	if best < 0 {
+		return entry{}, false
 	}
 	return es[best], true
 }
@@ -261,7 +319,7 @@ func (p *sentProc) key(i int) string {
 // sequences opened by a given name or a title.
 func (p *sentProc) findNames() {
 	n := len(p.toks)
-	p.inName = make([]int, n)
+	p.inName = grow(p.inName, n)
 	for i := range p.inName {
 		p.inName[i] = -1
 	}
@@ -286,12 +344,83 @@ func (p *sentProc) findNames() {
 func (p *sentProc) addName(ns nameSpan) int {
 	p.cueAndRole(&ns)
 	p.apposition(&ns)
+	if ns.affState == "" {
+		p.listAffiliation(&ns)
+	}
 	idx := len(p.names)
 	p.names = append(p.names, ns)
 	for k := ns.lo; k < ns.hi; k++ {
 		p.inName[k] = idx
 	}
 	return ns.hi
+}
+
+// listCues introduce the members of a group just named ("Soviet
+// representatives ... were A, B and C", "a German delegation, including
+// A and B").
+var listCues = set("were", "included", "including", "among", "as", "was")
+
+// listAffiliation gives a person listed after a group of a state's agents
+// that state: "Other Soviet representatives instrumental in the
+// negotiations were Karl Radek, Leonid Krasin and Victor Kopp".
+func (p *sentProc) listAffiliation(ns *nameSpan) {
+	// Walk back over the earlier names of the list to its cue word.
+	k := ns.lo - 1
+	for k >= 0 {
+		key := p.key(k)
+		if key == "," || key == "and" {
+			k--
+			continue
+		}
+		if ni := p.inNameIdx(k); ni >= 0 {
+			k = p.names[ni].lo - 1
+			continue
+		}
+		break
+	}
+	if k < 0 || !listCues[p.key(k)] {
+		return
+	}
+	if p.key(k) == "as" && p.key(k-1) != "such" {
+		return
+	}
+	// The group: a demonym followed by a noun naming a state's agents,
+	// earlier in the clause, with no person between.
+	for j := k - 1; j >= 0; j-- {
+		if p.inNameIdx(j) >= 0 || p.key(j) == ";" || p.key(j) == "." {
+			return
+		}
+		it := p.itemStart(j)
+		if it == nil || !it.has(eAdjective) {
+			continue
+		}
+		head := p.itemStart(it.hi)
+		if head == nil && it.hi+1 < len(p.toks) {
+			head = p.itemStart(it.hi + 1) // "German military delegation"
+		}
+		if head == nil {
+			continue
+		}
+		for _, e := range head.entries {
+			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
+				if a, ok := p.chooseK(it, kinds(eAdjective)); ok {
+					ns.affState = p.r.States[a.ref].Code
+				}
+				return
+			}
+		}
+	}
+}
+
+// inNameIdx is the index of the name covering token i, or -1 (names found
+// so far in this sentence).
+func (p *sentProc) inNameIdx(i int) int {
+	for ni, ns := range p.names {
+		if ns.lo <= i && i < ns.hi {
+			return ni
+		}
+	}
+	return -1
 }
 
 // combiningHere reports whether the item is a combining form before a
@@ -301,7 +430,7 @@ func (p *sentProc) combiningHere(it *item) bool {
 }
 
 func (p *sentProc) isParticle(i int) bool {
-	return i < len(p.toks) && particles[p.toks[i].key] && p.toks[i].is(tWord)
+	return i < len(p.toks) && p.class[i]&wParticle != 0 && p.toks[i].is(tWord)
 }
 
 // scanName reads a capitalised name sequence at token i. It returns where
@@ -326,6 +455,11 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 				given++
 				words++
 				j++
+				// A hyphenated given name: "Jean-Marie", "Hans-Adolf".
+				for j+1 < n && p.toks[j].key == "-" && p.toks[j].start == p.toks[j-1].end &&
+					p.toks[j+1].start == p.toks[j].end && p.toks[j+1].is(tCap) {
+					j += 2
+				}
 				end = j
 				continue
 			case j > i && it.hi == j+1 && (tk.key == "graf" || tk.key == "freiherr") && (p.isParticle(j+1) || j+1 < n && p.toks[j+1].is(tCap)):
@@ -347,13 +481,13 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
 			break
 		}
-		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && !nameStop[tk.key] {
+		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.class[j]&wStop == 0 {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
 				j += 2
@@ -374,7 +508,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
@@ -416,7 +550,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	// A surname followed by a model designation is a product ("Tupolev
 	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
 	// Front").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || orgHeads[p.toks[end].key] && p.toks[end].is(tCap)) {
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.class[end]&wOrgHead != 0 && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
@@ -551,12 +685,12 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 					}
 				}
 			case it.has(ePersonName) && poss:
-				if e, ok := p.choose(it.only(ePersonName)); ok && state == "" {
+				if e, ok := p.chooseK(it, kinds(ePersonName)); ok && state == "" {
 					state = p.r.StateAt(p.r.Persons[e.ref].ID, p.day)
 				}
 			case it.has(eOrgName):
 				if prep != "to" {
-					if e, ok := p.choose(it.only(eOrgName)); ok && org == "" {
+					if e, ok := p.chooseK(it, kinds(eOrgName)); ok && org == "" {
 						org = p.r.Orgs[e.ref].ID
 						if state == "" {
 							state = p.r.Orgs[e.ref].State
@@ -565,7 +699,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 				}
 			case it.has(eAdjective, eStateName):
 				if prep == "" || prep == "of" || prep == "for" || poss {
-					if e, ok := p.choose(it.only(eAdjective, eStateName)); ok && state == "" {
+					if e, ok := p.chooseK(it, kinds(eAdjective, eStateName)); ok && state == "" {
 						state = p.r.States[e.ref].Code
 					}
 				}
@@ -667,17 +801,17 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 	}
 	switch {
 	case it.has(eOrgName):
-		if e, ok := p.choose(it.only(eOrgName)); ok {
+		if e, ok := p.chooseK(it, kinds(eOrgName)); ok {
 			ns.affOrg = p.r.Orgs[e.ref].ID
 			ns.affState = p.r.Orgs[e.ref].State
 		}
 	case it.has(eStateName):
-		if e, ok := p.choose(it.only(eStateName)); ok {
+		if e, ok := p.chooseK(it, kinds(eStateName)); ok {
 			ns.affState = p.r.States[e.ref].Code
 		}
 	case it.has(eNoun):
 		if adj := p.itemEnd(it.lo); adj != nil && adj.has(eAdjective) {
-			if e, ok := p.choose(adj.only(eAdjective)); ok {
+			if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 				ns.affState = p.r.States[e.ref].Code
 			}
 		}
@@ -737,12 +871,15 @@ func (p *sentProc) scanItem(it *item) int {
 	n := len(p.toks)
 	switch {
 	case p.combiningHere(it):
-		if e, ok := p.choose(it.only(eCombining)); ok {
+		if e, ok := p.chooseK(it, kinds(eCombining)); ok {
 			p.emit(cand{kind: cState, actor: p.r.States[e.ref].Code, state: p.r.States[e.ref].Code, via: "demonym"}, it.lo, it.hi)
 		}
 		return it.hi
 	case it.has(eStateName, eOrgName, eSeat):
-		e, ok := p.choose(it.only(eStateName, eOrgName, eSeat))
+		e, ok := p.chooseK(it, kinds(eStateName, eOrgName, eSeat))
+		if ok && e.kind == eStateName {
+			e = p.notTheSame(it, e)
+		}
 		switch {
 		case !ok:
 		case e.kind == eStateName:
@@ -783,7 +920,7 @@ func (p *sentProc) scanItem(it *item) int {
 		p.plural(it)
 		return it.hi
 	case it.has(eCapital):
-		if e, ok := p.choose(it.only(eCapital)); ok && p.politicalCapital(it) {
+		if e, ok := p.chooseK(it, kinds(eCapital)); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
@@ -804,11 +941,43 @@ func (p *sentProc) scanItem(it *item) int {
 	return it.hi
 }
 
+// uniqueOffices are the office classes one person holds at a time in a
+// state, so that a title alone can name the holder.
+var uniqueOffices = set("head-of-state", "head-of-government", "foreign-minister", "defence-minister", "interior-minister")
+
+// notTheSame reads a name coordinated with a name of the same state as
+// the other state it can denote: in "the Soviet Union and Russia" Russia
+// is not the Soviet Union.
+func (p *sentProc) notTheSame(it *item, e entry) entry {
+	conj := p.key(it.lo - 1)
+	if (conj != "and" && conj != "or") || len(p.out) == 0 {
+		return e
+	}
+	last := p.out[len(p.out)-1]
+	code := p.r.States[e.ref].Code
+	if last.sent != p.sent || last.kind != cState || last.state != code || last.hi > int(p.toks[it.lo-1].start) {
+		return e
+	}
+	var others []entry
+	for _, o := range it.entries {
+		if o.kind == eStateName && p.r.States[o.ref].Code != code {
+			others = append(others, o)
+		}
+	}
+	if alt, ok := chooseEntry(p.r, others, MinDay, always); ok {
+		return alt
+	}
+	return e
+}
+
 // holder emits the person holding the office at the sentence's day, when
-// the registry knows exactly one.
+// the office is held by one person at a time and the registry knows who.
 func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string) bool {
 	for _, e := range offices {
 		o := p.r.Offices[e.ref]
+		if !uniqueOffices[o.Class] {
+			continue // many ambassadors, one foreign minister
+		}
 		st := state
 		if o.State != "" {
 			if st != "" && st != o.State {
@@ -835,13 +1004,21 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, ok := p.choose(it.only(eAdjective))
+	e, ok := p.chooseK(it, kinds(eAdjective))
 	if !ok {
 		return it.hi
 	}
 	code := p.r.States[e.ref].Code
 	n := len(p.toks)
 	j := it.hi
+	// A nationality named by its adjective in a list of peoples:
+	// "nationalities (including German)" are people, not the state.
+	if prev := p.key(it.lo - 1); (prev == "including" || prev == "as" && p.key(it.lo-2) == "such") && (p.key(j) == ")" || p.key(j) == ";") {
+		if pl := p.r.States[e.ref].Plurals; len(pl) > 0 {
+			p.emit(cand{kind: cGroup, actor: "group:" + Slug(pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
+			return it.hi
+		}
+	}
 	// Head noun right after, or after one lower-case modifier.
 	head := p.itemStart(j)
 	if head == nil && j+1 < n && p.toks[j].is(tWord) && !p.toks[j].is(tCap) && !functionWords[p.toks[j].key] {
@@ -919,7 +1096,7 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, ok := p.choose(it.only(ePlural))
+	e, ok := p.chooseK(it, kinds(ePlural))
 	if !ok {
 		return
 	}
@@ -970,7 +1147,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	switch {
 	case next == "'s":
 		return !geoNouns[p.key(it.hi+1)]
-	case subjectVerbs[next] && next != "were" && next != "are":
+	case subjectVerbs[next] && !weakVerbs[next]:
 		prev := p.key(it.lo - 1)
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
@@ -1058,6 +1235,9 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	free := func(j int) bool {
+		if p.inName[j] >= 0 {
+			return false
+		}
 		if p.itemAt[j] < 0 {
 			return true
 		}
@@ -1086,12 +1266,12 @@ func (p *sentProc) scanOrgName(i int) int {
 		break
 	}
 	if heads == 0 || last-i < 2 || !(headLast || headOf) {
-		return max(i, last)
+		return i
 	}
 	name := p.tokText(i, last)
 	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
 	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
-		if e, ok := p.choose(adj.only(eAdjective)); ok {
+		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 			c.state = p.r.States[e.ref].Code
 		}
 	}

@@ -76,6 +76,8 @@ type Person struct {
 	Aliases []Named
 	Tenures []Tenure
 	Note    string
+	// keys are the name keys of the name and aliases, computed once.
+	keys []string
 }
 
 // Office is one set of titles of an office class.
@@ -327,10 +329,13 @@ func (r *Registry) indexPersons() {
 		seen := map[string]bool{}
 		for _, n := range append([]Named{{Text: p.Name, Period: always}}, p.Aliases...) {
 			k := nameKey(n.Text)
+			if !seen[k] {
+				r.Persons[i].keys = append(r.Persons[i].keys, k)
+			}
 			if !seen[k] && strings.Contains(k, " ") {
-				seen[k] = true
 				r.personByKey[k] = append(r.personByKey[k], i)
 			}
+			seen[k] = true
 		}
 	}
 }

@@ -1,10 +1,10 @@
 package actor
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -28,67 +28,6 @@ var months = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-var (
-	reMDY  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reDMY  = regexp.MustCompile(`\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reMY   = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(1[0-9]{3}|20[0-9]{2})\b`)
-	reYear = regexp.MustCompile(`(^|[^0-9,.])(1[5-9][0-9]{2}|20[0-9]{2})s?([^0-9]|$)`)
-)
-
-// textDate finds the first date written in s: a full date, a month and
-// year, or a year. It is the fallback when no temporal expressions are on
-// the document.
-func textDate(s string) (dateRange, bool) {
-	type hit struct {
-		at int
-		r  dateRange
-	}
-	var hits []hit
-	if m := reMDY.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[2]:m[3]])]
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if d >= 1 && d <= daysIn(y, mo) {
-			hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, d), MakeDay(y, mo, d), true}})
-		}
-	}
-	if m := reDMY.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo := months[strings.ToLower(s[m[4]:m[5]])]
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if d >= 1 && d <= daysIn(y, mo) {
-			hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, d), MakeDay(y, mo, d), true}})
-		}
-	}
-	if m := reMY.FindStringSubmatchIndex(s); m != nil {
-		mo := months[strings.ToLower(s[m[2]:m[3]])]
-		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		hits = append(hits, hit{m[0], dateRange{MakeDay(y, mo, 1), MakeDay(y, mo, daysIn(y, mo)), true}})
-	}
-	if m := reYear.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[4]:m[5]])
-		hi := MakeDay(y, 12, 31)
-		if m[5] < len(s) && s[m[5]] == 's' {
-			hi = MakeDay(y+9, 12, 31)
-		}
-		hits = append(hits, hit{m[4], dateRange{MakeDay(y, 1, 1), hi, true}})
-	}
-	if len(hits) == 0 {
-		return dateRange{}, false
-	}
-	best := hits[0]
-	for _, h := range hits[1:] {
-		// The earliest in the text; at the same place, the most precise.
-		if h.at < best.at || (h.at == best.at && h.r.hi-h.r.lo < best.r.hi-best.r.lo) {
-			best = h
-		}
-		if h.at < best.at+12 && h.at > best.at && h.r.hi-h.r.lo < best.r.hi-best.r.lo && h.r.lo >= best.r.lo && h.r.hi <= best.r.hi {
-			best = h
-		}
-	}
-	return best.r, true
 }
 
 // sentenceDates gives every sentence its narrative date: the temporal
@@ -128,9 +67,7 @@ func sentenceDates(d *doc.Document) []dateRange {
 		}
 	} else {
 		for i, s := range d.Sentences {
-			if r, ok := textDate(d.Text[s.Clean.Start:s.Clean.End]); ok {
-				own[i] = r
-			}
+			own[i] = textDate(d.Text[s.Clean.Start:s.Clean.End])
 		}
 	}
 	// A sentence without a date of its own takes the last date before it
@@ -182,4 +119,106 @@ func sentenceDates(d *doc.Document) []dateRange {
 		}
 	}
 	return out
+}
+
+// textDate finds the first date written in a sentence: a full date
+// ("March 3, 1918", "11 November 1918"), a month and year ("August 1939"),
+// a year ("1925") or a decade ("1920s"). It is the fallback when the
+// temporal tagger has not run, and reads the bytes directly: it looks for
+// a year and reads the month and day before it.
+func textDate(s string) dateRange {
+	// wordAt and wordBefore report whether a letter or digit starts at i
+	// or ends just before i.
+	wordAt := func(i int) bool {
+		if i >= len(s) {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	wordBefore := func(i int) bool {
+		if i <= 0 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	// prevWord returns the word ending before position i, skipping white
+	// space and at most one comma.
+	prevWord := func(i int) (string, int) {
+		for i > 0 && s[i-1] == ' ' {
+			i--
+		}
+		if i > 0 && s[i-1] == ',' {
+			i--
+			for i > 0 && s[i-1] == ' ' {
+				i--
+			}
+		}
+		j := i
+		for j > 0 && isASCIIAlnum(s[j-1]) {
+			j--
+		}
+		return s[j:i], j
+	}
+	month := func(w string) int {
+		if len(w) < 3 || len(w) > 9 || w[0] < 'A' || w[0] > 'Z' {
+			return 0
+		}
+		var buf [9]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return months[string(buf[:len(w)])]
+	}
+	day := func(w string) int {
+		if len(w) == 0 || len(w) > 2 || w[0] < '0' || w[0] > '9' {
+			return 0
+		}
+		d, err := strconv.Atoi(w)
+		if err != nil || d < 1 || d > 31 {
+			return 0
+		}
+		return d
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || wordBefore(i) {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		decade := j < len(s) && s[j] == 's' && !wordAt(j+1)
+		if j-i != 4 || (wordAt(j) && !decade) || (i > 0 && (s[i-1] == ',' || s[i-1] == '.' || s[i-1] == '$')) {
+			i = j
+			continue
+		}
+		y, _ := strconv.Atoi(s[i:j])
+		if y < 1500 || y > 2099 {
+			i = j
+			continue
+		}
+		if decade {
+			return dateRange{MakeDay(y, 1, 1), MakeDay(y+9, 12, 31), true}
+		}
+		w1, p1 := prevWord(i)
+		if m := month(w1); m > 0 {
+			if w2, _ := prevWord(p1); day(w2) > 0 && day(w2) <= daysIn(y, m) {
+				return dateRange{MakeDay(y, m, day(w2)), MakeDay(y, m, day(w2)), true} // 11 November 1918
+			}
+			return dateRange{MakeDay(y, m, 1), MakeDay(y, m, daysIn(y, m)), true} // August 1939
+		}
+		if d := day(w1); d > 0 {
+			if w2, _ := prevWord(p1); month(w2) > 0 && d <= daysIn(y, month(w2)) {
+				return dateRange{MakeDay(y, month(w2), d), MakeDay(y, month(w2), d), true} // March 3, 1918
+			}
+		}
+		return dateRange{MakeDay(y, 1, 1), MakeDay(y, 12, 31), true}
+	}
+	return dateRange{}
 }

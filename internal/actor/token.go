@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,11 @@ type token struct {
 	start, end int32
 	key        string // folded form used in lookups
 	shape      uint8
+	// word and class are the lexicon's knowledge of the key, when
+	// tokenised with a lexicon (known says so).
+	word  int32
+	class uint8
+	known bool
 }
 
 func (t token) is(f uint8) bool { return t.shape&f != 0 }
@@ -31,8 +37,38 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 // "Germany's" and "Soviet-German" yield their names; an apostrophe between
 // letters stays in the word ("d'Orsay"). Offsets are into text.
 func tokenize(text string, start, end int, out []token) []token {
+	return tokenizeWith(text, start, end, out, nil)
+}
+
+// tokenizeWith is tokenize that also looks each word up in the lexicon,
+// reusing the lexicon's copy of a capitalised word's key instead of
+// allocating one.
+func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []token {
 	i := start
 	for i < end {
+		c := text[i]
+		if c == ' ' || c == '\n' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf && isASCIIAlnum(c) {
+			// Fast path for a word of ASCII letters and digits.
+			j := i + 1
+			for j < end && text[j] < utf8.RuneSelf && isASCIIAlnum(text[j]) {
+				j++
+			}
+			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
+				out = append(out, asciiWord(text, i, j, lex))
+				i = j
+				continue
+			}
+		}
+		if c < utf8.RuneSelf && !isASCIIAlnum(c) && c != '\'' && c != '\t' && c != '\r' && c > ' ' {
+			// ASCII punctuation: its own key, no allocation.
+			out = append(out, punctToken(i, i+1, text[i:i+1], lex))
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
@@ -68,6 +104,9 @@ func tokenize(text string, start, end int, out []token) []token {
 				break
 			}
 			t := token{start: int32(i), end: int32(j), key: fold(text[i:j]), shape: tWord}
+			if lex != nil {
+				t.setInfo(lex.info(t.key))
+			}
 			if unicode.IsUpper(first) {
 				t.shape |= tCap
 				if letters == 1 && j-i == utf8.RuneLen(first) {
@@ -83,14 +122,14 @@ func tokenize(text string, start, end int, out []token) []token {
 			out = append(out, t)
 			i = j
 		case (r == '\'' || r == '’') && i+size < end && (text[i+size] == 's') && !isLetterAt(text, i+size+1, end):
-			out = append(out, token{start: int32(i), end: int32(i + size + 1), key: "'s", shape: tPunct})
+			out = append(out, punctToken(i, i+size+1, "'s", lex))
 			i += size + 1
 		default:
 			k := string(r)
 			if f, ok := foldTable[r]; ok {
 				k = f
 			}
-			out = append(out, token{start: int32(i), end: int32(i + size), key: k, shape: tPunct})
+			out = append(out, punctToken(i, i+size, k, lex))
 			i += size
 		}
 	}
@@ -107,3 +146,72 @@ func isLetterAt(text string, i, end int) bool {
 
 // tokenizeName splits a registry name the way tokenize splits text.
 func tokenizeName(name string) []token { return tokenize(name, 0, len(name), nil) }
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiWord makes the token of an ASCII word text[i:j].
+func asciiWord(text string, i, j int, lex *lexicon) token {
+	w := text[i:j]
+	t := token{start: int32(i), end: int32(j), shape: tWord}
+	upper, letters := 0, 0
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			upper++
+			letters++
+		} else if 'a' <= c && c <= 'z' {
+			letters++
+		}
+	}
+	c := w[0]
+	switch {
+	case 'A' <= c && c <= 'Z':
+		t.shape |= tCap
+		if len(w) == 1 {
+			t.shape |= tInitial
+		}
+	case '0' <= c && c <= '9':
+		t.shape |= tDigit
+	}
+	if letters >= 2 && upper == letters {
+		t.shape |= tAllCaps
+	}
+	switch {
+	case upper == 0:
+		t.key = w
+		if lex != nil {
+			t.setInfo(lex.info(w))
+		}
+	case lex != nil && len(w) <= 64:
+		var buf [64]byte
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if wi, ok := lex.vocab[string(buf[:len(w)])]; ok {
+			t.key = wi.key
+			t.setInfo(wi)
+		} else {
+			t.key = string(buf[:len(w)])
+			t.setInfo(wordInfo{id: -1})
+		}
+	default:
+		t.key = strings.ToLower(w)
+	}
+	return t
+}
+
+func punctToken(i, j int, key string, lex *lexicon) token {
+	t := token{start: int32(i), end: int32(j), key: key, shape: tPunct}
+	if lex != nil {
+		t.setInfo(lex.info(key))
+	}
+	return t
+}
+
+func (t *token) setInfo(wi wordInfo) { t.word, t.class, t.known = wi.id, wi.class, true }

@@ -48,6 +48,9 @@ var nameStop = set(
 	"should", "will", "shall", "must", "might", "who", "which", "what", "where", "why", "how", "whose",
 	"i.e", "e.g", "see", "also", "only", "even", "just", "still", "once", "again", "already", "soon", "later",
 	"earlier", "early", "late", "mid", "about", "around", "over", "into", "onto", "upon", "toward", "towards",
+	"headquarters", "information", "affairs", "defence", "defense", "interior", "finance", "justice",
+	"education", "health", "labour", "labor", "agriculture", "commerce", "trade", "marine", "colonies",
+	"armaments", "munitions", "propaganda", "security", "intelligence", "command",
 )
 
 // orgHeads are the words that end the name of an organisation the
@@ -55,8 +58,12 @@ var nameStop = set(
 var orgHeads = set("union", "party", "league", "committee", "council", "commission", "front", "brigades",
 	"brigade", "bureau", "ministry", "commissariat", "company", "corporation", "bank", "association",
 	"federation", "movement", "organization", "organisation", "society", "agency", "directorate",
-	"legion", "corps", "syndicate", "cartel", "trust", "internationale", "alliance", "coalition",
-	"delegation", "mission", "guard", "guards", "militia", "industrialists", "trade delegation")
+	"legion", "corps", "syndicate", "cartel", "trust", "internationale",
+	"delegation", "mission", "guard", "guards", "militia", "industrialists")
+
+// weakVerbs follow places as often as governments ("Warsaw had not yet
+// fallen"), so they do not make a capital a government.
+var weakVerbs = set("had", "has", "have", "did", "were", "are", "was", "is", "remained", "made", "took", "gave")
 
 // compass words open names of fronts and regions, not of bodies.
 var compass = set("western", "eastern", "northern", "southern", "north", "south", "east", "west", "central")

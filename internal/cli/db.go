@@ -86,8 +86,8 @@ func storeErr(err error) error {
 	return err
 }
 
-// clip shortens s to n runes for a table cell.
-func clip(s string, n int) string {
+// cell shortens s to n runes for a table cell.
+func cell(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -23,6 +23,7 @@ checkout; --gold points elsewhere.`,
 		// eval subcommands are added here, one line each.
 		newEvalTimexCmd(env),
 		newEvalActorsCmd(env),
+		newEvalEventsCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		cmd.AddCommand(c)

@@ -140,8 +140,8 @@ inside --from 1939-08 --to 1939-08; --overlap includes such events.`,
 				if e.Modality != "asserted" {
 					mod = e.Modality
 				}
-				rows = append(rows, []string{displayDate(e.Date), what, clip(strings.Join(e.ActorNames, "+"), 24),
-					clip(strings.Join(e.RecipientNames, "+"), 24), mod, strconv.FormatFloat(e.Score, 'f', -1, 64), clip(e.Name, 28), clip(e.Evidence.Text, 64)})
+				rows = append(rows, []string{displayDate(e.Date), what, cell(strings.Join(e.ActorNames, "+"), 24),
+					cell(strings.Join(e.RecipientNames, "+"), 24), mod, strconv.FormatFloat(e.Score, 'f', -1, 64), cell(e.Name, 28), cell(e.Evidence.Text, 64)})
 			}
 			if err := writeTable(env.Stdout, []string{"DATE", "TYPE", "ACTOR", "RECIPIENT", "MODALITY", "SCORE", "NAME", "EVIDENCE"}, rows); err != nil {
 				return err

@@ -79,8 +79,8 @@ year must lie wholly inside the range).`,
 				return nil
 			}
 			for _, r := range rows {
-				r[1] = clip(r[1], 48)
-				r[4] = clip(r[4], 40)
+				r[1] = cell(r[1], 48)
+				r[4] = cell(r[4], 40)
 			}
 			if err := writeTable(env.Stdout, header, rows); err != nil {
 				return err

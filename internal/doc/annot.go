@@ -157,6 +157,9 @@ type Treaty struct {
 	Evidence       Evidence `json:"evidence"`
 	// Events are the ids of events that sign, ratify or denounce it.
 	Events []string `json:"events,omitempty"`
+	// Mentions are the later places the text cites the record by a short
+	// name or a definite description ("the Pact", "the treaty").
+	Mentions []Evidence `json:"mentions,omitempty"`
 }
 
 // Tenure is an office held by a person for a state.

@@ -232,7 +232,7 @@ func loadSeedTimex(path string) (TimexGoldSet, error) {
 			Value: r.Value, Mod: r.Mod, Set: r.Type == "SET"})
 	}
 	gd.Scope = seedScope(string(raw), gd.Gold)
-	return TimexGoldSet{Name: setName(filepath.Dir(path)) + "/" + filepath.Base(path), Format: "jsonl",
+	return TimexGoldSet{Name: filepath.Base(filepath.Dir(path)) + "/" + filepath.Base(path), Format: "jsonl",
 		Convention: timex.ConventionTIMEX3, Docs: []TimexGoldDoc{gd}}, nil
 }
 
@@ -415,7 +415,9 @@ func typeOfTimex2(v string, set bool) string {
 	switch {
 	case set:
 		return "SET"
-	case strings.HasPrefix(v, "P") && !strings.HasSuffix(v, "_REF"):
+	case strings.HasSuffix(v, "_REF"):
+		return "DATE"
+	case strings.HasPrefix(v, "P"):
 		return "DURATION"
 	case strings.Contains(v, "T"):
 		return "TIME"

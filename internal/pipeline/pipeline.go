@@ -10,7 +10,9 @@ import (
 	"github.com/chronicle-history/chronicle/internal/actor"
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/event"
 	"github.com/chronicle-history/chronicle/internal/read"
+	"github.com/chronicle-history/chronicle/internal/record"
 	"github.com/chronicle-history/chronicle/internal/segment"
 	"github.com/chronicle-history/chronicle/internal/timex"
 )
@@ -55,11 +57,36 @@ func Default(o read.Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	coder, err := event.New()
+	if err != nil {
+		return nil, err
+	}
 	return &Pipeline{Read: o, Stages: []Stage{
 		segmentStage,
 		tagger,
 		actors,
+		coder,
+		record.New(),
 	}}, nil
+}
+
+// Events returns the pipeline up to the event coder (read → segment →
+// timex → actor → event) with the coder's options: what scoring event
+// typing on stand-alone sentences needs.
+func Events(o read.Options, eo event.Options) (*Pipeline, error) {
+	tagger, err := timex.New(timex.Options{})
+	if err != nil {
+		return nil, err
+	}
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
+	coder, err := event.NewWithOptions(eo)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger, actors, coder}}, nil
 }
 
 // Tagging returns the pipeline up to the temporal tagger (read → segment

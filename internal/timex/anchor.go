@@ -13,6 +13,22 @@ import (
 // dated by what it tells.
 type narrative struct {
 	ref point // gran GNone when the text has not yet given a date
+	// prev is the month- or day-level reference in force before the
+	// last change, and setAt the sentence of that change: a partial date
+	// right after a jump ("In November 2008, protesters staged a similar
+	// ...; on April 15 ...") may continue the story the jump interrupted.
+	prev  point
+	setAt int
+	// explicit: the reference came from a date written in full, not from
+	// one completed or computed from the narrative.
+	explicit bool
+	// month places a reference coarser than a month within its year
+	// ("late 1942" stands near November), for completing later months.
+	month int
+	// aside is the latest end of a span ("until July 1794") and asideAt
+	// its sentence; see anchorCtx.asideYear.
+	aside   point
+	asideAt int
 }
 
 // anchorCtx is the state of one anchoring pass.
@@ -29,10 +45,10 @@ type anchorCtx struct {
 func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 	a := &anchorCtx{tg: tg, d: d, sents: sents}
 	d.Timexes = d.Timexes[:0]
+	refTime := "" // the reference's value, written again only when it changes
 	for si := range sents {
 		a.si = si
 		s := &sents[si]
-		refTime := ""
 		updated := false
 		for _, e := range s.exprs {
 			a.resolve(e)
@@ -41,15 +57,27 @@ func (tg *Tagger) anchor(d *doc.Document, sents []sentence) {
 				refTime = a.nar.ref.dayLevel().format()
 			}
 		}
-		if !updated && a.nar.ref.gran != GNone {
-			refTime = a.nar.ref.dayLevel().format()
-		}
 		d.Sentences[si].RefTime = refTime
 		for _, e := range s.exprs {
+			if e.dropped {
+				continue
+			}
 			d.Timexes = append(d.Timexes, a.emit(si, s, e))
 		}
 	}
 	a.sectionPeriods()
+}
+
+// known lowers a point's granularity to its finest known field: a
+// "1941-XX-XX" reference is a year.
+func (p point) known() point {
+	if p.gran >= GMonth && p.gran != GWeek && p.month == 0 {
+		p.gran, p.day = GYear, 0
+	}
+	if p.gran >= GDay && p.day == 0 {
+		p.gran = GMonth
+	}
+	return p
 }
 
 // dayLevel drops the time of day from a point.
@@ -62,7 +90,7 @@ func (p point) dayLevel() point {
 }
 
 func (a *anchorCtx) emit(si int, s *sentence, e *expr) doc.Timex {
-	clean := doc.Span{Start: s.toks[e.from].start, End: s.toks[e.to-1].end}
+	clean := doc.Span{Start: int(s.toks[e.from].start), End: int(s.toks[e.to-1].end)}
 	t := doc.Timex{
 		Span:     a.d.RawSpan(clean),
 		Clean:    clean,
@@ -81,25 +109,153 @@ func (a *anchorCtx) emit(si int, s *sentence, e *expr) doc.Timex {
 // update moves the narrative to e's date when e is a point of the story;
 // it reports whether the reference changed.
 func (a *anchorCtx) update(e *expr) bool {
-	if e.kind != kDate || e.noUpdate || !e.resolved {
+	if e.kind != kDate || !e.resolved {
+		return false
+	}
+	if e.aside {
+		if pv, ok := parseValue(e.val); ok && !pv.ref && !pv.duration && !pv.p.noYear && pv.p.gran >= GMonth {
+			a.nar.aside, a.nar.asideAt = pv.p.dayLevel(), a.si
+		}
+	}
+	if e.noUpdate {
+		return false
+	}
+	if e.partner != nil && e.partner.from < e.from {
+		// The end of a range: the story stands at its start.
+		return false
+	}
+	if e.shift && e.dir < 0 || e.hasRel && e.rel < 0 {
+		// "two years earlier", "the previous year": a look back; the
+		// story stays where it was.
+		return false
+	}
+	if e.shift && (e.vague || unitGran(e.shiftU) <= GDecade) {
+		// "a few months later", "two decades earlier": too vague to
+		// move the story.
 		return false
 	}
 	pv, ok := parseValue(e.val)
 	if !ok || pv.ref || pv.duration || pv.p.noYear {
 		return false
 	}
-	p := pv.p.dayLevel()
+	p := pv.p.dayLevel().known()
 	if p.gran == GWeek {
 		return false
 	}
 	ref := a.nar.ref
-	if ref.gran != GNone && !ref.noYear && p.gran <= ref.gran && containsPoint(p, ref) {
+	heading := a.sents[a.si].ctx.heading
+	if !heading && ref.gran != GNone && !ref.noYear && p.gran <= ref.gran && containsPoint(p, ref) {
 		// A coarser mention of the period the story is in ("in 1939",
 		// told on September 17, 1939) keeps the finer reference.
 		return false
 	}
+	// A heading that carries a period sets its section's context afresh.
+	a.nar.prev = ref
 	a.nar.ref = p
+	a.nar.setAt = a.si
+	a.nar.explicit = e.anchor == doc.AnchorExplicit
+	a.nar.month = 0
+	if p.gran == GYear {
+		switch e.mod {
+		case "START":
+			a.nar.month = 2
+		case "MID":
+			a.nar.month = 6
+		case "END":
+			a.nar.month = 11
+		}
+	}
 	return true
+}
+
+// asideYear gives a partial date the year of a span's end read just
+// before it: "The Terror lasted until July 1794; Robespierre was
+// guillotined on 28 July." The date must fall within a month before or two
+// after that end, at most two sentences later.
+func (a *anchorCtx) asideYear(p point) (int, bool, bool) {
+	as := a.nar.aside
+	if as.gran < GMonth || as.noYear || a.si-a.nar.asideAt > 2 || p.month == 0 {
+		return 0, false, false
+	}
+	c := p
+	c.year, c.bc, c.noYear = as.year, as.bc, false
+	if c.gran > GDay {
+		c.gran = GDay
+	}
+	if c.day == 0 && c.gran >= GDay {
+		c.gran = GMonth
+	}
+	cs, ok1 := c.start()
+	s, ok2 := as.start()
+	if !ok1 || !ok2 {
+		return 0, false, false
+	}
+	if d := cs.Sub(s); d < -31*24*time.Hour || d > 62*24*time.Hour {
+		return 0, false, false
+	}
+	return c.year, c.bc, true
+}
+
+// continuation decides whether partial date p continues the story that
+// the latest reference interrupted: the latest reference came within the
+// last three sentences as a jump (a bare year, or more than a year away
+// from the story's day-level reference), and p falls within two months
+// after that earlier reference. It returns the year p takes then.
+func (a *anchorCtx) continuation(e *expr, p point) (int, bool, bool) {
+	prev, ref := a.nar.prev, a.nar.ref
+	if prev.gran < GMonth || prev.noYear || ref.gran == GNone || ref.noYear || a.si-a.nar.setAt > 3 || p.month == 0 || !a.nar.explicit {
+		return 0, false, false
+	}
+	ps, _ := prev.start()
+	rs, _ := ref.start()
+	jump := ref.gran <= GYear && !containsPoint(ref, prev) || rs.Sub(ps) > 400*24*time.Hour || ps.Sub(rs) > 400*24*time.Hour
+	if !jump {
+		return 0, false, false
+	}
+	c := p
+	c.year, c.bc, c.noYear = prev.year, prev.bc, false
+	if c.gran > GDay {
+		c.gran = GDay
+	}
+	if c.day == 0 && c.gran >= GDay {
+		c.gran = GMonth
+	}
+	cs, ok := c.start()
+	if !ok {
+		return 0, false, false
+	}
+	if cs.Before(ps) && !(prev.day == 0 && c.month == prev.month) {
+		// Try the next year ("December 30" → "January 2").
+		if prev.bc {
+			c.year--
+		} else {
+			c.year++
+		}
+		cs, _ = c.start()
+	}
+	d := cs.Sub(ps)
+	if d < -31*24*time.Hour || d > 62*24*time.Hour {
+		return 0, false, false
+	}
+	// When the date also follows closely on the latest reference, the
+	// story has simply moved on.
+	if ref.gran >= GMonth {
+		r := p
+		r.year, r.bc, r.noYear = ref.year, ref.bc, false
+		if r.gran > GDay {
+			r.gran = GDay
+		}
+		if r.day == 0 && r.gran >= GDay {
+			r.gran = GMonth
+		}
+		if rs2, ok := r.start(); ok {
+			if dd := rs2.Sub(rs); dd >= -31*24*time.Hour && dd <= 62*24*time.Hour {
+				return 0, false, false
+			}
+		}
+	}
+	// The later reference would give the same year: nothing to choose.
+	return c.year, c.bc, true
 }
 
 func containsPoint(outer, inner point) bool {
@@ -134,7 +290,29 @@ func (a *anchorCtx) resolve(e *expr) {
 		}
 		return
 	}
+	if pr := e.partner; e.eraContext && pr != nil && !pr.pt.noYear && pr.pt.gran >= GYear {
+		// "from 499 to 493 BC": the other end says it is a year.
+		e.eraContext = false
+		e.pt.bc = pr.pt.bc
+	}
+	if e.eraContext {
+		// "in 218": a year only in a story of the first millennium or
+		// before the common era, within a few centuries of it.
+		ref := a.nar.ref
+		if ref.gran == GNone || ref.noYear || !ref.bc && ref.year >= 1000 || abs(ref.year-e.pt.year) > 300 {
+			e.dropped = true
+			e.typ, e.val = "DATE", "XXXX"
+			return
+		}
+		e.pt.bc = ref.bc
+	}
 	p, anchor := a.resolveDate(e)
+	if p.gran >= GDay && p.day > 0 && p.month > 0 && !p.noYear {
+		// "February 29" completed with a common year is no date.
+		if t, ok := p.dayLevel().start(); !ok || t.Day() != p.day {
+			p.noYear = true
+		}
+	}
 	e.typ = "DATE"
 	if p.gran >= GPartOfDay {
 		e.typ = "TIME"
@@ -180,6 +358,10 @@ func (a *anchorCtx) resolveDate(e *expr) (point, string) {
 				base := pv.p.dayLevel()
 				return a.withTime(e, base), o.anchor
 			}
+		}
+		if e.to-e.from == 1 && e.tod != "" && a.tg.opts.timex2() {
+			// A bare "night" ("at night", "night attacks") is any night.
+			return a.withTime(e, point{gran: GDay, noYear: true}), doc.AnchorExplicit
 		}
 		if ref.gran >= GDay && !ref.noYear {
 			return a.withTime(e, ref.dayLevel()), doc.AnchorContext
@@ -235,7 +417,7 @@ func (a *anchorCtx) resolveDate(e *expr) (point, string) {
 			}
 		} else {
 			p = point{gran: GWeek, noYear: true, weekday: e.weekday}
-			if ref.gran != GNone && !ref.noYear {
+			if ref.gran >= GYear && !ref.noYear {
 				p.year, p.bc, p.noYear = ref.year, ref.bc, false
 			}
 			anchor = doc.AnchorContext
@@ -313,7 +495,7 @@ func (a *anchorCtx) joinable(s *sentence, from, to int) bool {
 // range, else from the narrative, else from a year later in the same
 // paragraph.
 func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
-	if pr := e.partner; pr != nil {
+	if pr := e.partner; pr != nil && !pr.eraContext {
 		if !pr.pt.noYear && pr.pt.gran >= GYear {
 			y := pr.pt.year
 			// "November 1939 – March": the end is not before the start.
@@ -332,20 +514,39 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 		}
 	}
 	ref := a.nar.ref
+	if pr := e.partner; pr != nil && pr.from > e.from && pr.pt.noYear && !pr.resolved && p.month > 0 && pr.pt.month > 0 &&
+		ref.gran >= GYear && !ref.noYear {
+		// "from October to March", both ends without a year: the years
+		// that put the range nearest the narrative.
+		return a.rangeYear(p.month, pr.pt.month, ref), ref.bc, true
+	}
+	if y, bc, ok := a.asideYear(p); ok {
+		return y, bc, true
+	}
+	if y, bc, ok := a.continuation(e, p); ok {
+		return y, bc, true
+	}
 	if ref.gran >= GYear && !ref.noYear {
 		y := ref.year
-		if ref.gran >= GMonth && ref.month > 0 {
+		rm := ref.month
+		if ref.gran == GSeason {
+			rm = seasonMonth(ref.season)
+		}
+		if rm == 0 && ref == a.nar.ref {
+			rm = a.nar.month
+		}
+		if rm > 0 {
 			m := p.month
-			if m == 0 && p.season != "" {
-				m = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+			if m == 0 && p.season != "" && p.gran == GSeason {
+				m = seasonMonth(p.season)
 			}
 			if m == 0 && e.hol != "" && len(e.hol) == 5 {
 				m = int(e.hol[0]-'0')*10 + int(e.hol[1]-'0')
 			}
 			// A narrative moves forward: a month well before the
-			// reference month is next year's, unless the sentence looks
-			// back ("had", "earlier").
-			if m > 0 && ref.month-m > 4 && !a.looksBack() {
+			// reference month is next year's, unless the clause looks
+			// back ("had signed", "earlier").
+			if m > 0 && rm-m > 4 && !a.looksBack(e) {
 				if ref.bc {
 					y--
 				} else {
@@ -370,18 +571,89 @@ func (a *anchorCtx) yearFor(e *expr, p point) (year int, bc, ok bool) {
 	return 0, false, false
 }
 
-// looksBack reports whether the current sentence tells of an earlier time
-// (past perfect: "had signed").
-func (a *anchorCtx) looksBack() bool {
+// rangeYear returns the start year of a range of months m1..m2 (the end
+// in the next year when m2 < m1) that lies nearest the reference.
+func (a *anchorCtx) rangeYear(m1, m2 int, ref point) int {
+	rs, _ := ref.start()
+	re, _ := ref.end()
+	best, bestGap := ref.year, time.Duration(1<<62)
+	for _, d := range []int{0, -1, 1} {
+		y1 := ref.year + d
+		if ref.bc {
+			y1 = ref.year - d
+		}
+		a1 := point{gran: GMonth, year: y1, bc: ref.bc, month: m1}
+		y2 := y1
+		if m2 < m1 {
+			if ref.bc {
+				y2--
+			} else {
+				y2++
+			}
+		}
+		a2 := point{gran: GMonth, year: y2, bc: ref.bc, month: m2}
+		s, _ := a1.start()
+		e, _ := a2.end()
+		var gap time.Duration
+		switch {
+		case e.Before(rs) || e.Equal(rs):
+			gap = rs.Sub(e)
+		case s.After(re) || s.Equal(re):
+			gap = s.Sub(re)
+		}
+		if gap < bestGap {
+			best, bestGap = y1, gap
+		}
+	}
+	return best
+}
+
+// looksBack reports whether the clause around e tells of an earlier time
+// ("had signed", "earlier", "previously"); "by March they had launched"
+// does not: "by" sets a deadline the past perfect reaches.
+func (a *anchorCtx) looksBack(e *expr) bool {
 	s := &a.sents[a.si]
-	for _, t := range s.toks {
-		if t.kind != tWord || t.end-t.start > 7 {
+	if e.from > 0 {
+		switch strings.ToLower(a.d.Text[s.toks[e.from-1].start:s.toks[e.from-1].end]) {
+		case "by", "until", "till":
+			return false
+		}
+	}
+	lo, hi := e.from, e.to
+	for lo > 0 && !clauseBreak(a.d.Text[s.toks[lo-1].start:s.toks[lo-1].end]) {
+		lo--
+	}
+	// A clause that follows ("announced on 4 January that the war had
+	// restarted") tells its own time.
+	for hi < len(s.toks) && !clauseBreak(a.d.Text[s.toks[hi].start:s.toks[hi].end]) && !subordinator(strings.ToLower(a.d.Text[s.toks[hi].start:s.toks[hi].end])) {
+		hi++
+	}
+	for k := lo; k < hi; k++ {
+		t := &s.toks[k]
+		if t.kind != tWord || t.end-t.start > 10 {
 			continue
 		}
 		switch strings.ToLower(a.d.Text[t.start:t.end]) {
-		case "had", "earlier", "previously", "before":
+		case "had", "earlier", "previously", "before", "ago":
 			return true
 		}
+	}
+	return false
+}
+
+// subordinator reports whether w opens a clause of its own.
+func subordinator(w string) bool {
+	switch w {
+	case "that", "which", "who", "whom", "whose", "because", "although", "though", "since", "while", "whereas", "where", "if", "unless":
+		return true
+	}
+	return false
+}
+
+func clauseBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", ".", "(", ")", "–", "—", "!", "?":
+		return true
 	}
 	return false
 }
@@ -467,9 +739,21 @@ func easter(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 }
 
-// seasonMonth is the first month of a season.
+// seasonMonth is the month that places a season in its year. A winter
+// is named by the year it ends in (the winter of 1919–20 is 1920-WI, as
+// the TIMEX2 annotators of WikiWars do), so it sits at January.
 func seasonMonth(s string) int {
-	return map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+	switch s {
+	case "SP":
+		return 3
+	case "SU":
+		return 6
+	case "FA":
+		return 9
+	case "WI":
+		return 1
+	}
+	return 0
 }
 
 // relative resolves "the following day", "that year", "next summer",
@@ -494,6 +778,14 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		return p, doc.AnchorRelative
 	}
 	p := e.pt
+	if e.weekday > 0 && p.month == 0 && ref.gran < GDay {
+		// "last Friday" told at a coarser date: some Friday.
+		q := point{gran: GWeek, noYear: true, weekday: e.weekday}
+		if ref.gran >= GYear {
+			q.year, q.bc, q.noYear = ref.year, ref.bc, false
+		}
+		return q, doc.AnchorRelative
+	}
 	// A month, season, weekday or named day relative to the reference:
 	// "the following January", "that summer", "next spring".
 	if p.month > 0 || p.season != "" || e.hol != "" || e.weekday > 0 {
@@ -549,9 +841,6 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		rel = 0
 	}
 	out := a.shiftPoint(ref, rel, unit)
-	if e.mod == "" && e.pt.gran == GNone {
-		// nothing more to add
-	}
 	if e.tod != "" || e.hasClock {
 		out = a.withTime(e, out)
 	}
@@ -581,12 +870,22 @@ func (a *anchorCtx) shiftPoint(ref point, n int, unit Gran) point {
 	}
 	switch unit {
 	case GMillennium, GCentury, GDecade:
+		// Move by labels: the decade after the 490s BC is the 480s BC,
+		// the one after the 1920s the 1930s.
 		span := map[Gran]int{GDecade: 10, GCentury: 100, GMillennium: 1000}[unit]
-		y, bc := fromAstro(t.Year() + n*span*dirOfEra(ref.bc))
-		if bc != ref.bc && ref.bc {
-			// crossing into the common era
+		label := truncYear(ref.year, ref.bc, unit)
+		if ref.bc {
+			label -= n * span
+			if label < 0 {
+				return point{gran: unit, year: -label - span, bc: false}
+			}
+			return point{gran: unit, year: label, bc: true}
 		}
-		return point{gran: unit, year: truncYear(y, bc, unit), bc: bc}
+		label += n * span
+		if label < 0 {
+			return point{gran: unit, year: -label - span, bc: true}
+		}
+		return point{gran: unit, year: label}
 	case GYear:
 		y, bc := fromAstro(t.Year() + n)
 		return point{gran: GYear, year: y, bc: bc}
@@ -622,17 +921,11 @@ func (a *anchorCtx) shiftPoint(ref point, n int, unit Gran) point {
 	return pointAt(t.AddDate(0, 0, n), GDay)
 }
 
-// dirOfEra: BC years count down, so moving forward in time lowers them;
-// astronomical years already handle this, so the factor is 1.
-func dirOfEra(bc bool) int { return 1 }
-
 // shifted resolves "two days later", "a few months later", "weeks
 // earlier": the reference moved by the span, at the span's granularity.
 func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 	if ref.gran == GNone || ref.noYear {
-		if e.dir > 0 {
-			return point{}, doc.AnchorRelative
-		}
+		// No date to count from: only the direction is known.
 		return point{}, doc.AnchorRelative
 	}
 	g := unitGran(e.shiftU)
@@ -667,6 +960,11 @@ func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 		g = GDay
 	default:
 		return point{gran: GYear, noYear: true}, doc.AnchorRelative
+	}
+	if e.vague && a.tg.opts.timex2() {
+		// The TIMEX2 guidelines give a vague span from the narrative
+		// as past or future as such.
+		return point{}, doc.AnchorRelative
 	}
 	if e.vague {
 		// "a few months later": only the coarser period is known.
@@ -704,7 +1002,7 @@ func (a *anchorCtx) shifted(e *expr, ref point) (point, string) {
 func (a *anchorCtx) sectionPeriods() {
 	d := a.d
 	done := map[int]bool{}
-	for si, s := range a.sents {
+	for _, s := range a.sents {
 		if !s.ctx.heading || s.block < 0 || s.block >= len(d.Blocks) {
 			continue
 		}
@@ -727,7 +1025,6 @@ func (a *anchorCtx) sectionPeriods() {
 				vals = append(vals, end)
 			}
 		}
-		_ = si
 		if len(vals) == 0 {
 			continue
 		}

@@ -28,12 +28,13 @@ const (
 	bDecade                 // "1920s", "20s", "1920's"
 	bHour                   // 0..24
 	bMinute                 // two digits 00..59
+	bAdj                    // one lower-case word that is in no list: "two [bloody] weeks"
 	nBuiltins
 )
 
 var builtinNames = map[string]builtin{
 	"year": bYear, "yearnum": bYearNum, "yy": bYY, "day": bDay, "int": bInt,
-	"num": bNum, "decade": bDecade, "hour": bHour, "minute": bMinute,
+	"num": bNum, "decade": bDecade, "hour": bHour, "minute": bMinute, "adj": bAdj,
 }
 
 type atomKind uint8
@@ -78,12 +79,27 @@ type rule struct {
 	name   string
 	index  int // order in the file: earlier rules win ties
 	action string
-	params map[string]string
+	params []param
 	slots  []string // slot id → name
 	line   int
 }
 
-func (r *rule) param(k string) string { return r.params[k] }
+// param is a key=value of a rule's action.
+type param struct{ k, v string }
+
+func (r *rule) param(k string) string {
+	v, _ := r.lookup(k)
+	return v
+}
+
+func (r *rule) lookup(k string) (string, bool) {
+	for _, p := range r.params {
+		if p.k == k {
+			return p.v, true
+		}
+	}
+	return "", false
+}
 
 // grammar is the compiled rule set, indexed by what can start a sequence.
 type grammar struct {
@@ -91,6 +107,89 @@ type grammar struct {
 	byWord    map[int32][]*prog
 	byClass   map[int][]*prog
 	byBuiltin [nBuiltins][]*prog
+	// Precomputed candidates: for each word id, the rules that may start
+	// with it (as a literal, a phrase of a list or a number word); for
+	// each token kind, the rules a number matcher may start.
+	forWord []candSet
+	forKind [tAlnum + 1]candSet
+}
+
+// candSet holds the rules that may start at a token, split by what the
+// next token must be: rules in always are tried whatever follows; the
+// others only when the next token is the right word, starts a phrase of
+// the right list, or is the right kind of number.
+type candSet struct {
+	always  []*prog
+	byWord  map[int32][]*prog
+	byClass map[int][]*prog
+	byKind  [tAlnum + 1][]*prog
+	empty   bool
+}
+
+// build files the candidates cs into the set; kindOf lists the token kinds
+// a builtin can start on.
+func (c *candSet) build(cs []cand, kindOf func(builtin) []tokKind) {
+	for _, cd := range cs {
+		if !cd.filter || cd.end {
+			c.always = append(c.always, cd.p)
+			continue
+		}
+		for _, a := range cd.next {
+			switch a.kind {
+			case aWord:
+				if c.byWord == nil {
+					c.byWord = map[int32][]*prog{}
+				}
+				c.byWord[a.id] = appendOnce(c.byWord[a.id], cd.p)
+			case aClass:
+				if c.byClass == nil {
+					c.byClass = map[int][]*prog{}
+				}
+				c.byClass[int(a.id)] = appendOnce(c.byClass[int(a.id)], cd.p)
+			case aBuiltin:
+				for _, k := range kindOf(builtin(a.id)) {
+					c.byKind[k] = appendOnce(c.byKind[k], cd.p)
+				}
+			}
+		}
+	}
+	c.empty = len(cs) == 0
+}
+
+func appendOnce(ps []*prog, p *prog) []*prog {
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// builtinKinds lists the token kinds each number matcher may start on
+// (bNum and bAdj also start on words, found through the word lists).
+func builtinKinds(b builtin) []tokKind {
+	switch b {
+	case bDay:
+		return []tokKind{tNum, tOrd}
+	case bDecade:
+		return []tokKind{tDecade}
+	case bAdj:
+		return []tokKind{tWord}
+	case bNum:
+		return []tokKind{tNum, tWord}
+	}
+	return []tokKind{tNum}
+}
+
+// cand is a rule that may start at a token. When the rule starts with a
+// literal word, next lists what may follow it (end is true when the rule
+// may end right after), so most tries stop after one comparison.
+type cand struct {
+	p    *prog
+	next []atom
+	end  bool
+	// filter is set when next/end apply (the first atom was a literal).
+	filter bool
 }
 
 // node is a parsed element before expansion.
@@ -391,7 +490,7 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 		if len(fields) == 0 {
 			return nil, p.errf("rule %s has no action", name)
 		}
-		r := &rule{name: name, index: len(g.rules), action: fields[0], params: map[string]string{}, line: p.line}
+		r := &rule{name: name, index: len(g.rules), action: fields[0], line: p.line}
 		switch r.action {
 		case "date", "duration", "set", "ref":
 		default:
@@ -402,7 +501,7 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 			if !ok {
 				return nil, p.errf("rule %s: want key=value, got %q", name, kv)
 			}
-			r.params[k] = v
+			r.params = append(r.params, param{k, v})
 		}
 		items, err := lexElems(body)
 		if err != nil {
@@ -455,5 +554,122 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 			}
 		}
 	}
+	g.index(lex)
 	return g, nil
+}
+
+// index precomputes the candidate lists of every word and token kind.
+func (g *grammar) index(lex *lexicon) {
+	g.forWord = make([]candSet, len(lex.names))
+	for id := range lex.names {
+		// For each rule that may start with this word, what the next
+		// token may be: after a literal, what follows it in the rule;
+		// after a phrase of a list, the phrase's second word or (when
+		// the word alone is a phrase) what follows the list in the rule.
+		type acc struct {
+			c     cand
+			order int
+		}
+		byProg := map[*prog]*acc{}
+		var order []*prog
+		get := func(p *prog) *acc {
+			a := byProg[p]
+			if a == nil {
+				a = &acc{c: cand{p: p, filter: true}, order: len(order)}
+				byProg[p] = a
+				order = append(order, p)
+			}
+			return a
+		}
+		for k, c := range lex.starts[id] {
+			node := lex.heads[id][k].node
+			for _, p := range g.byClass[c] {
+				a := get(p)
+				for w := range node.next {
+					a.c.next = append(a.c.next, atom{kind: aWord, id: w})
+				}
+				if node.entry != nil {
+					next, end := afterFirst(p.code, aClass, int32(c))
+					a.c.next = append(a.c.next, next...)
+					a.c.end = a.c.end || end
+				}
+			}
+			if c == lex.classes["number"] || c == lex.classes["tens"] {
+				// Number words may run over several tokens.
+				for _, p := range g.byBuiltin[bNum] {
+					get(p).c.filter = false
+				}
+			}
+		}
+		for _, p := range g.byWord[int32(id)] {
+			a := get(p)
+			next, end := afterFirst(p.code, aWord, int32(id))
+			a.c.next = append(a.c.next, next...)
+			a.c.end = a.c.end || end
+		}
+		cs := make([]cand, 0, len(order))
+		for _, p := range order {
+			cs = append(cs, byProg[p].c)
+		}
+		g.forWord[id].build(cs, builtinKinds)
+	}
+	kinds := map[tokKind][]builtin{
+		tNum:    {bYear, bYearNum, bYY, bDay, bInt, bNum, bHour, bMinute},
+		tOrd:    {bDay},
+		tDecade: {bDecade},
+	}
+	// A digit token is one token for every number matcher, so what may
+	// follow the first atom can be checked first.
+	for k, bs := range kinds {
+		var cs []cand
+		seen := map[*prog]bool{}
+		for _, b := range bs {
+			for _, p := range g.byBuiltin[b] {
+				if seen[p] {
+					continue
+				}
+				seen[p] = true
+				cd := cand{p: p, filter: true}
+				for _, b2 := range bs {
+					next, end := afterFirst(p.code, aBuiltin, int32(b2))
+					cd.next = append(cd.next, next...)
+					cd.end = cd.end || end
+				}
+				cs = append(cs, cd)
+			}
+		}
+		g.forKind[k].build(cs, builtinKinds)
+	}
+}
+
+// afterFirst lists the atoms that may follow a first atom (kind, id) of
+// code, and whether the rule may end right after it.
+func afterFirst(code []inst, kind atomKind, id int32) (next []atom, end bool) {
+	var starts []int
+	var walk func(pc int, seen map[int]bool)
+	walk = func(pc int, seen map[int]bool) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		switch code[pc].op {
+		case opAtom:
+			if code[pc].atom.kind == kind && code[pc].atom.id == id {
+				starts = append(starts, pc)
+			}
+		case opSplit:
+			walk(code[pc].x, seen)
+			walk(code[pc].y, seen)
+		case opJmp:
+			walk(code[pc].x, seen)
+		}
+	}
+	walk(0, map[int]bool{})
+	seen := map[int]bool{}
+	for _, pc := range starts {
+		if firsts(code, pc+1, seen, &next) {
+			end = true
+		}
+	}
+	return next, end
 }

@@ -8,6 +8,11 @@ type sentCtx struct {
 	heading bool // a heading or title line
 }
 
+// guardNames are the checks rules may name with guard=.
+var guardNames = map[string]bool{"year": true, "yy": true, "bare-month": true, "weekday": true, "season": true,
+	"next-bare": true, "this": true, "dir-final": true, "clock": true, "daypart": true, "short-year": true,
+	"plural": true, "set": true, "ref-adj": true, "holiday": true, "ref": true, "military": true}
+
 // guard runs the named check on a match; false rejects it. Guards keep
 // ordinary words and numbers that look temporal out: "may", "March" the
 // verb, "Article 231", "1,000 men", "the fall of France".
@@ -28,7 +33,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 	single := mt.to-mt.from == 1
 	switch name {
 	case "year":
-		if mt.slot("era") != nil {
+		if m.slot(mt, "era") != nil {
 			return true
 		}
 		return tg.yearOK(m, mt.from)
@@ -39,11 +44,22 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return true
 	case "bare-month":
-		c := mt.slot("m")
+		c := m.slot(mt, "m")
 		if c == nil || c.e == nil {
 			return false
 		}
 		if c.e.has("abbr") {
+			return false
+		}
+		// "May–August 1950": a month at the start of a range is a month.
+		if n := next(1); n != nil && tg.rangeWords[tg.lex.wordName(n.id)] && mt.to+1 < len(toks) {
+			if nn := &toks[mt.to+1]; tg.inClass(nn, "month") || nn.kind == tNum {
+				return true
+			}
+		}
+		// "Ernst August Köstring": a capitalised word before a bare month
+		// makes it part of a name.
+		if p := prev(1); p != nil && p.kind == tWord && p.flags&fCap != 0 && !tg.inClass(p, "month-signal") {
 			return false
 		}
 		if c.e.has("bare-needs-signal") {
@@ -59,17 +75,17 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return true
 	case "weekday":
-		c := mt.slot("wd")
+		c := m.slot(mt, "wd")
 		return c != nil && c.e != nil && !c.e.has("abbr")
 	case "season":
-		c := mt.slot("season")
+		c := m.slot(mt, "season")
 		if c == nil || c.e == nil {
 			return false
 		}
 		t := &toks[c.from]
 		// A capitalised season inside a sentence is a name: "the Prague
 		// Spring", "Operation Winter Storm".
-		if t.flags&fCap != 0 && c.from > 0 && !(c.from == 1 && mt.from == 0) && !s.heading {
+		if t.flags&fCap != 0 && c.from > 0 && !(c.from == 1 && mt.from == 0) && !s.heading && !tg.opts.timex2() {
 			return false
 		}
 		if c.e.has("bare-needs-the") && single {
@@ -119,7 +135,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return false
 	case "clock":
-		if mt.slot("ampm") != nil {
+		if m.slot(mt, "ampm") != nil {
 			return true
 		}
 		p := prev(1)
@@ -132,25 +148,64 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return false
 	case "daypart":
-		c := mt.slot("tod")
+		c := m.slot(mt, "tod")
 		t := &toks[c.from]
 		if t.flags&fCap != 0 && c.from > 0 && !s.heading {
 			return false // "the Night of the Long Knives"
 		}
+		if n := next(1); n != nil && m.tokText(mt.to) == "of" {
+			return false // "the dawn of reconciliation", "the night of the long knives"
+		}
 		if single {
-			if !tg.opts.timex2() {
+			if tg.opts.timex2() {
+				// "night-raid", "night attack" count under TIMEX2.
+				return true
+			}
+			// Under TimeML a lone part of the day needs a preposition
+			// that makes it a time: "at dawn", "by nightfall".
+			p := prev(1)
+			if p == nil {
 				return false
 			}
-			// "night-raid", "night attack" count under TIMEX2; so does a
-			// lone "night" after a preposition.
-			return true
+			switch strings.ToLower(m.tokText(mt.from - 1)) {
+			case "at", "by", "until", "till", "before", "after", "from", "overnight":
+				return true
+			}
+			return false
 		}
-		if n := next(1); n != nil && m.tokText(mt.to) == "of" {
-			return false // "the night of the long knives" and the like
+		return true
+	case "short-year":
+		// A number of one to four digits alone is a year only after a
+		// preposition of time, and only when the narrative is in the
+		// first millennium or before the common era (checked when the
+		// story's date is known): "in 218", "by 480".
+		t := &toks[mt.from]
+		if t.ndig == 4 && t.num >= 1000 {
+			return false // four-digit years go through the year rule
+		}
+		p := prev(1)
+		if p == nil {
+			return false
+		}
+		switch strings.ToLower(m.tokText(mt.from - 1)) {
+		case "in", "by", "since", "until", "till", "from", "before", "after", "circa", "c.", "ca.":
+		default:
+			return false
+		}
+		if n := next(1); n != nil && (tg.inClass(n, "not-year-after") || n.kind == tNum || tg.inClass(n, "unit") || tg.inClass(n, "units") || m.tokText(mt.to) == "%" || m.tokText(mt.to) == "-" && n.flags&fSpace == 0) {
+			return false
+		}
+		// "from 6 to 12 September", "218–201 BC": the start of a range,
+		// which the range step reads from its other end.
+		if n := next(1); n != nil && tg.rangeWords[tg.lex.wordName(n.id)] {
+			return false
 		}
 		return true
 	case "plural":
 		if n := next(1); n != nil {
+			if n.kind == tNum {
+				return false // "the years 1512–1514": the years are the dates
+			}
 			w := strings.ToLower(m.tokText(mt.to))
 			if w == "old" || w == "'" {
 				return false
@@ -165,16 +220,19 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 				return false
 			}
 		}
-		c := mt.slot("unit")
+		c := m.slot(mt, "unit")
 		return c != nil && toks[c.from].flags&fCap == 0
 	case "set":
-		q := mt.slot("q")
+		q := m.slot(mt, "q")
 		if q == nil {
 			return false
 		}
 		switch strings.ToLower(q.val) {
 		case "per", "each", "every":
 			return true
+		case "/":
+			p := prev(1)
+			return p != nil && p.kind == tNum
 		}
 		// "a year" is a set only after a quantity: "100,000 tons a year",
 		// "twice a year".
@@ -189,11 +247,15 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if pw == "times" || pw == "once" || pw == "twice" {
 			return true
 		}
-		if p.kind == tWord && strings.HasSuffix(pw, "s") {
-			for k := 2; k <= 4; k++ {
-				if q := prev(k); q != nil && q.kind == tNum {
-					return true
-				}
+		// "100,000 tons a year", "2 million tons short a year": an amount
+		// a few words before.
+		for k := 2; k <= 4; k++ {
+			q := prev(k)
+			if q == nil || q.kind == tPunct && m.tokText(mt.from-k) != "," {
+				break
+			}
+			if q.kind == tNum && !(q.ndig == 4 && q.flags&(fGrouped|fDecimal) == 0) {
+				return true
 			}
 		}
 		return false
@@ -206,7 +268,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		nw := strings.ToLower(m.tokText(mt.to))
 		switch nw {
-		case "was", "is", "had", "has", "were", "would", "did", "could", "and", "or", "of":
+		case "was", "is", "had", "has", "were", "would", "did", "could", "and", "or", "of", "a", "an", "the", "to", "in", "as":
 			return false
 		}
 		if strings.HasSuffix(nw, "ed") && w == "former" {
@@ -224,10 +286,28 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			return false
 		}
 		return true
-	case "time-noun":
+	case "military":
+		// "0400 hours": four digits, a valid clock time.
+		t := &toks[mt.from]
+		return t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24
+	case "holiday":
+		// "White Christmas", "Lunar New Year": a capitalised word before
+		// a named day makes another name.
+		if p := prev(1); p != nil && p.kind == tWord && p.flags&fCap != 0 && !tg.inClass(p, "month-signal") && !(mt.from == 1) {
+			return false
+		}
 		return true
-	case "nth-day":
-		return true
+	case "ref":
+		// "the future development": "the future" before a noun is an
+		// adjective, no expression under TimeML.
+		if tg.opts.timex2() || mt.to-mt.from < 2 {
+			return true
+		}
+		n := next(1)
+		if n == nil || n.kind != tWord {
+			return true
+		}
+		return functionWords[strings.ToLower(m.tokText(mt.to))]
 	}
 	return false
 }
@@ -292,6 +372,11 @@ func (tg *Tagger) yearOK(m *matcher, i int) bool {
 				return false // "1937.png"
 			case nt == "%" || nt == "/" && i+2 < len(toks) && toks[i+2].kind == tNum:
 				return false
+			case nt == "-" && i+3 < len(toks) && toks[i+2].kind == tNum && toks[i+2].ndig == 2 && toks[i+2].flags&fSpace == 0 &&
+				m.tokText(i+3) == "-" && toks[i+3].flags&fSpace == 0:
+				// "2009-12-19T17:00:00": a time stamp (a document's
+				// creation time copied into its text), not prose.
+				return false
 			}
 		}
 		if n.kind == tNum && n.flags&fSpace != 0 {
@@ -300,3 +385,12 @@ func (tg *Tagger) yearOK(m *matcher, i int) bool {
 	}
 	return true
 }
+
+// functionWords may follow "the future" or "the past" used as a noun.
+var functionWords = map[string]bool{"of": true, "and": true, "or": true, "but": true, "in": true, "to": true,
+	"for": true, "with": true, "was": true, "were": true, "is": true, "are": true, "would": true, "will": true,
+	"could": true, "might": true, "had": true, "has": true, "have": true, "as": true, "when": true, "that": true,
+	"which": true, "than": true, "seemed": true, "looked": true, "held": true, "lay": true, "belonged": true,
+	"remained": true, "did": true, "does": true, "do": true, "may": true, "must": true, "should": true,
+	"on": true, "at": true, "by": true, "from": true, "there": true, "he": true, "she": true, "it": true,
+	"they": true, "we": true, "i": true, "you": true, "so": true, "too": true, "alone": true}

@@ -43,9 +43,11 @@ type expr struct {
 	shiftU  string // duration unit code
 	vague   bool   // the count is vague ("a few")
 	dir     int
-	nthDay  int // "the third day" (of the narrative's period)
 
 	narrative bool // "now" in past-tense prose stands for the narrative time
+	// eraContext: a short bare number taken for a year only when the
+	// story is in the first millennium or before the common era.
+	eraContext bool
 
 	// Durations, sets and refs carry their value directly.
 	value string
@@ -57,10 +59,13 @@ type expr struct {
 	val      string
 	anchor   string
 	resolved bool
+	dropped  bool // found to be no expression after all (see eraContext)
 	noUpdate bool // does not move the narrative (attributive, in parentheses)
-	partner  *expr
-	start    int // clean offsets
-	end      int
+	// aside: the end of a span ("lasted until July 1794"); it does not move
+	// the story, but a partial date right after it may fall in it.
+	aside   bool
+	bare    bool // a bare number made an expression by the other end of its range
+	partner *expr
 }
 
 // unitGran maps a duration unit code to the granularity of a date.
@@ -157,11 +162,20 @@ func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx) (*expr, bool) 
 		return nil, false
 	}
 	e := &expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
+	var views [maxSlots]*capture
 	get := func(name string) *capture {
-		if c := mt.slot(name); c != nil {
-			return c
+		for i, n := range r.slots {
+			if n == name {
+				if mt.caps[i].set {
+					if views[i] == nil {
+						views[i] = m.view(mt, i)
+					}
+					return views[i]
+				}
+				break
+			}
 		}
-		if v, ok := r.params[name]; ok {
+		if v, ok := r.lookup(name); ok {
 			return &capture{set: true, val: v}
 		}
 		return nil
@@ -202,6 +216,9 @@ func (tg *Tagger) setExpr(e *expr, get func(string) *capture) (*expr, bool) {
 		}
 	}
 	if c := get("q"); c != nil {
+		if c.val == "/" {
+			e.from++ // "3.14/day": the slash is no part of the expression
+		}
 		switch strings.ToLower(c.val) {
 		case "each", "every":
 			e.quant = "EACH"
@@ -319,6 +336,16 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 		p.noYear = false
 		finer(GYear)
 	}
+	if c := get("full"); c != nil {
+		pv, ok := parseValue(c.val)
+		if !ok || pv.ref || pv.duration {
+			return nil, false
+		}
+		*p = pv.p
+	}
+	if e.rule.param("guard") == "short-year" {
+		e.eraContext = true
+	}
 	if c := get("yy"); c != nil {
 		e.yy = atoi(c)
 		finer(GYear)
@@ -340,13 +367,13 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 		switch {
 		case t.ndig == 4 && t.num%100 == 0 && !p.bc:
 			// "the 1800s" is the nineteenth century.
-			p.year, p.gran = t.num, GCentury
+			p.year, p.gran = int(t.num), GCentury
 			p.noYear = false
-		case t.ndig >= 3:
-			p.year, p.gran = t.num, GDecade
+		case t.ndig == 3 || t.ndig == 4:
+			p.year, p.gran = int(t.num), GDecade
 			p.noYear = false
 		case t.ndig == 2:
-			e.decw = t.num
+			e.decw = int(t.num)
 			p.gran = GDecade
 		default:
 			return nil, false
@@ -391,6 +418,9 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 	}
 	if c := get("part"); c != nil {
 		e.mod = c.val
+		if !knownMods[e.mod] {
+			return nil, false // a rule captured a word, not a mod
+		}
 	}
 	if c := get("tod"); c != nil {
 		e.tod = c.val
@@ -427,6 +457,11 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 			return nil, false
 		}
 		e.hasClock = true
+		finer(GMinute)
+	}
+	if c := get("hhmm"); c != nil {
+		n := atoi(c)
+		e.hour, e.minute, e.hasClock = n/100, n%100, true
 		finer(GMinute)
 	}
 	if c := get("rel"); c != nil {
@@ -478,14 +513,16 @@ func (tg *Tagger) dateExpr(e *expr, get func(string) *capture, m *matcher) (*exp
 			}
 		}
 	}
-	if c := get("n"); c != nil && !e.shift && get("unit") == nil && e.rule.name == "rel.nth-day" {
-		e.nthDay = atoi(c)
-	}
 	if !e.shift && !e.hasRel && !e.refUnit && p.gran == GNone && e.weekday == 0 {
 		return nil, false
 	}
 	return e, true
 }
+
+// knownMods are the TIMEX3 mods a rule may set.
+var knownMods = map[string]bool{"": true, "START": true, "MID": true, "END": true, "APPROX": true,
+	"LESS_THAN": true, "MORE_THAN": true, "EQUAL_OR_LESS": true, "EQUAL_OR_MORE": true, "BEFORE": true,
+	"AFTER": true, "ON_OR_BEFORE": true, "ON_OR_AFTER": true}
 
 func (en *entry) valueOr(s string) string {
 	if en == nil {

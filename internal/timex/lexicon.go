@@ -14,6 +14,7 @@ var dataFS embed.FS
 
 // entry is one lexicon phrase: its tokens (word ids) and what it means.
 type entry struct {
+	id    int32 // index in lexicon.ents
 	class int
 	words []int32
 	value string
@@ -32,6 +33,12 @@ func (e *entry) has(flag string) bool {
 	return false
 }
 
+// head is the trie node a word leads to in one class.
+type head struct {
+	class int
+	node  *trieNode
+}
+
 // trieNode indexes the phrases of one class by their words.
 type trieNode struct {
 	next  map[int32]*trieNode
@@ -48,7 +55,89 @@ type lexicon struct {
 	cnames  []string           // class id → name
 	tries   []*trieNode        // class id → phrase trie
 	starts  [][]int            // word id → classes with a phrase starting with it
+	heads   [][]head           // word id → first trie node of each class it starts
 	entries map[string][]entry // class name → entries, for checks and tests
+	ents    []*entry           // every entry by id
+	// table is an open-addressing hash table of the ASCII words, built
+	// once every word is known (buildTable), for the tokenizer.
+	table []slotEntry
+	mask  uint32
+}
+
+type slotEntry struct {
+	hash uint32
+	id   int32 // -1 empty
+	word string
+}
+
+func fnvLower(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// buildTable indexes every ASCII word for lookup.
+func (l *lexicon) buildTable() {
+	n := 1
+	for n < 4*len(l.names) {
+		n <<= 1
+	}
+	l.table = make([]slotEntry, n)
+	l.mask = uint32(n - 1)
+	for i := range l.table {
+		l.table[i].id = -1
+	}
+	for id, w := range l.names {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			if w[i] >= 0x80 {
+				ascii = false
+			}
+		}
+		if !ascii {
+			continue
+		}
+		h := fnvLower(w)
+		for k := h & l.mask; ; k = (k + 1) & l.mask {
+			if l.table[k].id < 0 {
+				l.table[k] = slotEntry{hash: h, id: int32(id), word: w}
+				break
+			}
+		}
+	}
+}
+
+// probe finds w (any case) with hash h in the table.
+func (l *lexicon) probe(h uint32, w string) int32 {
+	for k := h & l.mask; ; k = (k + 1) & l.mask {
+		e := &l.table[k]
+		if e.id < 0 {
+			return -1
+		}
+		if e.hash == h && len(e.word) == len(w) && equalFoldASCII(e.word, w) {
+			return e.id
+		}
+	}
+}
+
+// equalFoldASCII compares lower-case lw with w ignoring ASCII case.
+func equalFoldASCII(lw, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lw[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func newLexicon() *lexicon {
@@ -64,7 +153,16 @@ func (l *lexicon) word(w string) int32 {
 	l.words[w] = id
 	l.names = append(l.names, w)
 	l.starts = append(l.starts, nil)
+	l.heads = append(l.heads, nil)
 	return id
+}
+
+// wordName returns the word of id, or "" for -1.
+func (l *lexicon) wordName(id int32) string {
+	if id < 0 || int(id) >= len(l.names) {
+		return ""
+	}
+	return l.names[id]
 }
 
 // class returns the id of class name, adding it.
@@ -107,6 +205,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 //	# comment
 //	[class]
 //	value flag flag | form, form, form
+//
+// A # at the start of a line or after a space starts a comment, so no
+// form can be "#".
 func (l *lexicon) parse(file, text string) error {
 	class := -1
 	for n, line := range strings.Split(text, "\n") {
@@ -175,6 +276,8 @@ func (l *lexicon) add(e entry) {
 	}
 	if node.entry == nil {
 		ec := e
+		ec.id = int32(len(l.ents))
+		l.ents = append(l.ents, &ec)
 		node.entry = &ec
 	}
 	first := e.words[0]
@@ -184,6 +287,7 @@ func (l *lexicon) add(e entry) {
 		}
 	}
 	l.starts[first] = append(l.starts[first], e.class)
+	l.heads[first] = append(l.heads[first], head{class: e.class, node: l.tries[e.class].next[first]})
 }
 
 // isUpperStart reports whether s starts with an upper-case ASCII letter.
@@ -198,16 +302,31 @@ type phrase struct {
 // matchClass appends to out every phrase of class c that starts at token
 // i, longest first.
 func (l *lexicon) matchClass(c int, toks []token, i int, out []phrase) []phrase {
-	node := l.tries[c]
+	if i >= len(toks) || toks[i].id < 0 {
+		return out
+	}
+	// The first word: a short list per word instead of a map lookup.
+	var node *trieNode
+	for _, h := range l.heads[toks[i].id] {
+		if h.class == c {
+			node = h.node
+			break
+		}
+	}
+	if node == nil {
+		return out
+	}
 	n0 := len(out)
-	for j := i; j < len(toks) && node.next != nil; j++ {
+	if node.entry != nil && (!node.entry.capital || toks[i].flags&fCap != 0) {
+		out = append(out, phrase{e: node.entry, end: i + 1})
+	}
+	for j := i + 1; j < len(toks) && node.next != nil; j++ {
 		id := toks[j].id
 		if id < 0 {
 			break
 		}
-		// Inside a phrase, words must be adjacent up to spaces; a phrase
-		// never spans a line break.
-		if j > i && toks[j].flags&fNewline != 0 {
+		// A phrase never spans a line break.
+		if toks[j].flags&fNewline != 0 {
 			break
 		}
 		nx := node.next[id]

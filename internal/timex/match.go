@@ -1,13 +1,22 @@
 package timex
 
 import (
-	"sort"
 	"strconv"
 )
 
-const maxSlots = 16
+const maxSlots = 12
 
-// capture is what one slot of a rule matched.
+// rawCap is what one slot of a rule matched, as the matcher records it:
+// no pointers, so that copying matches costs the garbage collector
+// nothing.
+type rawCap struct {
+	set      bool
+	from, to int32 // token range
+	ent      int32 // lexicon entry + 1, 0 for none
+	num      float64
+}
+
+// capture is a slot as actions read it.
 type capture struct {
 	set      bool
 	from, to int // token range
@@ -20,16 +29,35 @@ type capture struct {
 type match struct {
 	rule     *rule
 	from, to int
-	caps     [maxSlots]capture
+	caps     [maxSlots]rawCap
 }
 
-func (m *match) slot(name string) *capture {
-	for i, n := range m.rule.slots {
-		if n == name && m.caps[i].set {
-			return &m.caps[i]
+// slot returns what the slot name of mt captured, or nil: the value is
+// the list entry's value for a phrase, else the text of the tokens.
+func (m *matcher) slot(mt *match, name string) *capture {
+	for i, n := range mt.rule.slots {
+		if n == name && mt.caps[i].set {
+			return m.view(mt, i)
 		}
 	}
 	return nil
+}
+
+// view makes the capture of slot i of mt.
+func (m *matcher) view(mt *match, i int) *capture {
+	r := &mt.caps[i]
+	c := &capture{set: true, from: int(r.from), to: int(r.to), num: r.num}
+	if r.ent > 0 {
+		c.e = m.lex.ents[r.ent-1]
+		c.val = c.e.value
+	} else if c.to > c.from {
+		c.val = m.text[m.toks[c.from].start:m.toks[c.to-1].end]
+		if c.num != 0 && c.to-c.from > 1 || m.toks[c.from].kind == tWord && c.num != 0 {
+			// A number in words: its value.
+			c.val = strconv.FormatFloat(c.num, 'f', -1, 64)
+		}
+	}
+	return c
 }
 
 // matcher runs the grammar over the tokens of one sentence.
@@ -43,82 +71,101 @@ type matcher struct {
 	cands  []*prog
 	numCls [3]int // number, tens, multiplier classes
 	fracCl int
+	// seen stamps rules already among the candidates of a token, so that
+	// a rule reachable by several first words is tried once.
+	seen  []uint32
+	stamp uint32
 }
 
 func (m *matcher) tokText(i int) string { return m.text[m.toks[i].start:m.toks[i].end] }
 
-// candidates lists the sequences that may start at token i.
+// candidates lists the rules worth trying at token i.
 func (m *matcher) candidates(i int) []*prog {
 	m.cands = m.cands[:0]
 	t := &m.toks[i]
-	if t.id >= 0 {
-		m.cands = append(m.cands, m.g.byWord[t.id]...)
-		for _, c := range m.lex.starts[t.id] {
-			m.cands = append(m.cands, m.g.byClass[c]...)
-		}
+	var sets [2]*candSet
+	n := 0
+	if t.id >= 0 && !m.g.forWord[t.id].empty {
+		sets[n] = &m.g.forWord[t.id]
+		n++
 	}
-	for b := builtin(0); b < nBuiltins; b++ {
-		if len(m.g.byBuiltin[b]) > 0 && m.canStart(b, t) {
-			m.cands = append(m.cands, m.g.byBuiltin[b]...)
+	if k := &m.g.forKind[t.kind]; !k.empty {
+		sets[n] = k
+		n++
+	}
+	if n == 0 {
+		return m.cands
+	}
+	if len(m.seen) < len(m.g.rules) {
+		m.seen = make([]uint32, len(m.g.rules))
+	}
+	m.stamp++
+	if m.stamp == 0 {
+		clear(m.seen)
+		m.stamp = 1
+	}
+	var nt *token
+	if i+1 < len(m.toks) && m.toks[i+1].flags&fNewline == 0 {
+		nt = &m.toks[i+1]
+	}
+	for _, cs := range sets[:n] {
+		m.add(cs.always)
+		if nt == nil {
+			continue
 		}
+		if nt.id >= 0 {
+			if cs.byWord != nil {
+				m.add(cs.byWord[nt.id])
+			}
+			if cs.byClass != nil {
+				for _, c := range m.lex.starts[nt.id] {
+					m.add(cs.byClass[c])
+				}
+			}
+		}
+		m.add(cs.byKind[nt.kind])
 	}
 	return m.cands
 }
 
-func (m *matcher) canStart(b builtin, t *token) bool {
-	switch b {
-	case bDay:
-		return t.kind == tNum || t.kind == tOrd
-	case bDecade:
-		return t.kind == tDecade
-	case bNum:
-		if t.kind == tNum {
-			return true
+// add appends the rules of ps not yet among the candidates.
+func (m *matcher) add(ps []*prog) {
+	for _, p := range ps {
+		if m.seen[p.rule.index] != m.stamp {
+			m.seen[p.rule.index] = m.stamp
+			m.cands = append(m.cands, p)
 		}
-		if t.id < 0 {
-			return false
-		}
-		for _, c := range m.lex.starts[t.id] {
-			if c == m.numCls[0] || c == m.numCls[1] {
-				return true
-			}
-		}
-		return false
 	}
-	return t.kind == tNum
 }
 
 // all collects every complete match starting at token i.
 func (m *matcher) all(i int) []match {
 	m.out = m.out[:0]
-	cands := m.candidates(i)
-	for k, pr := range cands {
-		dup := false
-		for _, q := range cands[:k] {
-			if q == pr {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			continue
-		}
-		var caps [maxSlots]capture
+	var caps [maxSlots]rawCap
+	for _, pr := range m.candidates(i) {
 		m.run(pr, 0, i, i, &caps)
 	}
-	// Longest first, then rule order.
-	sort.SliceStable(m.out, func(a, b int) bool {
-		la, lb := m.out[a].to-m.out[a].from, m.out[b].to-m.out[b].from
-		if la != lb {
-			return la > lb
+	// Longest first, then rule order (insertion sort: a handful).
+	out := m.out
+	for a := 1; a < len(out); a++ {
+		for b := a; b > 0 && better(&out[b], &out[b-1]); b-- {
+			out[b], out[b-1] = out[b-1], out[b]
 		}
-		return m.out[a].rule.index < m.out[b].rule.index
-	})
+	}
 	return m.out
 }
 
+// better orders matches: longer first, then earlier rules.
+func better(x, y *match) bool {
+	lx, ly := x.to-x.from, y.to-y.from
+	if lx != ly {
+		return lx > ly
+	}
+	return x.rule.index < y.rule.index
+}
+
 // run executes program pr from instruction pc at token i.
-func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]capture) {
+func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 	for {
 		in := &pr.code[pc]
 		switch in.op {
@@ -149,103 +196,114 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]capture) {
 			if m.toks[i].id != a.id {
 				return
 			}
-			m.step(pr, pc, a, start, i, i+1, "", 0, nil, caps)
+			m.step(pr, pc, a, start, i, i+1, 0, nil, caps)
 		case aBuiltin:
-			end, val, num, ok := m.builtin(builtin(a.id), i)
+			end, num, ok := m.builtin(builtin(a.id), i)
 			if !ok {
 				return
 			}
-			m.step(pr, pc, a, start, i, end, val, num, nil, caps)
+			m.step(pr, pc, a, start, i, end, num, nil, caps)
 		case aClass:
 			if m.toks[i].id < 0 {
 				return
 			}
-			var buf [4]phrase
-			ps := m.lex.matchClass(int(a.id), m.toks, i, buf[:0])
-			for _, p := range ps {
-				m.step(pr, pc, a, start, i, p.end, p.e.value, 0, p.e, caps)
+			// m.phr is a stack: nested steps push above n1 and pop back.
+			n0 := len(m.phr)
+			m.phr = m.lex.matchClass(int(a.id), m.toks, i, m.phr)
+			n1 := len(m.phr)
+			for k := n0; k < n1; k++ {
+				p := m.phr[k]
+				m.step(pr, pc, a, start, i, p.end, 0, p.e, caps)
 			}
+			m.phr = m.phr[:n0]
 		}
 		return
 	}
 }
 
 // step records the capture of atom a over tokens [i, end) and runs on.
-func (m *matcher) step(pr *prog, pc int, a atom, start, i, end int, val string, num float64, e *entry, caps *[maxSlots]capture) {
+func (m *matcher) step(pr *prog, pc int, a atom, start, i, end int, num float64, e *entry, caps *[maxSlots]rawCap) {
 	if a.slot < 0 {
 		m.run(pr, pc+1, start, end, caps)
 		return
-	}
-	if a.kind == aWord {
-		val = m.tokText(i)
 	}
 	saved := caps[a.slot]
 	c := &caps[a.slot]
 	if c.set {
 		// A slot fed by several atoms spans them all and keeps the
 		// first value.
-		c.to = end
+		c.to = int32(end)
 	} else {
-		*c = capture{set: true, from: i, to: end, val: val, num: num, e: e}
+		var ent int32
+		if e != nil {
+			ent = e.id + 1
+		}
+		*c = rawCap{set: true, from: int32(i), to: int32(end), ent: ent, num: num}
 	}
 	m.run(pr, pc+1, start, end, caps)
 	caps[a.slot] = saved
 }
 
 // builtin runs a number matcher at token i.
-func (m *matcher) builtin(b builtin, i int) (end int, val string, num float64, ok bool) {
+func (m *matcher) builtin(b builtin, i int) (end int, num float64, ok bool) {
 	t := &m.toks[i]
 	plain := t.kind == tNum && t.flags&(fGrouped|fDecimal) == 0
 	switch b {
 	case bYear:
 		if plain && t.ndig == 4 && t.num >= 1000 && t.num <= 2099 {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bYearNum:
 		if plain && t.ndig <= 4 && t.num >= 1 {
-			return i + 1, strconv.Itoa(t.num), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bYY:
 		if plain && t.ndig == 2 {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bDay:
 		if (plain && t.ndig <= 2 || t.kind == tOrd) && t.num >= 1 && t.num <= 31 {
-			return i + 1, strconv.Itoa(t.num), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bInt:
 		if plain {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bHour:
 		if plain && t.ndig <= 2 && t.num <= 24 {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bMinute:
 		if plain && t.ndig == 2 && t.num <= 59 {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 	case bDecade:
 		if t.kind == tDecade {
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
+		}
+	case bAdj:
+		// An adjective between a count and its unit: a lower-case word
+		// of three letters or more that no word list knows.
+		if t.kind == tWord && t.flags&fCap == 0 && t.end-t.start >= 3 && (t.id < 0 || len(m.lex.starts[t.id]) == 0) && !stopWords[m.tokText(i)] {
+			return i + 1, 0, true
 		}
 	case bNum:
 		if t.kind == tNum {
 			if t.flags&fDecimal != 0 {
 				f, err := strconv.ParseFloat(m.tokText(i), 64)
 				if err != nil {
-					return 0, "", 0, false
+					return 0, 0, false
 				}
-				return i + 1, m.tokText(i), f, true
+				return i + 1, f, true
 			}
-			return i + 1, m.tokText(i), float64(t.num), true
+			return i + 1, float64(t.num), true
 		}
 		end, v, ok := m.numberWords(i)
 		if ok {
-			return end, strconv.FormatFloat(v, 'f', -1, 64), v, true
+			return end, v, true
 		}
 	}
-	return 0, "", 0, false
+	return 0, 0, false
 }
 
 // numberWords reads a number written in words from token i: "five",
@@ -291,3 +349,8 @@ func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
 	}
 	return j, v, true
 }
+
+// stopWords are words that never stand between a count and its unit.
+var stopWords = map[string]bool{"and": true, "the": true, "for": true, "but": true, "with": true, "from": true,
+	"into": true, "than": true, "that": true, "this": true, "were": true, "was": true, "had": true, "have": true,
+	"has": true, "are": true, "his": true, "her": true, "its": true, "their": true, "not": true, "out": true}

@@ -16,8 +16,10 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"sort"
+	"math"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -48,13 +50,36 @@ type Tagger struct {
 	g    *grammar
 	opts Options
 
-	numCls      [3]int
-	fracCl      int
-	approxCl    int
-	pointCl     int
-	emphasisCl  int
-	rangeWords  map[string]bool
-	determiners map[string]bool
+	numCls     [3]int
+	fracCl     int
+	approxCl   int
+	pointCl    int
+	emphasisCl int
+	rangeWords map[string]bool
+	// wflag holds, per word id, what markAttributive looks for.
+	wflag                   []uint8
+	idBy, idBefore, idComma int32
+	// scratch pools working memory between documents (it makes the
+	// Tagger no less safe for concurrent use).
+	scratch sync.Pool
+}
+
+// Word flags.
+const (
+	wIrrealis   uint8 = 1 << iota // would, planned ...
+	wBound                        // since, until ...
+	wDeterminer                   // the, his ...
+	wClauseEnd                    // ; . :
+	wOpen                         // ( [
+	wClose                        // ) ]
+	wUntil                        // until, till: the end of a span
+)
+
+func (tg *Tagger) flagOf(t *token) uint8 {
+	if t.id < 0 || int(t.id) >= len(tg.wflag) {
+		return 0
+	}
+	return tg.wflag[t.id]
 }
 
 // New builds a tagger from the embedded word lists and rules.
@@ -83,6 +108,33 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 			return nil, fmt.Errorf("timex: word list [%s] missing from data/", c)
 		}
 	}
+	// Words the tagger itself looks at get ids before the rules are
+	// indexed, so that checks compare ids, not strings.
+	wflags := map[string]uint8{}
+	for _, w := range []string{"would", "could", "might", "will", "shall", "planned", "plan", "plans", "planning",
+		"expected", "scheduled", "intended", "hoped", "proposed", "projected", "envisaged", "predicted"} {
+		wflags[w] |= wIrrealis
+	}
+	wflags["since"] |= wBound
+	for _, w := range []string{"until", "till", "til"} {
+		wflags[w] |= wBound | wUntil
+	}
+	for _, w := range []string{"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my", "your"} {
+		wflags[w] |= wDeterminer
+	}
+	for _, w := range []string{";", ".", ":"} {
+		wflags[w] |= wClauseEnd
+	}
+	wflags["("] |= wOpen
+	wflags["["] |= wOpen
+	wflags[")"] |= wClose
+	wflags["]"] |= wClose
+	for w := range wflags {
+		lex.word(w)
+	}
+	for _, w := range []string{"by", "before", ","} {
+		lex.word(w)
+	}
 	rules, err := fs.ReadFile(fsys, "data/rules.txt")
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
@@ -91,7 +143,21 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timex: %w", err)
 	}
+	for _, r := range g.rules {
+		if gd := r.param("guard"); gd != "" && !guardNames[gd] {
+			return nil, fmt.Errorf("timex: rules.txt:%d: rule %s: unknown guard %q", r.line, r.name, gd)
+		}
+		if w := r.param("when"); w != "" && w != ConventionTIMEX2 && w != ConventionTIMEX3 {
+			return nil, fmt.Errorf("timex: rules.txt:%d: rule %s: unknown convention %q", r.line, r.name, w)
+		}
+	}
+	lex.buildTable()
 	tg := &Tagger{lex: lex, g: g, opts: opts}
+	tg.wflag = make([]uint8, len(lex.names))
+	for w, f := range wflags {
+		tg.wflag[lex.words[w]] = f
+	}
+	tg.idBy, tg.idBefore, tg.idComma = lex.words["by"], lex.words["before"], lex.words[","]
 	tg.numCls = [3]int{lex.classes["number"], lex.classes["tens"], lex.classes["multiplier"]}
 	tg.fracCl = lex.classes["fraction"]
 	tg.approxCl = lex.classes["approx"]
@@ -99,8 +165,6 @@ func NewFromFS(fsys fs.FS, opts Options) (*Tagger, error) {
 	tg.emphasisCl = lex.classes["emphasis"]
 	tg.rangeWords = map[string]bool{"-": true, "–": true, "—": true, "to": true, "until": true, "till": true,
 		"through": true, "and": true, "or": true, "&": true, "/": true, "thru": true}
-	tg.determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
-		"their": true, "this": true, "that": true, "our": true, "my": true, "your": true}
 	return tg, nil
 }
 
@@ -118,9 +182,34 @@ type sentence struct {
 // Annotate finds the temporal expressions of d (segmented already) and
 // fills d.Timexes, each sentence's RefTime and each section's Period.
 func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
+	if len(d.Text) >= math.MaxInt32 {
+		return fmt.Errorf("text of %d bytes is too long to tag (the limit is 2 GiB)", len(d.Text))
+	}
 	sents := make([]sentence, len(d.Sentences))
-	m := &matcher{g: tg.g, lex: tg.lex, text: d.Text, numCls: tg.numCls, fracCl: tg.fracCl}
-	var buf []byte
+	// Scratch space (the token array, the matcher's stacks) is reused
+	// from earlier documents: one token array for the whole document, cut
+	// per sentence.
+	sc, _ := tg.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{m: &matcher{g: tg.g, lex: tg.lex, numCls: tg.numCls, fracCl: tg.fracCl}}
+	}
+	defer tg.scratch.Put(sc)
+	m := sc.m
+	m.text = d.Text
+	all := sc.toks[:0]
+	if cap(all) < len(d.Text)/5+16 {
+		all = make([]token, 0, len(d.Text)/5+16)
+	}
+	buf := sc.buf
+	bounds := make([]int, len(d.Sentences)+1)
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End || s.Clean.Start < 0 {
+			return fmt.Errorf("sentence %d lies outside the text", i)
+		}
+		all = appendTokens(all, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, &buf)
+		bounds[i+1] = len(all)
+	}
 	for i := range d.Sentences {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -128,9 +217,6 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 			}
 		}
 		s := &d.Sentences[i]
-		if s.Clean.End > len(d.Text) || s.Clean.Start > s.Clean.End {
-			return fmt.Errorf("sentence %d lies outside the text", i)
-		}
 		st := &sents[i]
 		st.block = s.Block
 		st.ctx.index = i
@@ -138,12 +224,22 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 			k := d.Blocks[s.Block].Kind
 			st.ctx.heading = k == doc.BlockHeading || k == doc.BlockTitle
 		}
-		st.toks = appendTokens(nil, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, buf)
+		st.toks = all[bounds[i]:bounds[i+1]:bounds[i+1]]
 		m.toks = st.toks
 		st.exprs = tg.recognise(m, &st.ctx)
 	}
 	tg.anchor(d, sents)
+	// The tokens go back to the pool; nothing kept refers to them.
+	sc.toks, sc.buf = all[:0], buf
+	m.toks, m.text = nil, ""
 	return nil
+}
+
+// scratch is the reusable working memory of one Annotate call.
+type scratch struct {
+	m    *matcher
+	toks []token
+	buf  []byte
 }
 
 // recognise finds the expressions of one sentence.
@@ -161,16 +257,17 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	if len(found) == 0 {
 		return nil
 	}
-	// Keep the longest of overlapping expressions.
-	sort.SliceStable(found, func(a, b int) bool {
-		la, lb := found[a].to-found[a].from, found[b].to-found[b].from
-		if la != lb {
-			return la > lb
+	// Keep the longest of overlapping expressions: try them longest
+	// first (stable, so earlier ones first among equals).
+	order := make([]*expr, len(found))
+	copy(order, found)
+	for a := 1; a < len(order); a++ {
+		for b := a; b > 0 && order[b].to-order[b].from > order[b-1].to-order[b-1].from; b-- {
+			order[b], order[b-1] = order[b-1], order[b]
 		}
-		return found[a].from < found[b].from
-	})
+	}
 	var kept []*expr
-	for _, e := range found {
+	for _, e := range order {
 		ok := true
 		for _, k := range kept {
 			if e.from < k.to && k.from < e.to {
@@ -182,10 +279,30 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 			kept = append(kept, e)
 		}
 	}
-	sort.Slice(kept, func(a, b int) bool { return kept[a].from < kept[b].from })
+	for a := 1; a < len(kept); a++ {
+		for b := a; b > 0 && kept[b].from < kept[b-1].from; b-- {
+			kept[b], kept[b-1] = kept[b-1], kept[b]
+		}
+	}
 	kept = tg.ranges(m, kept)
+	tg.lists(m, kept)
 	for _, e := range kept {
 		tg.extendPrefix(m, e, kept)
+	}
+	if tg.opts.timex2() {
+		for k, e := range kept {
+			limit := len(m.toks)
+			if k+1 < len(kept) {
+				limit = kept[k+1].from
+			}
+			tg.extendOf(m, e, limit)
+		}
+	}
+	// A bare end takes "around" from the other end: "around 1933–34".
+	for _, e := range kept {
+		if e.bare && e.partner != nil && e.mod == "" && e.partner.mod == "APPROX" {
+			e.mod = "APPROX"
+		}
 	}
 	tg.markAttributive(m, kept)
 	return kept
@@ -215,8 +332,8 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 		// A bare number before a connector and an expression: the start of
 		// a range whose end says what the number is.
 		if e.from >= 2 {
-			if w, ok := tg.connectorBetween(m, e.from-2, e.from); ok && w != "or" {
-				if n := tg.bareStart(m, e, e.from-2, out); n != nil {
+			if w, ok := tg.connectorBetween(m, e.from-1, e.from); ok && (w != "or" || e.kind == kDuration) {
+				if n := tg.bareStart(m, e, e.from-1, out); n != nil {
 					out = append(out, n)
 				}
 			}
@@ -227,6 +344,10 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 			if w, ok := tg.connectorBetween(m, e.to, e.to+1); ok && w != "or" {
 				if n := tg.bareEnd(m, e, e.to+1); n != nil {
 					out = append(out, n)
+					// "September 1–3, 1939": the end took the year.
+					for i+1 < len(es) && es[i+1].from < n.to {
+						i++
+					}
 					continue
 				}
 			}
@@ -240,6 +361,47 @@ func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
 		}
 	}
 	return out
+}
+
+// lists lets the dates of a list share the year written once at its end:
+// "on September 28, October 5, and October 10, 1939".
+func (tg *Tagger) lists(m *matcher, es []*expr) {
+	for i := 0; i+1 < len(es); i++ {
+		// Find the chain starting at i.
+		j := i
+		for j+1 < len(es) && es[j].kind == kDate && es[j+1].kind == kDate && tg.listSep(m, es[j].to, es[j+1].from) {
+			j++
+		}
+		if j == i {
+			continue
+		}
+		last := es[j]
+		if !last.pt.noYear && last.pt.gran >= GMonth && !last.hasRel && !last.shift {
+			for k := i; k < j; k++ {
+				e := es[k]
+				if e.partner == nil && e.pt.noYear && (e.pt.month > 0 || e.pt.season != "" || e.hol != "") && !e.hasRel && !e.shift {
+					e.partner = last
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// listSep reports whether the tokens [from, to) separate two items of a
+// list: a comma, "and", "or", a range connector, or a comma and a
+// conjunction.
+func (tg *Tagger) listSep(m *matcher, from, to int) bool {
+	n := to - from
+	if n < 1 || n > 2 {
+		return false
+	}
+	w0 := strings.ToLower(m.tokText(from))
+	if n == 1 {
+		return w0 == "," || tg.rangeWords[w0]
+	}
+	w1 := strings.ToLower(m.tokText(from + 1))
+	return w0 == "," && (w1 == "and" || w1 == "or")
 }
 
 // link makes a and b the two ends of one range.
@@ -271,6 +433,29 @@ func (tg *Tagger) numberBefore(m *matcher, end int) (from int, v float64, ok boo
 // bareStart makes an expression of a bare number before a connector at
 // token conn, when b (after the connector) shows what the number is.
 func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
+	if b.kind == kDate && b.pt.gran == GCentury && conn >= 1 {
+		// "the eighteenth and nineteenth centuries"
+		var buf [2]phrase
+		ps := tg.lex.matchClass(tg.lex.classes["ordinal"], m.toks, conn-1, buf[:0])
+		for _, p := range ps {
+			if p.end != conn {
+				continue
+			}
+			n, err := strconv.Atoi(p.e.value)
+			if err != nil || n < 1 || n > 30 {
+				return nil
+			}
+			for _, q := range prev {
+				if q.to > conn-1 {
+					return nil
+				}
+			}
+			e := &expr{from: conn - 1, to: conn, rule: b.rule, yy: -1, decw: -1, kind: kDate, pt: b.pt, bare: true}
+			e.pt.year = (n - 1) * 100
+			link(e, b)
+			return e
+		}
+	}
 	from, v, ok := tg.numberBefore(m, conn)
 	if !ok {
 		return nil
@@ -307,9 +492,7 @@ func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
 	default:
 		return nil
 	}
-	if b.mod == "APPROX" {
-		e.mod = b.mod
-	}
+	e.bare = true
 	link(e, b)
 	return e
 }
@@ -318,7 +501,7 @@ func (tg *Tagger) bareStart(m *matcher, b *expr, conn int, prev []*expr) *expr {
 // connector following a.
 func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 	t := &m.toks[at]
-	if t.kind != tNum || t.flags&(fGrouped|fDecimal) != 0 {
+	if t.kind != tNum || t.flags&(fGrouped|fDecimal) != 0 || t.flags&fSpace == 0 && m.toks[at-1].flags&fSpace == 0 && at+1 < len(m.toks) && m.tokText(at+1) == "-" {
 		return nil
 	}
 	// The number must end the phrase: "1933–34 the Soviet Union", not
@@ -330,10 +513,10 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 		}
 	}
 	e := &expr{from: at, to: at + 1, rule: a.rule, yy: -1, decw: -1, kind: kDate}
-	v := t.num
+	v := int(t.num)
 	switch {
-	case a.kind == kDate && a.pt.gran == GYear && !a.pt.noYear && a.pt.month == 0 && t.ndig == 2:
-		// "1933–34"
+	case a.kind == kDate && (a.pt.gran == GYear || a.pt.gran == GSeason) && !a.pt.noYear && a.pt.month == 0 && t.ndig == 2:
+		// "1933–34", "the winter of 1941–42"
 		y := a.pt.year/100*100 + v
 		if y <= a.pt.year {
 			y += 100
@@ -344,19 +527,23 @@ func (tg *Tagger) bareEnd(m *matcher, a *expr, at int) *expr {
 				return nil
 			}
 		}
-		e.pt = a.pt
-		e.pt.year = y
+		e.pt = point{gran: GYear, year: y, bc: a.pt.bc}
 	case a.kind == kDate && a.pt.gran == GDay && a.pt.day > 0 && t.ndig <= 2 && v > a.pt.day && v <= 31 && a.hol == "":
 		// "April 6–7", "May 4 and 5"
 		e.pt = a.pt
 		e.pt.day = v
 		e.yy = a.yy
+		// "September 1–3, 1939": the year after the end is the range's.
+		if at+2 < len(m.toks) && m.tokText(at+1) == "," {
+			if y := &m.toks[at+2]; y.kind == tNum && y.ndig == 4 && y.flags&(fGrouped|fDecimal) == 0 && y.num >= 1000 && y.num <= 2099 {
+				e.to = at + 3
+				e.pt.year, e.pt.noYear = int(y.num), false
+			}
+		}
 	default:
 		return nil
 	}
-	if a.mod == "APPROX" {
-		e.mod = a.mod
-	}
+	e.bare = true
 	link(a, e)
 	return e
 }
@@ -405,7 +592,7 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 				// or "under" before a date are prepositions.
 				continue
 			}
-			if cl == tg.approxCl && (e.kind == kSet || e.kind == kRef) {
+			if cl == tg.approxCl && (e.kind == kSet || e.kind == kRef || strings.EqualFold(m.tokText(e.from), "the")) {
 				continue
 			}
 			if cl == tg.emphasisCl && e.kind != kDuration && !e.shift {
@@ -439,6 +626,34 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 	}
 }
 
+// extendOf gives a span the event it measures, as the TIMEX2 guidelines
+// do: "three weeks [of fighting]", "eight years [of savage warfare]". The
+// phrase after "of" runs to a punctuation mark or a word that starts
+// something else, for at most eight words.
+func (tg *Tagger) extendOf(m *matcher, e *expr, limit int) {
+	if e.kind != kDuration || e.to+1 >= limit || strings.ToLower(m.tokText(e.to)) != "of" {
+		return
+	}
+	end := e.to + 1
+	for end < limit && end-e.to <= 8 {
+		t := &m.toks[end]
+		w := strings.ToLower(m.tokText(end))
+		if t.kind == tPunct && w != "'" && w != "-" || t.kind == tNum || stopOf[w] || t.kind == tWord && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break
+		}
+		end++
+	}
+	if end > e.to+1 {
+		e.to = end
+	}
+}
+
+// stopOf are words that end the phrase extendOf takes.
+var stopOf = map[string]bool{"in": true, "on": true, "at": true, "to": true, "for": true, "from": true, "with": true,
+	"by": true, "when": true, "while": true, "which": true, "that": true, "who": true, "as": true, "than": true,
+	"until": true, "before": true, "after": true, "was": true, "were": true, "is": true, "are": true, "had": true,
+	"has": true, "have": true, "would": true, "could": true, "will": true, "did": true, "during": true, "into": true}
+
 // markAttributive marks expressions that must not move the narrative: a
 // year used as a modifier ("the 1931 extension", "his 1940 book") and
 // anything inside parentheses ("(which first appeared in 1926)").
@@ -455,12 +670,42 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 			}
 			k++
 		}
-		switch m.tokText(i) {
-		case "(", "[":
+		switch f := tg.flagOf(&m.toks[i]); {
+		case f&wOpen != 0:
 			depth++
-		case ")", "]":
-			if depth > 0 {
-				depth--
+		case f&wClose != 0 && depth > 0:
+			depth--
+		}
+	}
+	for _, e := range es {
+		if e.kind != kDate || e.from == 0 {
+			continue
+		}
+		// A date bounding or looking back ("since 1995", "until 1991") or
+		// planned, hoped or hypothetical ("a planned campaign in 1976")
+		// is no point the story reaches.
+		switch m.toks[e.from-1].id {
+		case tg.idBefore:
+			e.noUpdate = true
+		case tg.idBy:
+			// "in March ... by December": the end of a span the
+			// sentence opened, not the story's new point.
+			for _, o := range es {
+				if o != e && o.kind == kDate && o.to <= e.from {
+					e.noUpdate, e.aside = true, true
+				}
+			}
+		}
+		for k := e.from - 1; k >= 0 && k >= e.from-8; k-- {
+			t := &m.toks[k]
+			f := tg.flagOf(t)
+			if f&wClauseEnd != 0 || t.id == tg.idComma && k < e.from-1 {
+				break
+			}
+			if f&(wIrrealis|wBound) != 0 {
+				e.noUpdate = true
+				e.aside = f&wUntil != 0
+				break
 			}
 		}
 	}
@@ -468,9 +713,8 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 		if e.kind != kDate || e.pt.gran != GYear || e.pt.noYear || e.from == 0 || e.to >= len(m.toks) {
 			continue
 		}
-		p := strings.ToLower(m.tokText(e.from - 1))
 		n := &m.toks[e.to]
-		if tg.determiners[p] && n.kind == tWord && !tg.inClass(n, "era-bc") && !tg.inClass(n, "era-ad") {
+		if tg.flagOf(&m.toks[e.from-1])&wDeterminer != 0 && n.kind == tWord && !tg.inClass(n, "era-bc") && !tg.inClass(n, "era-ad") {
 			e.noUpdate = true
 		}
 	}

@@ -29,25 +29,53 @@ const (
 // token is a word, number or punctuation mark of the text, with byte
 // offsets into the text it was cut from.
 type token struct {
-	start, end int
+	start, end int32
 	id         int32 // lexicon word id, -1 if unknown
+	num        int32 // value of a number, ordinal or decade (1920 for 1920s)
 	kind       tokKind
-	flags      uint16
 	ndig       int8 // digits in a number (before any separator)
-	num        int  // value of a number, ordinal or decade (1920 for 1920s)
+	flags      uint16
 }
-
-func (t *token) is(f uint16) bool { return t.flags&f != 0 }
 
 // tokenize cuts text into tokens; offsets are shifted by base. With a
 // lexicon, every token gets its word id.
 func tokenize(text string, base int, lex *lexicon) []token {
-	return appendTokens(nil, text, base, lex, nil)
+	var buf []byte
+	return appendTokens(nil, text, base, lex, &buf)
+}
+
+// lookup finds the word id of w. ASCII words go through the lexicon's
+// own hash table, hashed and compared without building a lower-case
+// copy; others are lower-cased into buf for the map.
+func (l *lexicon) lookup(w string, buf *[]byte) int32 {
+	if l.table != nil {
+		h := uint32(2166136261)
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint32(c)) * 16777619
+		}
+		if ascii {
+			return l.probe(h, w)
+		}
+	}
+	*buf = lowerInto((*buf)[:0], w)
+	if id, ok := l.words[string(*buf)]; ok {
+		return id
+	}
+	return -1
 }
 
 // appendTokens is tokenize appending to dst; buf is scratch space for
-// lower-casing (it may be nil).
-func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) []token {
+// lower-casing.
+func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte) []token {
 	i := 0
 	var flags uint16
 	for i < len(text) {
@@ -66,35 +94,29 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) 
 				t, n := scanNumber(text, i)
 				t.flags |= flags
 				flags = 0
-				t.start, t.end = base+i, base+i+n
+				t.start, t.end = int32(base+i), int32(base+i+n)
 				t.id = -1
 				if lex != nil && t.kind == tOrd {
 					// Ordinals in digits ("17th") may be words of the lists.
-					buf = lowerInto(buf[:0], text[i:i+n])
-					if id, ok := lex.words[string(buf)]; ok {
-						t.id = id
-					}
+					t.id = lex.lookup(text[i:i+n], buf)
 				}
 				dst = append(dst, t)
 				i += n
 				continue
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 				n := scanWord(text, i)
-				t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+				t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 				flags = 0
 				wordFlags(&t, text[i:i+n])
 				if lex != nil {
-					buf = lowerInto(buf[:0], text[i:i+n])
-					if id, ok := lex.words[string(buf)]; ok {
-						t.id = id
-					}
+					t.id = lex.lookup(text[i:i+n], buf)
 				}
 				dst = append(dst, t)
 				i += n
 				continue
 			}
 			// ASCII punctuation.
-			t := token{start: base + i, end: base + i + 1, kind: tPunct, flags: flags, id: -1}
+			t := token{start: int32(base + i), end: int32(base + i + 1), kind: tPunct, flags: flags, id: -1}
 			flags = 0
 			if lex != nil {
 				if id, ok := lex.words[text[i:i+1]]; ok {
@@ -116,20 +138,17 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) 
 			continue
 		case unicode.IsLetter(r):
 			n := scanWord(text, i)
-			t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+			t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 			flags = 0
 			wordFlags(&t, text[i:i+n])
 			if lex != nil {
-				buf = lowerInto(buf[:0], text[i:i+n])
-				if id, ok := lex.words[string(buf)]; ok {
-					t.id = id
-				}
+				t.id = lex.lookup(text[i:i+n], buf)
 			}
 			dst = append(dst, t)
 			i += n
 			continue
 		}
-		t := token{start: base + i, end: base + i + size, kind: tPunct, flags: flags, id: -1}
+		t := token{start: int32(base + i), end: int32(base + i + size), kind: tPunct, flags: flags, id: -1}
 		flags = 0
 		if lex != nil {
 			if k := punctKey(r); k != "" {
@@ -217,7 +236,7 @@ func scanNumber(text string, i int) (token, int) {
 		}
 		j++
 	}
-	t := token{kind: tNum, num: v, ndig: int8(min(j-i, 100))}
+	t := token{kind: tNum, num: int32(v), ndig: int8(min(j-i, 100))}
 	// Thousands groups: ",ddd" repeated, each followed by a non-digit.
 	for j+3 < len(text) && text[j] == ',' && isDigit3(text[j+1:j+4]) && (j+4 == len(text) || !isDigitByte(text[j+4])) {
 		for k := j + 1; k < j+4; k++ {
@@ -227,7 +246,7 @@ func scanNumber(text string, i int) (token, int) {
 		}
 		j += 4
 		t.flags |= fGrouped
-		t.num = v
+		t.num = int32(v)
 	}
 	if j+1 < len(text) && text[j] == '.' && isDigitByte(text[j+1]) && t.flags&fGrouped == 0 {
 		j++

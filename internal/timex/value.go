@@ -161,7 +161,12 @@ func (p point) start() (time.Time, bool) {
 	case GQuarter:
 		return time.Date(y, time.Month(1+3*(p.part-1)), 1, 0, 0, 0, 0, time.UTC), true
 	case GSeason:
-		m := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+		// A winter is named by the year it ends in: 1940-WI runs from
+		// December 1939 to February 1940.
+		if p.season == "WI" {
+			return time.Date(y-1, 12, 1, 0, 0, 0, 0, time.UTC), true
+		}
+		m := map[string]int{"SP": 3, "SU": 6, "FA": 9}[p.season]
 		if m == 0 {
 			m = 1
 		}
@@ -182,6 +187,9 @@ func (p point) start() (time.Time, bool) {
 	switch p.gran {
 	case GPartOfDay:
 		h := map[string]int{"MO": 6, "MI": 11, "AF": 12, "EV": 18, "NI": 21, "DT": 8}[p.dayPart]
+		if h == 0 {
+			h = 12
+		}
 		t = t.Add(time.Duration(h) * time.Hour)
 	case GHour:
 		t = t.Add(time.Duration(p.hour) * time.Hour)
@@ -233,7 +241,9 @@ func (p point) end() (time.Time, bool) {
 	}
 	switch p.gran {
 	case GPartOfDay:
-		return s.Add(5 * time.Hour), true
+		// Parts of a day end within it: a night is its evening's night.
+		h := map[string]int{"MO": 6, "MI": 2, "AF": 5, "EV": 3, "NI": 3, "DT": 10}[p.dayPart]
+		return s.Add(time.Duration(max(h, 1)) * time.Hour), true
 	case GHour:
 		return s.Add(time.Hour), true
 	case GMinute:
@@ -611,9 +621,9 @@ func Compare(a, b string) (c int, ok bool) {
 		return -1, true
 	case bs.Before(as):
 		return 1, true
-	case be.After(ae):
-		return -1, true
 	case ae.After(be):
+		return -1, true
+	case be.After(ae):
 		return 1, true
 	}
 	return 0, true

@@ -1,0 +1,1287 @@
+// Package event codes the events a history text reports — who did what to
+// whom, and when — with the 16 PLOVER types, their modes, our subtypes and
+// PLOVER's cooperation–conflict scores.
+//
+// A trigger lexicon (data/triggers.txt) names the verbs, event nouns and
+// phrases that report an event; a light clause chunker over the sentence,
+// with the actor mentions and temporal expressions of the earlier stages
+// collapsed into single units, finds the actor and recipient (subject and
+// object, "by" agents of passives, "with", "between … and …", the
+// premodifier of an event noun); the date comes from the timex of the
+// event's clause, else the narrative's reference time, else the section's
+// period; a cue list (data/modality.txt) decides whether the event is
+// asserted, negated, hypothetical or disputed. Events retold later in the
+// document are merged into one event with several evidence spans.
+//
+// Contract: an event with no political actor, or with no date at least to
+// the year, is not emitted.
+package event
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+//go:embed data/ontology.tsv
+var ontologySrc string
+
+//go:embed data/triggers.txt
+var triggersSrc string
+
+//go:embed data/modality.txt
+var modalitySrc string
+
+// Coder is the event coding stage. It is safe for concurrent use: it holds
+// only read-only tables built once by New.
+type Coder struct {
+	onto        *Ontology
+	lex         *Lexicon
+	cues        *Cues
+	keepUndated bool
+}
+
+// Options tune the coder.
+type Options struct {
+	// KeepUndated keeps events the text does not date (the contract drops
+	// them); for coding stand-alone sentences, as in the PLOVER gold
+	// standard records, where only the event type is scored.
+	KeepUndated bool
+}
+
+// New builds a Coder from the embedded ontology, trigger lexicon and
+// modality cues.
+func New() (*Coder, error) { return NewWithOptions(Options{}) }
+
+// NewWithOptions builds a Coder with options.
+func NewWithOptions(o Options) (*Coder, error) {
+	onto, err := ParseOntology(ontologySrc)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := ParseLexicon(triggersSrc, onto)
+	if err != nil {
+		return nil, err
+	}
+	cues, err := ParseCues(modalitySrc)
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{onto: onto, lex: lex, cues: cues, keepUndated: o.KeepUndated}, nil
+}
+
+// Ontology returns the PLOVER table the coder scores with.
+func (c *Coder) Ontology() *Ontology { return c.onto }
+
+// Name implements pipeline.Stage.
+func (c *Coder) Name() string { return "event" }
+
+// skippedSections are sections of reference apparatus, not narrative.
+var skippedSections = map[string]bool{"see also": true, "references": true, "further reading": true,
+	"external links": true, "notes": true, "bibliography": true, "sources": true, "citations": true, "footnotes": true}
+
+// cand is an event being built.
+type cand struct {
+	ev       doc.Event
+	m        match
+	sent     int
+	block    int
+	section  int
+	dropped  bool
+	name     *recordName
+	lo, hi   int // clause
+	isVerb   bool
+	actorM   []int // mention indexes
+	recipM   []int
+	treatyKy string   // normalised treaty name, for coreference
+	trig     doc.Span // clean span of the trigger words
+	dateName *recordName
+	refEvent bool              // named as a point of reference ("before the invasion")
+	evidence map[doc.Span]bool // evidence spans already merged in
+	states   map[string]bool   // the states on either side, once computed
+}
+
+// Annotate codes the events of d and sets d.Events.
+func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
+	msBy := mentionsBySentence(d)
+	tsBy := timexesBySentence(d)
+	periods := sectionPeriods(d, tsBy)
+	var all []*cand
+	var buf []item
+	var names []recordName
+	nar := &narrative{}
+	lastSection := -1
+	for si, s := range d.Sentences {
+		if si%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if s.Block < 0 || s.Block >= len(d.Blocks) {
+			continue
+		}
+		kind := d.Blocks[s.Block].Kind
+		if kind == doc.BlockTitle || kind == doc.BlockInfobox {
+			continue
+		}
+		if s.Section >= 0 && s.Section < len(d.Sections) && skippedSections[strings.ToLower(strings.TrimSpace(d.Sections[s.Section].Title))] {
+			continue
+		}
+		if s.Section != lastSection {
+			nar.reset(periods.at(s.Section), chapterOf(d, s.Section) != chapterOf(d, lastSection))
+			lastSection = s.Section
+		}
+		items := sentenceItems(d, s, msBy[si], tsBy[si], buf)
+		items, names = findNames(d, items, names)
+		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
+		st.prepare()
+		cs := c.codeSentence(st, nar, periods.at(s.Section), kind == doc.BlockHeading)
+		for _, k := range cs {
+			k.block = s.Block
+			k.section = s.Section
+		}
+		all = append(all, cs...)
+		nar.after(st, kind == doc.BlockHeading)
+		buf = items[:0]
+	}
+	evs := c.finish(d, all)
+	d.Events = evs
+	return nil
+}
+
+// mentionsBySentence lists the mentions inside each sentence, by clean span.
+func mentionsBySentence(d *doc.Document) [][]int {
+	out := make([][]int, len(d.Sentences))
+	idx := make([]int, len(d.Mentions))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return d.Mentions[idx[a]].Clean.Start < d.Mentions[idx[b]].Clean.Start })
+	si := 0
+	for _, mi := range idx {
+		m := d.Mentions[mi].Clean
+		for si < len(d.Sentences) && d.Sentences[si].Clean.End <= m.Start {
+			si++
+		}
+		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= m.Start && m.End <= d.Sentences[si].Clean.End {
+			out[si] = append(out[si], mi)
+		}
+	}
+	return out
+}
+
+// timexesBySentence lists the timexes inside each sentence, by clean span.
+func timexesBySentence(d *doc.Document) [][]int {
+	out := make([][]int, len(d.Sentences))
+	idx := make([]int, len(d.Timexes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return d.Timexes[idx[a]].Clean.Start < d.Timexes[idx[b]].Clean.Start })
+	si := 0
+	for _, ti := range idx {
+		t := d.Timexes[ti].Clean
+		for si < len(d.Sentences) && d.Sentences[si].Clean.End <= t.Start {
+			si++
+		}
+		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= t.Start && t.End <= d.Sentences[si].Clean.End {
+			out[si] = append(out[si], ti)
+		}
+	}
+	return out
+}
+
+// codeSentence finds and codes the events of one sentence.
+func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading bool) []*cand {
+	isName := func(i int, class string) bool {
+		nm := &st.names[st.items[i].ref]
+		return c.lex.inClass(class, nm.head)
+	}
+	bareHead := func(i int) string {
+		nm := &st.names[st.items[i].ref]
+		if l := strings.ToLower(nm.text); !nm.proper && nameHeads[l] != "" {
+			return l
+		}
+		return ""
+	}
+	ms := c.lex.find(st.items, isName, bareHead)
+	var out []*cand
+	for mi, m := range ms {
+		limit := len(st.items)
+		if mi+1 < len(ms) {
+			limit = ms[mi+1].head
+		}
+		prevEnd := 0
+		if mi > 0 {
+			prevEnd = ms[mi-1].end
+		}
+		k := c.codeMatch(st, nar, m, prevEnd, limit, period)
+		for _, alt := range m.alts {
+			if k != nil {
+				break
+			}
+			k = c.codeMatch(st, nar, alt, prevEnd, limit, period)
+		}
+		if k != nil {
+			out = append(out, k)
+		}
+	}
+	c.applyEmbedding(st, out)
+	// Dates, once it is known which triggers stand: a date belongs to the
+	// nearest trigger of its clause.
+	for _, k := range out {
+		if !k.dropped {
+			st.heads = append(st.heads, k.m.head)
+		}
+	}
+	for _, k := range out {
+		if k.dropped {
+			continue
+		}
+		k.ev.Date = c.dateFor(st, nar, k.m, k.lo, k.hi, k.dateName, period)
+		if k.refEvent && k.ev.Date.Timex < 0 {
+			// "before his dismissal", "after the invasion": an event named
+			// as a point of reference, with no date of its own here
+			k.dropped = true
+		}
+	}
+	c.shareParticipants(st, nar, out)
+	for _, k := range out {
+		if !k.dropped && k.ev.Subtype == "treaty.sign" && k.ev.Modality == doc.ModalityAsserted && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			nar.lastSign = k
+			nar.noteSigning(k)
+		}
+	}
+	out = append(out, c.nameEvents(st, nar, period, out)...)
+	// A heading names its section's subject ("Soviet invasion of eastern
+	// Poland"): the body tells the event, dated; the heading is no evidence
+	// of its own.
+	if heading {
+		return nil
+	}
+	kept := out[:0]
+	for _, k := range out {
+		if !k.dropped {
+			kept = append(kept, k)
+		}
+	}
+	return kept
+}
+
+// codeMatch codes one trigger, or returns nil when the entry's conditions
+// are not met.
+func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int, period dateRef) *cand {
+	e := m.e
+	d := st.d
+	lo, hi := st.clause(m.head)
+	if st.quoted[m.head] {
+		return nil // words quoted from a source are not narrated events
+	}
+	if it := st.items[m.first]; it.kind == itName && st.names[it.ref].claimed {
+		return nil // "signed an agreement with X": the signing is the event
+	}
+	k := &cand{m: m, sent: st.index, lo: lo, hi: hi, isVerb: e.kind == 'V',
+		trig: doc.Span{Start: st.items[m.first].start, End: st.items[m.end-1].end}}
+	k.ev.Type, k.ev.Mode, k.ev.Subtype = e.typ, e.mode, e.subtype
+	if len(e.cue) > 0 {
+		found := false
+		for _, cl := range e.cue {
+			if c.classInRange(st, cl, m.end, len(st.items), m) {
+				found = true
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !prepositions[st.items[m.end].lower] {
+		return nil
+	}
+	// An event noun named as a topic ("documents pertaining to the
+	// cooperation", "referencing entering an agreement") is not narrated.
+	if topicBefore(st, m.first) {
+		return nil
+	}
+	for _, a := range e.alts {
+		if c.classInRange(st, a.class, lo, len(st.items), m) {
+			k.ev.Type, k.ev.Mode, k.ev.Subtype = a.typ, a.mode, a.subtype
+			break
+		}
+	}
+	passive := e.kind == 'V' && isPassive(st, m)
+	objHi := min(hi, limit)
+	if objHi <= m.end {
+		objHi = min(hi, len(st.items))
+	}
+	// Object class conditions.
+	var objName *recordName
+	if len(e.obj) > 0 || len(e.notObj) > 0 {
+		var from, to int
+		if passive {
+			from, to = lo, m.first
+		} else {
+			from, to = m.end, min(hi, m.end+8)
+		}
+		found, nm := c.objectOfClass(st, from, to, e.obj, passive)
+		if !found && passive && pronounSubject(st, m.first) {
+			// "The Treaty of X …; it was signed on …"
+			found, nm = c.objectOfClass(st, 0, m.first, e.obj, true)
+		}
+		if len(e.obj) > 0 && !found {
+			// the pattern itself may end in the object ("sign … armistice")
+			if !c.patternHasClass(st, m, e.obj) {
+				return nil
+			}
+		}
+		objName = nm
+		if e.proper && (nm == nil || !nm.proper) {
+			return nil
+		}
+		if len(e.notObj) > 0 {
+			if bad, _ := c.objectOfClass(st, from, to, e.notObj, passive); bad {
+				return nil
+			}
+		}
+	}
+	if objName == nil {
+		// a name inside the pattern ("draft … agreement")
+		for i := m.first; i < m.end; i++ {
+			if st.items[i].kind == itName {
+				objName = &st.names[st.items[i].ref]
+			}
+		}
+	}
+	if objName == nil && strings.HasPrefix(k.ev.Subtype, "treaty.") {
+		// "terminated the Molotov–Ribbentrop Pact": the treaty acted on
+		for i := m.end; i < min(hi, m.end+6); i++ {
+			if st.items[i].kind == itName {
+				objName = &st.names[st.items[i].ref]
+				break
+			}
+		}
+	}
+	// Participants.
+	var actor, recip []int
+	objFrom := m.end
+	if e.hasGap() {
+		// "gave Iceland a loan": the gap may hold the recipient
+		objFrom = m.head + 1
+	}
+	obj := st.objectRight(objFrom, objHi, e, e.kind != 'V')
+	switch {
+	case e.kind == 'V' && passive:
+		r := st.subjectLeft(m.first)
+		patient := c.resolve(st, nar, r, lo)
+		if g := st.reducedRelative(m.first); g != nil {
+			// "the Baltic States now occupied by the Soviets": the phrase
+			// the participle hangs on
+			patient = g
+		}
+		actor = obj.agent
+		if e.from == "actor" && obj.from != nil {
+			actor = obj.from
+		}
+		if obj.actorP != nil {
+			actor = obj.actorP
+		}
+		recip = patient
+		if e.subj == "recipient" {
+			// "X was admitted to the League": the League admits X
+			if obj.recip != nil && actor == nil {
+				actor = obj.recip
+			}
+		} else if recip == nil {
+			recip = obj.recip
+		}
+	case e.kind == 'V':
+		r := st.subjectLeft(m.first)
+		if r.group == nil && r.pronoun == "" && isParticiple(st, m) {
+			// "After having signed the pact, Germany invaded …": the
+			// subject follows.
+			r = st.subjectRight(m.end)
+		}
+		subj := c.resolve(st, nar, r, lo)
+		actor, recip = subj, obj.recip
+		if e.subj == "recipient" {
+			actor, recip = obj.from, subj
+			if actor == nil {
+				actor = obj.recip
+			}
+		} else if e.from == "actor" && obj.from != nil && actor == nil {
+			actor = obj.from
+		}
+		if obj.actorP != nil {
+			actor = obj.actorP
+		}
+	default: // nouns and phrases
+		pm, pron := st.premodifier(m.first)
+		var target []int
+		if pm != nil && st.antiBefore(pm) {
+			// "an anti-Soviet propaganda campaign": the target
+			target, pm = pm, nil
+		}
+		switch {
+		case pm != nil:
+			actor = pm
+		case pron != "":
+			actor = c.resolve(st, nar, subjectResult{pronoun: pron, at: m.first - 1}, lo)
+		case obj.agent != nil:
+			actor = obj.agent
+		case obj.actorP != nil:
+			actor = obj.actorP
+		case e.from == "actor" && obj.from != nil:
+			actor = obj.from
+		case st.nounIsObject(m.first, lo) || e.kind == 'P' || st.instrument(m.first, lo):
+			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+		default:
+			// "presented Serbia with an ultimatum": the verb's subject
+			// acts, its object receives.
+			if g, ok := st.withObject(m.first, lo); ok {
+				actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+				if obj.recip == nil {
+					obj.recip = g
+				}
+			}
+		}
+		recip = obj.recip
+		if target != nil {
+			recip = target
+			if actor == nil {
+				actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+			}
+		}
+		if e.ofActor && obj.ofG != nil {
+			if actor == nil {
+				actor = obj.ofG
+			}
+			if sameGroup(recip, obj.ofG) {
+				recip = nil
+			}
+		}
+		if pm != nil && obj.agent != nil {
+			// "the invasion of X by Y" — rare with a premodifier
+			recip = pm
+			actor = obj.agent
+		}
+	}
+	if obj.between != nil && (actor == nil || e.sym) && len(st.statesOf(obj.between)) >= 2 {
+		actor, recip = st.splitByState(obj.between)
+	}
+	if e.sym && recip == nil && actor != nil {
+		actor, recip = st.splitByState(actor)
+	}
+	if actor != nil && recip != nil && sameGroup(actor, recip) {
+		recip = nil
+	}
+	if e.needObj && recip == nil && objName == nil {
+		return nil
+	}
+	// "the negotiations", "the invasion" with no participants of their own
+	// refer back to an event already told.
+	if e.kind == 'N' && m.first > 0 && st.items[m.first-1].lower == "the" && actor == nil && recip == nil && obj.between == nil {
+		return nil
+	}
+	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
+	k.ev.Actor = st.idsAs(actor, false)
+	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	// Treaty named as the object; "the pact" is the last treaty named.
+	if objName != nil {
+		objName.claimed = true
+		if strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ratification" {
+			objName.claimSign = true
+		}
+		k.name = objName
+		if !objName.proper && objName.definite && nar.lastTreaty != nil && nar.lastTreaty.head == objName.head {
+			objName = nar.lastTreaty
+		}
+		if c.lex.inClass("treaty", objName.head) {
+			k.ev.Name = cleanName(objName.text)
+		}
+		if len(k.ev.Actor) == 0 && len(objName.parties) > 0 {
+			a, r := splitMentionsByState(d, objName.parties)
+			k.ev.Actor, k.ev.Recipient = idsOf(d, a), minus(idsOf(d, r), idsOf(d, a))
+		}
+		if len(k.ev.Actor)+len(k.ev.Recipient) == 0 {
+			// "The Treaty of X, dictated by A, ended hostilities between B
+			// and A; it was signed on …": the parties named near the name.
+			if g := st.partiesNear(objName); g != nil {
+				a, r := st.splitByState(g)
+				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
+				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
+			}
+		}
+	}
+	splitPair(d, k, e)
+	// A treaty denounced, ratified or joined: the other parties of its
+	// signing are the recipients.
+	if objName != nil && k.ev.Name != "" && len(k.ev.Recipient) == 0 && !strings.HasSuffix(k.ev.Subtype, ".sign") {
+		if sg := nar.signings[treatyKey(k.ev.Name)]; sg != nil {
+			k.ev.Recipient = minus(union(sg.ev.Actor, sg.ev.Recipient), k.ev.Actor)
+		}
+	}
+	k.dateName = objName
+	k.refEvent = e.kind != 'V' && st.referencePoint(m.first)
+	// How sure.
+	k.ev.Modality = e.modality
+	mlo := max(lo, prevEnd)
+	if k.ev.Modality == "" {
+		k.ev.Modality = c.cues.modality(st.items, m.first, mlo, hi)
+	} else if mod := c.cues.modality(st.items, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
+		k.ev.Modality = mod
+	}
+	if k.ev.Modality == modalityFuture {
+		// "Finland will give Tanzania a grant": the statement of intent is
+		// the event — AGREE for a cooperative act, THREATEN for a hostile one
+		switch c.onto.Quad(k.ev.Type) {
+		case "VC", "MC":
+			k.ev.Type, k.ev.Mode, k.ev.Subtype = "AGREE", "", "intent."+k.ev.Subtype
+		default:
+			if k.ev.Type != "REQUEST" && k.ev.Type != "REJECT" {
+				k.ev.Type, k.ev.Mode, k.ev.Subtype = "THREATEN", "", "threat."+k.ev.Subtype
+			}
+		}
+		k.ev.Modality = doc.ModalityAsserted
+	}
+	if k.ev.Modality == modalityConditional {
+		// a condition or a possibility ("in case of a German attack",
+		// "would invade"), not a reported plan: no event
+		return nil
+	}
+	// How much.
+	qs := quantities(st.items, m.end, min(limit, len(st.items)), d.Text)
+	for i := range qs {
+		if qs[i].Span != nil {
+			r := d.RawSpan(*qs[i].Span)
+			qs[i].Span = &r
+		}
+	}
+	k.ev.Quantities = qs
+	return k
+}
+
+// classInRange reports whether a word of class cl (or a name of it) stands
+// in items[lo:hi], other than inside the trigger's own pattern.
+func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
+	for i := lo; i < hi; i++ {
+		if i >= m.first && i < m.end {
+			continue
+		}
+		it := st.items[i]
+		switch it.kind {
+		case itWord:
+			if c.lex.inClass(cl, it.lower) {
+				return true
+			}
+		case itName:
+			if c.lex.inClass(cl, st.names[it.ref].head) {
+				return true
+			}
+		case itMention:
+			for _, w := range strings.Fields(it.lower) {
+				if c.lex.inClass(cl, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// objectOfClass looks for a word of one of the classes (or a treaty name)
+// in items[from:to]: the object after an active verb, the subject before a
+// passive one.
+func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive bool) (bool, *recordName) {
+	if from < 0 {
+		from = 0
+	}
+	for i := from; i < to && i < len(st.items); i++ {
+		it := st.items[i]
+		for _, cl := range classes {
+			switch it.kind {
+			case itWord:
+				if c.lex.inClass(cl, it.lower) {
+					return true, nil
+				}
+			case itName:
+				nm := &st.names[it.ref]
+				if c.lex.inClass(cl, nm.head) {
+					return true, nm
+				}
+			case itMention:
+				for _, w := range strings.Fields(it.lower) {
+					if c.lex.inClass(cl, w) {
+						return true, nil
+					}
+				}
+			}
+		}
+		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+			break
+		}
+	}
+	return false, nil
+}
+
+func (c *Coder) patternHasClass(st *sent, m match, classes []string) bool {
+	for i := m.first + 1; i < m.end; i++ {
+		for _, cl := range classes {
+			if st.items[i].kind == itWord && c.lex.inClass(cl, st.items[i].lower) {
+				return true
+			}
+			if st.items[i].kind == itName && c.lex.inClass(cl, st.names[st.items[i].ref].head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isPassive reports whether the verb trigger m is in the passive voice: a
+// participle after a form of "be" ("was signed"), or a reduced relative
+// followed by "by" ("…, dictated by Germany").
+func isPassive(st *sent, m match) bool {
+	w := st.items[m.head].lower
+	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") || w == "sent" || w == "sold" ||
+		w == "held" || w == "told" || w == "shot" || w == "met" || w == "set" || w == "put" || w == "cut" || w == "led" || w == "struck" || w == "laid" || w == "sought" || w == "brought") {
+		return false
+	}
+	for k := m.head - 1; k >= 0 && k >= m.head-6; k-- {
+		it := st.items[k]
+		if it.kind != itWord {
+			break
+		}
+		if beForms[it.lower] {
+			return true
+		}
+		// "were distrusted and persecuted by"
+		if it.lower == "and" || it.lower == "or" || strings.HasSuffix(it.lower, "ed") && k < m.head-1 {
+			continue
+		}
+		if it.lower == "had" || it.lower == "has" || it.lower == "have" {
+			return false
+		}
+		if !(strings.HasSuffix(it.lower, "ly") || it.lower == "not" || it.lower == "never" || it.lower == "also" || it.lower == "then" || it.lower == "finally" || it.lower == "soon" || it.lower == "later" || it.lower == "first" || it.lower == "all") {
+			break
+		}
+	}
+	// reduced relative: ", dictated by Germany", "the States now occupied
+	// by the Soviets"
+	if m.end < len(st.items) && st.items[m.end].lower == "by" && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) {
+		return true
+	}
+	return false
+}
+
+// isParticiple reports whether a verb trigger is an -ing form or follows
+// "having", so its subject may come after it.
+func isParticiple(st *sent, m match) bool {
+	w := st.items[m.head].lower
+	if strings.HasSuffix(w, "ing") {
+		return true
+	}
+	return m.head > 0 && st.items[m.head-1].lower == "having"
+}
+
+// subjectRight finds the subject after a fronted participial clause:
+// the first mention group after the next comma (and only its part after
+// the comma).
+func (s *sent) subjectRight(from int) subjectResult {
+	comma := -1
+	for k := from; k < len(s.items) && k < from+25; k++ {
+		it := s.items[k]
+		if it.kind == itPunct && it.text == "," {
+			comma = k
+			continue
+		}
+		if comma >= 0 && it.kind == itMention {
+			b := s.before(k)
+			if b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
+				continue
+			}
+			g, _, _ := s.groupAround(k)
+			var out []int
+			for _, x := range g {
+				if x > comma {
+					out = append(out, x)
+				}
+			}
+			return subjectResult{group: out}
+		}
+	}
+	return subjectResult{}
+}
+
+// reducedRelative returns the mention group a participle without "be"
+// follows directly ("the Baltic States now occupied by …"), or nil.
+func (s *sent) reducedRelative(first int) []int {
+	k := first - 1
+	for k >= 0 && (s.items[k].kind == itTimex && deictic[s.items[k].lower] || s.items[k].kind == itWord && (strings.HasSuffix(s.items[k].lower, "ly") || s.items[k].lower == "now" || s.items[k].lower == "then" || s.items[k].lower == "still")) {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itMention {
+		return nil
+	}
+	for j := k + 1; j < first; j++ {
+		if beForms[s.items[j].lower] {
+			return nil
+		}
+	}
+	g, _, _ := s.groupAround(k)
+	return g
+}
+
+// resolve turns a subject result into a mention group, resolving pronouns
+// against the narrative.
+func (c *Coder) resolve(st *sent, nar *narrative, r subjectResult, lo int) []int {
+	if r.group != nil {
+		return r.group
+	}
+	switch r.pronoun {
+	case "":
+		return nil
+	case "who":
+		return st.whoAntecedent(r.at)
+	case "he", "she", "his", "her", "him":
+		// the nearest person earlier in this sentence, else the narrative's
+		for k := r.at - 1; k >= 0; k-- {
+			if st.items[k].kind == itMention && st.d.Mentions[st.items[k].ref].Kind == doc.KindPerson {
+				return []int{k}
+			}
+		}
+		return nar.refer("person", st)
+	default:
+		return nar.refer("other", st)
+	}
+}
+
+// mentions turns a group of item indexes (which may hold negative indexes
+// standing for mentions carried over from earlier sentences) into mention
+// indexes.
+func (s *sent) mentions(g []int) []int {
+	var out []int
+	for _, i := range g {
+		if i < 0 {
+			out = append(out, -i-1)
+			continue
+		}
+		out = append(out, s.items[i].ref)
+	}
+	return out
+}
+
+// ids returns the actor ids of a group, persons and organisations joined by
+// the state they act for, without repeats.
+func (s *sent) ids(g []int) []string { return s.idsAs(g, true) }
+
+// idsAs is ids, with groups' states only when groupState (see
+// mentionIDsAs).
+func (s *sent) idsAs(g []int, groupState bool) []string {
+	ms := s.mentions(g)
+	// "Axis power Japan": the coalition named for the member beside it
+	var kept []int
+	for _, mi := range ms {
+		mem := s.d.Mentions[mi].Members
+		dup := false
+		for _, mj := range ms {
+			if mj != mi && len(mem) > 0 && len(s.d.Mentions[mj].Members) == 0 {
+				for _, x := range mem {
+					if stateOf(s.d, mj) == x {
+						dup = true
+					}
+				}
+			}
+		}
+		if !dup {
+			kept = append(kept, mi)
+		}
+	}
+	out := []string{}
+	seen := map[string]bool{}
+	for _, mi := range kept {
+		for _, id := range mentionIDsAs(s.d, mi, groupState) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func idsOf(d *doc.Document, ms []int) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, mi := range ms {
+		for _, id := range mentionIDs(d, mi) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func (s *sent) statesOf(g []int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, mi := range s.mentions(g) {
+		for _, st := range s.d.Mentions[mi].Members {
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
+		if st := stateOf(s.d, mi); st != "" && !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// splitByState puts the first state of a group (with its people) on the
+// actor side and the others on the recipient side: "Germany and the Soviet
+// Union signed" is Germany → Soviet Union.
+func (s *sent) splitByState(g []int) ([]int, []int) {
+	states := s.statesOf(g)
+	if len(states) < 2 {
+		return g, nil
+	}
+	var a, r []int
+	for _, i := range g {
+		mi := i
+		if i >= 0 {
+			mi = s.items[i].ref
+		} else {
+			mi = -i - 1
+		}
+		if stateOf(s.d, mi) == states[0] {
+			a = append(a, i)
+		} else {
+			r = append(r, i)
+		}
+	}
+	return a, r
+}
+
+func splitMentionsByState(d *doc.Document, ms []int) ([]int, []int) {
+	first := ""
+	var a, r []int
+	for _, mi := range ms {
+		st := stateOf(d, mi)
+		if first == "" {
+			first = st
+		}
+		if st == first {
+			a = append(a, mi)
+		} else {
+			r = append(r, mi)
+		}
+	}
+	return a, r
+}
+
+func sameStrings(a, b []string) bool {
+	return reflect.DeepEqual(a, b)
+}
+
+func sameGroup(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// minus returns a without the elements of b.
+func minus(a, b []string) []string {
+	out := []string{}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// cleanName strips the article and trailing punctuation from a name.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The ", "a ", "A ", "an ", "An ", "this ", "This "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.TrimRight(s, " ,.;:")
+}
+
+// applyEmbedding applies the embed and yield options: an event reported in
+// the object of another trigger takes its modality or is dropped.
+func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
+	for _, a := range cs {
+		e := a.m.e
+		if e.embed == "" {
+			continue
+		}
+		governed := false
+		for _, b := range cs {
+			if b == a || b.m.head < a.m.end || b.m.head > a.m.end+8 || b.m.head >= a.hi+6 {
+				continue
+			}
+			// the embedded trigger must be in the governing trigger's
+			// object: no clause break between them
+			broken := false
+			for k := a.m.end; k <= b.m.head && k < len(st.bound); k++ {
+				if st.bound[k] != bNone || k < len(st.items) && st.items[k].kind == itPunct && st.items[k].text == "," {
+					broken = true
+					break
+				}
+			}
+			if broken {
+				continue
+			}
+			governed = true
+			switch e.embed {
+			case "drop":
+				b.dropped = true
+				// "promised to support Peru", "rejected the proposal of
+				// Sweden": the embedded event's other party is this one's
+				// recipient.
+				if len(a.ev.Recipient) == 0 {
+					if len(b.ev.Recipient) > 0 {
+						a.ev.Recipient, a.recipM = minus(b.ev.Recipient, a.ev.Actor), b.recipM
+					} else if len(b.ev.Actor) > 0 && !sameStrings(b.ev.Actor, a.ev.Actor) {
+						a.ev.Recipient, a.recipM = minus(b.ev.Actor, a.ev.Actor), b.actorM
+					}
+				}
+			case doc.ModalityNegated:
+				if b.isVerb {
+					// "delayed signing": one refusal, not a negated signing
+					b.dropped = true
+					governed = false
+				} else {
+					b.ev.Modality = doc.ModalityNegated
+				}
+			default:
+				if b.ev.Modality == doc.ModalityAsserted {
+					b.ev.Modality = e.embed
+				}
+			}
+			break
+		}
+		if governed && e.yield {
+			a.dropped = true
+		}
+	}
+}
+
+// nameEvents codes the signings a treaty's name dates by itself ("the
+// 1932 Soviet–Finnish Non-Aggression Pact", "the Pact of 1939") and the
+// secret protocols a sentence introduces, unless a trigger already took
+// the name as its object.
+func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*cand) []*cand {
+	var out []*cand
+	d := st.d
+	for i, it := range st.items {
+		if it.kind != itName {
+			continue
+		}
+		nm := &st.names[it.ref]
+		// A name claimed by a signing is that signing; a name with its own
+		// date claimed by another act ("denounced the 1932 … Pact") still
+		// dates its signing.
+		if nm.claimed && (nm.claimSign || nm.timex < 0) || st.quoted[i] {
+			if c.lex.inClass("treaty", nm.head) && nm.proper {
+				nar.lastTreaty = nm
+			}
+			continue
+		}
+		secretProto := nm.secret && nm.head == "protocol" && nm.indefinite
+		if !secretProto && (nm.timex < 0 || !nm.proper && !nm.indefinite) {
+			if nm.proper {
+				nar.lastTreaty = nm
+			}
+			continue
+		}
+		k := &cand{m: match{first: i, end: i + 1, head: i}, sent: st.index, name: nm, trig: doc.Span{Start: it.start, End: it.end}}
+		k.lo, k.hi = st.clause(i)
+		k.ev.Type, k.ev.Mode = "SUPPORT", "sign"
+		k.ev.Subtype = "treaty.sign"
+		if nm.head == "armistice" {
+			k.ev.Subtype = "armistice.sign"
+		}
+		parties := nm.parties
+		// "… Pact of January 26, 1934, between Nazi Germany and the Second
+		// Polish Republic"
+		for j := i + 1; j < len(st.items) && j < i+4; j++ {
+			if st.items[j].kind == itWord && st.items[j].lower == "between" && j+1 < len(st.items) {
+				for x := j + 1; x < len(st.items) && x < j+4; x++ {
+					if st.items[x].kind == itMention {
+						g, _, _ := st.groupAround(x)
+						parties = st.mentions(g)
+						break
+					}
+				}
+				break
+			}
+		}
+		if secretProto {
+			k.ev.Subtype = "secret_protocol.sign"
+			if nar.lastSign != nil {
+				k.ev.Name = cleanName(nm.text) + " to the " + nar.lastSign.ev.Name
+				if len(parties) == 0 {
+					k.actorM, k.recipM = nar.lastSign.actorM, nar.lastSign.recipM
+					k.ev.Actor = append([]string(nil), nar.lastSign.ev.Actor...)
+					k.ev.Recipient = append([]string(nil), nar.lastSign.ev.Recipient...)
+				}
+			}
+		}
+		if k.ev.Name == "" {
+			k.ev.Name = cleanName(nm.text)
+		}
+		if len(parties) > 0 || !secretProto {
+			a, r := splitMentionsByState(d, parties)
+			k.actorM, k.recipM = a, r
+			k.ev.Actor = idsOf(d, a)
+			k.ev.Recipient = minus(idsOf(d, r), k.ev.Actor)
+		}
+		if nm.timex >= 0 {
+			k.ev.Date = dateOfTimex(d, nm.timex)
+		} else {
+			k.ev.Date = c.dateFor(st, nar, k.m, k.lo, k.hi, nil, period)
+			if secretProto && nar.lastSign != nil {
+				k.ev.Date = nar.lastSign.ev.Date
+				k.ev.Date.Anchor = doc.AnchorContext
+			}
+		}
+		k.ev.Modality = c.cues.modality(st.items, i, k.lo, k.hi)
+		if nm.proper {
+			nar.lastTreaty = nm
+		}
+		out = append(out, k)
+	}
+	for _, k := range out {
+		if k.ev.Subtype == "treaty.sign" && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			nar.lastSign = k
+			nar.noteSigning(k)
+		}
+	}
+	return out
+}
+
+// finish scores, filters, merges retold events and numbers the events of
+// a document.
+func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
+	political := politicalActors(d)
+	ix := newCorefIndex()
+	var kept []*cand
+	for _, k := range all {
+		if !anyPolitical(political, k.ev.Actor) && !anyPolitical(political, k.ev.Recipient) {
+			continue // no political actor
+		}
+		if !hasYear(k.ev.Date.Value) && !c.keepUndated {
+			continue // not dated to the year
+		}
+		k.ev.Score = c.onto.Score(k.ev.Type, k.ev.Mode)
+		k.ev.Quad = c.onto.Quad(k.ev.Type)
+		k.ev.Document = d.ID
+		k.ev.Sentence = k.sent
+		s := d.Sentences[k.sent]
+		k.ev.Evidence = doc.Evidence{Span: s.Span, Text: s.Text}
+		k.ev.Trigger = doc.Evidence{Span: d.RawSpan(k.trig), Text: d.Text[k.trig.Start:k.trig.End]}
+		if k.ev.Quantities == nil {
+			k.ev.Quantities = []doc.Quantity{}
+		}
+		if k.ev.Recipient == nil {
+			k.ev.Recipient = []string{}
+		}
+		if k.ev.Actor == nil {
+			k.ev.Actor = []string{}
+		}
+		k.treatyKy = treatyKey(k.ev.Name)
+		if ix.coref(k, d) {
+			continue
+		}
+		ix.add(d, k)
+		kept = append(kept, k)
+	}
+	out := make([]doc.Event, 0, len(kept))
+	for i, k := range kept {
+		k.ev.ID = fmt.Sprintf("e%d", i+1)
+		out = append(out, k.ev)
+	}
+	return out
+}
+
+func hasYear(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// chapterOf returns the top-level section (below the title) holding
+// section i; the lead is its own chapter.
+func chapterOf(d *doc.Document, i int) int {
+	for i > 0 && i < len(d.Sections) {
+		p := d.Sections[i].Parent
+		if p <= 0 {
+			return i
+		}
+		i = p
+	}
+	return i
+}
+
+// politicalActors tells which actor ids are political: states,
+// organisations and groups, and persons who act for a state or hold an
+// office. A historian quoted in the text is not.
+func politicalActors(d *doc.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, a := range d.Actors {
+		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
+	}
+	for _, m := range d.Mentions {
+		if m.State != "" || m.Role != "" {
+			out[m.Actor] = true
+		}
+	}
+	return out
+}
+
+func anyPolitical(pol map[string]bool, ids []string) bool {
+	for _, id := range ids {
+		if p, known := pol[id]; p || !known {
+			return true
+		}
+	}
+	return false
+}
+
+// modalityConditional marks a condition or possibility: the event is not
+// emitted.
+const modalityConditional = "conditional"
+
+// modalityFuture marks an act stated as what the actor will do: the
+// statement is coded (AGREE or THREATEN), asserted.
+const modalityFuture = "future"
+
+// pronounSubject reports a passive whose subject is "it", "this" or
+// "which", standing for something named earlier.
+func pronounSubject(st *sent, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		w := st.items[k].lower
+		if w == "it" || w == "this" || w == "which" {
+			return true
+		}
+		if st.items[k].kind != itWord {
+			return false
+		}
+	}
+	return false
+}
+
+// shareParticipants gives a joint act named without its parties
+// ("secret negotiations were sanctioned", "new negotiations started") the
+// parties of the nearest event of its sentence, and a treaty signed or a
+// fighting ended without named parties those of the paragraph's last
+// two-sided event.
+func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
+	block := st.d.Sentences[st.index].Block
+	if nar.pairBlock != block {
+		nar.pair = nil
+		nar.pairBlock = block
+	}
+	if sec := st.d.Sentences[st.index].Section; nar.statesSection != sec {
+		nar.states, nar.statesSection = nil, sec
+	}
+	for i, k := range cs {
+		if k.dropped || len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
+			continue
+		}
+		var src *cand
+		if k.m.e != nil && k.m.e.sym && k.m.e.kind != 'V' {
+			for d := 1; d < len(cs) && src == nil; d++ {
+				for _, j := range []int{i - d, i + d} {
+					if j >= 0 && j < len(cs) && !cs[j].dropped && len(cs[j].ev.Actor) > 0 && len(cs[j].ev.Recipient) > 0 {
+						src = cs[j]
+						break
+					}
+				}
+			}
+		}
+		joint := strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ceasefire"
+		if src == nil && joint {
+			src = nar.pair
+		}
+		if src != nil {
+			k.ev.Actor = append([]string(nil), src.ev.Actor...)
+			k.ev.Recipient = append([]string(nil), src.ev.Recipient...)
+			k.actorM, k.recipM = src.actorM, src.recipM
+		} else if joint && len(nar.states) >= 2 {
+			// the two states the paragraph has just been about
+			n := len(nar.states)
+			k.ev.Actor, k.ev.Recipient = []string{nar.states[n-2]}, []string{nar.states[n-1]}
+		}
+	}
+	for _, k := range cs {
+		if k.dropped || k.ev.Modality != doc.ModalityAsserted {
+			continue
+		}
+		if len(k.ev.Actor) > 0 && len(k.ev.Recipient) > 0 {
+			nar.pair, nar.pairBlock = k, block
+		}
+		for _, ms := range [][]int{k.actorM, k.recipM} {
+			for _, mi := range ms {
+				if st := stateOf(st.d, mi); st != "" {
+					nar.noteState(st)
+				}
+			}
+		}
+	}
+}
+
+// splitPair puts the two states of a pair mention ("the two countries",
+// "between the two nations") on the two sides of a joint act that names
+// no other party.
+func splitPair(d *doc.Document, k *cand, e *entry) {
+	if !e.sym && e.kind == 'V' {
+		return
+	}
+	var only []int
+	switch {
+	case len(k.actorM) == 1 && len(k.recipM) == 0:
+		only = k.actorM
+	case len(k.actorM) == 0 && len(k.recipM) == 1:
+		only = k.recipM
+	default:
+		if len(k.ev.Actor) == 0 && len(k.recipM) == 1 {
+			only = k.recipM
+		} else {
+			return
+		}
+	}
+	if mem := d.Mentions[only[0]].Members; len(mem) >= 2 {
+		k.ev.Actor, k.ev.Recipient = []string{mem[0]}, append([]string(nil), mem[1:]...)
+	}
+}

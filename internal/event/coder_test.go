@@ -1,0 +1,88 @@
+package event
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// brief is the part of an event the table tests compare.
+type brief struct {
+	Type, Subtype     string
+	Actor, Recipient  []string
+	Date, End, Anchor string
+	Modality          string
+}
+
+func briefOf(e doc.Event) brief {
+	return brief{Type: e.Type, Subtype: e.Subtype, Actor: e.Actor, Recipient: e.Recipient,
+		Date: e.Date.Value, End: e.Date.End, Anchor: e.Date.Anchor, Modality: e.Modality}
+}
+
+// Every PLOVER type, on passages written for the test (none from the
+// founding article), with the participants, date and modality expected.
+func TestCoderTypes(t *testing.T) {
+	asserted := doc.ModalityAsserted
+	tests := []struct {
+		name string
+		src  string
+		want []brief
+	}{
+		{"AGREE promise", "On {May 2, 1951|1951-05-02}, [Chile|CHL] promised to support [Peru|PER] at the conference.",
+			[]brief{{"AGREE", "promise", []string{"CHL"}, []string{"PER"}, "1951-05-02", "", "explicit", asserted}}},
+		{"AGREE stated intent", "On {March 1, 1952|1952-03-01}, [Norway|NOR] said it will give [Iceland|ISL] a loan.",
+			[]brief{{"AGREE", "intent.grant", []string{"NOR"}, []string{"ISL"}, "1952-03-01", "", "explicit", asserted}}},
+		{"CONSULT visit", "In {March 1962|1962-03}, [Ghana|GHA]'s foreign minister visited [Mali|MLI].",
+			[]brief{{"CONSULT", "visit", []string{"GHA"}, []string{"MLI"}, "1962-03", "", "explicit", asserted}}},
+		{"CONSULT negotiations with", "In {1880|1880}, [Peru|PER] opened negotiations with [Bolivia|BOL].",
+			[]brief{{"CONSULT", "negotiations", []string{"PER"}, []string{"BOL"}, "1880", "", "explicit", asserted}}},
+		{"SUPPORT treaty signed, passive with by", "The Treaty of Lima was signed by [Peru|PER] and [Chile|CHL] on {June 3, 1929|1929-06-03}.",
+			[]brief{{"SUPPORT", "treaty.sign", []string{"PER"}, []string{"CHL"}, "1929-06-03", "", "explicit", asserted}}},
+		{"SUPPORT recognition", "In {1949|1949}, [Burma|MMR] recognized [the People's Republic|CHN].",
+			[]brief{{"SUPPORT", "diplomatic.recognition", []string{"MMR"}, []string{"CHN"}, "1949", "", "explicit", asserted}}},
+		{"CONCEDE cede", "In {1867|1867}, [Russia|RUS] ceded Alaska to [the United States|USA].",
+			[]brief{{"CONCEDE", "territory.cede", []string{"RUS"}, []string{"USA"}, "1867", "", "explicit", asserted}}},
+		{"COOPERATE military cooperation", "In {1936|1936}, [Japanese|JPN] and [Italian|ITA] military cooperation began.",
+			[]brief{{"COOPERATE", "military.cooperation", []string{"JPN"}, []string{"ITA"}, "1936", "", "explicit", asserted}}},
+		{"AID credit granted", "In {1958|1958}, [Britain|GBR] granted [Ceylon|LKA] a credit of 5 million pounds.",
+			[]brief{{"AID", "credit", []string{"GBR"}, []string{"LKA"}, "1958", "", "explicit", asserted}}},
+		{"RETREAT resign", "On {July 9, 1974|1974-07-09}, the [Belgian|BEL] premier [Leo Tindemans|p:BEL] resigned.",
+			[]brief{{"RETREAT", "resign", []string{"BEL", "person:leo-tindemans"}, []string{}, "1974-07-09", "", "explicit", asserted}}},
+		{"REQUEST demand", "On {August 2, 1914|1914-08-02}, [Germany|DEU] demanded free passage from [Belgium|BEL].",
+			[]brief{{"REQUEST", "demand", []string{"DEU"}, []string{"BEL"}, "1914-08-02", "", "explicit", asserted}}},
+		{"ACCUSE accuse", "In {1964|1964}, [Cambodia|KHM] accused [Thailand|THA] of border violations.",
+			[]brief{{"ACCUSE", "allege", []string{"KHM"}, []string{"THA"}, "1964", "", "explicit", asserted}}},
+		{"REJECT reject", "On {June 1, 1905|1905-06-01}, [Norway|NOR] rejected the proposal of [Sweden|SWE].",
+			[]brief{{"REJECT", "reject", []string{"NOR"}, []string{}, "1905-06-01", "", "explicit", asserted}}},
+		{"THREATEN ultimatum", "On {July 23, 1914|1914-07-23}, [Austria-Hungary|AUT] presented [Serbia|SRB] with an ultimatum.",
+			[]brief{{"THREATEN", "ultimatum", []string{"AUT"}, []string{"SRB"}, "1914-07-23", "", "explicit", asserted}}},
+		{"PROTEST demonstrations", "In {1968|1968}, [students|g:FRA] staged demonstrations against [the French government|o:FRA].",
+			[]brief{{"PROTEST", "demonstration", []string{"group:students"}, []string{"org:french-government", "FRA"}, "1968", "", "explicit", asserted}}},
+		{"SANCTION expel diplomats", "On {March 4, 1971|1971-03-04}, [Mexico|MEX] expelled five [Soviet|SUN] diplomats.",
+			[]brief{{"SANCTION", "diplomat.expel", []string{"MEX"}, []string{"SUN"}, "1971-03-04", "", "explicit", asserted}}},
+		{"SANCTION break relations", "On {May 1, 1961|1961-05-01}, [Cuba|CUB] broke off diplomatic relations with [Peru|PER].",
+			[]brief{{"SANCTION", "relations.break", []string{"CUB"}, []string{"PER"}, "1961-05-01", "", "explicit", asserted}}},
+		{"MOBILIZE mobilized", "On {July 30, 1914|1914-07-30}, [Russia|RUS] mobilized its army against [Austria-Hungary|AUT].",
+			[]brief{{"MOBILIZE", "mobilization", []string{"RUS"}, []string{"AUT"}, "1914-07-30", "", "explicit", asserted}}},
+		{"COERCE occupation noun", "The [Japanese|JPN] occupation of Manchuria began in {1931|1931}.",
+			[]brief{{"COERCE", "occupation", []string{"JPN"}, []string{}, "1931", "", "explicit", asserted}}},
+		{"COERCE deport people", "In {1944|1944}, [the NKVD|o:SUN] deported the [Chechen|g] population to Kazakhstan.",
+			[]brief{{"COERCE", "deportation", []string{"org:nkvd", "SUN"}, []string{"group:chechen"}, "1944", "", "explicit", asserted}}},
+		{"ASSAULT invasion noun with of", "The [Italian|ITA] invasion of [Ethiopia|ETH] began on {October 3, 1935|1935-10-03}.",
+			[]brief{{"ASSAULT", "invasion", []string{"ITA"}, []string{"ETH"}, "1935-10-03", "", "explicit", asserted}}},
+		{"ASSAULT invaded verb", "On {August 2, 1990|1990-08-02}, [Iraq|IRQ] invaded [Kuwait|KWT].",
+			[]brief{{"ASSAULT", "invasion", []string{"IRQ"}, []string{"KWT"}, "1990-08-02", "", "explicit", asserted}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []brief
+			for _, e := range coded(t, tc.src) {
+				got = append(got, briefOf(e))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("\n got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

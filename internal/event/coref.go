@@ -1,0 +1,255 @@
+package event
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// Event coreference within a document. A history article tells its story
+// twice: the lead summarises ("culminating with the Molotov–Ribbentrop Pact
+// of 1939"), the body narrates ("the Molotov–Ribbentrop Pact was signed by
+// him and his Soviet colleague"). Both are one event with two evidence
+// spans. Two coded events are taken to be one when
+//   - they sign (or ratify, or denounce) the same named treaty, or
+//   - they have the same type and subtype, the same states on their sides,
+//     dates that agree at the coarser precision, and either both are dated
+//     to the same day or they stand in different paragraphs with at least
+//     one dated to the month.
+// Events of one paragraph dated only to the year are kept apart: a
+// paragraph reporting two propaganda campaigns of 1933 reports two events.
+
+// treatyKey normalises a treaty name for comparison.
+func treatyKey(name string) string {
+	if name == "" {
+		return ""
+	}
+	s := strings.ToLower(name)
+	if i := strings.Index(s, " ("); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "").Replace(s)
+	s = strings.TrimSpace(s)
+	// A generic description names no particular treaty.
+	if generic[s] {
+		return ""
+	}
+	return s
+}
+
+var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true, "convention": true,
+	"armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true, "protocols": true,
+	"trade agreements": true, "trade agreement": true, "non-aggression pact": true, "credit agreement": true,
+	"commercial agreement": true, "secret protocol": true, "secret protocols": true, "neutrality pact": true,
+	"trade pact": true, "alliance": true}
+
+func stateSet(d *doc.Document, k *cand) map[string]bool {
+	if k.states != nil {
+		return k.states
+	}
+	s := map[string]bool{}
+	defer func() { k.states = s }()
+	for _, ms := range [][]int{k.actorM, k.recipM} {
+		for _, mi := range ms {
+			if st := stateOf(d, mi); st != "" {
+				s[st] = true
+			}
+			for _, st := range d.Mentions[mi].Members {
+				s[st] = true
+			}
+		}
+	}
+	if len(s) == 0 {
+		for _, id := range append(append([]string(nil), k.ev.Actor...), k.ev.Recipient...) {
+			s[id] = true
+		}
+	}
+	return s
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// datesAgree reports whether two values agree at the coarser precision.
+func datesAgree(a, b string) bool {
+	a, b = dayPart(a), dayPart(b)
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a != "" && strings.HasPrefix(b, a)
+}
+
+func dayPart(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// corefIndex finds the earlier events a new one may retell without
+// looking at every event of the document: by treaty name, by type and
+// states, and the events of the same sentence.
+type corefIndex struct {
+	byTreaty map[string][]*cand
+	byKind   map[string][]*cand
+	last     []*cand // the events of the current sentence
+}
+
+// maxCorefLookback bounds how many earlier events of one kind a new
+// event is compared with.
+const maxCorefLookback = 256
+
+func newCorefIndex() *corefIndex {
+	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string][]*cand{}}
+}
+
+// kindKey is an event's type and sorted states.
+func kindKey(d *doc.Document, k *cand) string {
+	set := stateSet(d, k)
+	keys := make([]string, 0, len(set))
+	for s := range set {
+		keys = append(keys, s)
+	}
+	sort.Strings(keys)
+	return k.ev.Type + "|" + strings.Join(keys, ",")
+}
+
+func (ix *corefIndex) add(d *doc.Document, k *cand) {
+	if k.treatyKy != "" {
+		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
+	}
+	key := kindKey(d, k)
+	ix.byKind[key] = append(ix.byKind[key], k)
+	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
+		ix.last = ix.last[:0]
+	}
+	ix.last = append(ix.last, k)
+}
+
+// coref merges k into an earlier event it retells and reports whether it
+// did.
+func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
+	try := func(cs []*cand) bool {
+		// the latest candidates only: work per event stays bounded in a
+		// document of any length
+		for i, n := len(cs)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
+			p := cs[i]
+			if p.ev.Type == k.ev.Type && corefers(p, k, d) {
+				merge(p, k)
+				return true
+			}
+		}
+		return false
+	}
+	if k.treatyKy != "" && try(ix.byTreaty[k.treatyKy]) {
+		return true
+	}
+	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
+		return true
+	}
+	return try(ix.byKind[kindKey(d, k)])
+}
+
+func corefers(p, k *cand, d *doc.Document) bool {
+	if p.ev.Modality != k.ev.Modality {
+		return false // a plan and its execution are two events
+	}
+	if p.treatyKy != "" && p.treatyKy == k.treatyKy && p.ev.Subtype == k.ev.Subtype {
+		return p.ev.Date.Value == "" || k.ev.Date.Value == "" || datesAgree(p.ev.Date.Value[:4], k.ev.Date.Value[:4])
+	}
+	if sameSentenceKin(p, k, d) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) && !strings.HasSuffix(p.ev.Subtype, ".sign") {
+		return true
+	}
+	if !sameSet(stateSet(d, p), stateSet(d, k)) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
+		return false
+	}
+	if p.treatyKy != "" && k.treatyKy != "" && p.treatyKy != k.treatyKy {
+		return false // two treaties signed the same day
+	}
+	if p.ev.Subtype != k.ev.Subtype && (strings.HasSuffix(p.ev.Subtype, ".sign") || strings.HasSuffix(k.ev.Subtype, ".sign")) {
+		return false
+	}
+	pp, kp := p.ev.Date.Precision, k.ev.Date.Precision
+	// the same day, as the text dates both: one event, whatever the words
+	if pp == "day" && kp == "day" && p.ev.Date.Timex >= 0 && k.ev.Date.Timex >= 0 {
+		return true
+	}
+	if p.ev.Subtype != k.ev.Subtype {
+		return false
+	}
+	fine := func(x string) bool { return x == "day" || x == "month" }
+	if fine(pp) && fine(kp) || p.block != k.block && (fine(pp) || fine(kp)) {
+		return true
+	}
+	// One sentence reporting two acts of one kind between the same
+	// parties ("sent advisors, and sold munitions") reports one event.
+	return p.sent == k.sent
+}
+
+// sameSentenceKin reports two events of one sentence with the same type
+// and the same states.
+func sameSentenceKin(p, k *cand, d *doc.Document) bool {
+	return p.sent == k.sent && p.ev.Type == k.ev.Type && len(p.ev.Actor) > 0 && sameStrings(p.ev.Actor, k.ev.Actor) &&
+		(len(p.ev.Recipient) == 0 || len(k.ev.Recipient) == 0 || sameStrings(p.ev.Recipient, k.ev.Recipient)) &&
+		(p.treatyKy == "" || k.treatyKy == "" || p.treatyKy == k.treatyKy)
+}
+
+// merge folds k into p: k's sentence becomes another evidence span of p,
+// the more precise date wins, participants are united.
+func merge(p, k *cand) {
+	if k.ev.Evidence.Span != p.ev.Evidence.Span {
+		if p.evidence == nil {
+			p.evidence = map[doc.Span]bool{p.ev.Evidence.Span: true}
+		}
+		if !p.evidence[k.ev.Evidence.Span] {
+			p.evidence[k.ev.Evidence.Span] = true
+			p.ev.Mentions = append(p.ev.Mentions, k.ev.Evidence)
+		}
+	}
+	switch {
+	case k.ev.Date.Timex >= 0 && p.ev.Date.Timex < 0 && p.treatyKy != "" && p.treatyKy == k.treatyKy:
+		// a treaty's signing is dated where the text gives its date, not
+		// by the narrative around a later mention
+		p.ev.Date = k.ev.Date
+	case len(dayPart(k.ev.Date.Value)) > len(dayPart(p.ev.Date.Value)) && datesAgree(p.ev.Date.Value, k.ev.Date.Value):
+		p.ev.Date = k.ev.Date
+	}
+	p.ev.Actor = union(p.ev.Actor, k.ev.Actor)
+	p.ev.Recipient = minus(union(p.ev.Recipient, k.ev.Recipient), p.ev.Actor)
+	if p.ev.Name == "" {
+		p.ev.Name = k.ev.Name
+	}
+	if p.ev.Modality != doc.ModalityAsserted && k.ev.Modality == doc.ModalityAsserted {
+		p.ev.Modality = doc.ModalityAsserted
+	}
+	if len(p.ev.Quantities) == 0 {
+		p.ev.Quantities = k.ev.Quantities
+	}
+}
+
+func union(a, b []string) []string {
+	out := append([]string{}, a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}

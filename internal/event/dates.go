@@ -1,0 +1,418 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// dateRef is a date with how it was found.
+type dateRef = doc.EventDate
+
+// narrative is what the coder remembers from sentence to sentence: the
+// narrative's reference time, the last subjects (for pronouns) and the
+// last treaty named (for "the pact", "a secret protocol").
+type narrative struct {
+	ref           dateRef
+	dated         bool  // the chapter has given a date
+	lastSubject   []int // mention indexes
+	lastPerson    []int
+	lastTreaty    *recordName
+	lastSign      *cand // the last treaty signing coded, for its protocols
+	pair          *cand // the paragraph's last two-sided event
+	pairBlock     int
+	states        []string // the states of the section's events, latest last, each once
+	statesSection int
+	signings      map[string]*cand // treaty signings by normalised name
+}
+
+// noteSigning remembers a treaty's signing by its name, for the later acts
+// that name it.
+func (n *narrative) noteSigning(k *cand) {
+	key := treatyKey(k.ev.Name)
+	if key == "" {
+		return
+	}
+	if n.signings == nil {
+		n.signings = map[string]*cand{}
+	}
+	if _, ok := n.signings[key]; !ok {
+		n.signings[key] = k
+	}
+}
+
+// noteState remembers a state the paragraph's events involve.
+func (n *narrative) noteState(s string) {
+	for i, x := range n.states {
+		if x == s {
+			n.states = append(n.states[:i], n.states[i+1:]...)
+			break
+		}
+	}
+	n.states = append(n.states, s)
+}
+
+// reset starts a section: its period, if it has one, becomes the reference
+// time; otherwise the narrative's time runs on from the section before.
+func (n *narrative) reset(period dateRef, chapter bool) {
+	if chapter {
+		n.ref, n.dated = dateRef{}, false
+	}
+	if period.Value != "" {
+		n.ref = period
+		n.dated = true
+	}
+	n.lastSubject, n.lastPerson = nil, nil
+}
+
+// after updates the narrative with a coded sentence: the last date it
+// gives (outside names of records) becomes the reference time, its subject
+// and last person are remembered.
+func (n *narrative) after(st *sent, heading bool) {
+	d := st.d
+	// The story's time is the last date the sentence reaches in an
+	// adverbial ("on September 7", "in 1933–1934" → 1933), not a date
+	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
+	// stands in parentheses.
+	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
+		it := st.items[i]
+		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
+			continue
+		}
+		if isRangeEnd(st, i) {
+			i -= 2
+			it = st.items[i]
+		}
+		if i > 1 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" && !isHead(st, i-2) {
+			continue // "the policy of 1934–1939"; but "the war … of 1919–1920"
+		}
+		n.ref = dateOfTimex(d, it.ref)
+		n.ref.Anchor = doc.AnchorContext
+		n.ref.End = ""
+		n.dated = true
+		break
+	}
+	for i := 0; i < len(st.items); i++ {
+		if st.items[i].kind != itMention {
+			continue
+		}
+		g, glo, ghi := st.groupAround(i)
+		b := st.before(glo)
+		if b < 0 || st.items[b].kind != itWord || !prepositions[st.items[b].lower] {
+			ms := st.mentions(g)
+			if d.Mentions[ms[0]].Kind == doc.KindPerson {
+				n.lastPerson = ms
+			} else {
+				n.lastSubject = ms
+			}
+			break
+		}
+		i = ghi
+	}
+	for i := len(st.items) - 1; i >= 0; i-- {
+		if st.items[i].kind == itMention && d.Mentions[st.items[i].ref].Kind == doc.KindPerson {
+			n.lastPerson = []int{st.items[i].ref}
+			break
+		}
+	}
+}
+
+// refer returns the remembered group a pronoun points to, as negative
+// item indexes (see sent.mentions).
+func (n *narrative) refer(kind string, st *sent) []int {
+	var ms []int
+	if kind == "person" {
+		ms = n.lastPerson
+	} else {
+		// first: the subject earlier in this sentence
+		for i := 0; i < len(st.items); i++ {
+			if st.items[i].kind == itMention {
+				m := st.d.Mentions[st.items[i].ref]
+				if m.Kind != doc.KindPerson {
+					b := st.before(i)
+					if b < 0 || st.items[b].kind != itWord || !prepositions[st.items[b].lower] {
+						g, _, _ := st.groupAround(i)
+						return g
+					}
+				}
+			}
+			if st.items[i].kind == itWord && subjectPronouns[st.items[i].lower] != "" {
+				break
+			}
+		}
+		ms = n.lastSubject
+	}
+	out := make([]int, 0, len(ms))
+	for _, mi := range ms {
+		out = append(out, -mi-1)
+	}
+	return out
+}
+
+// sectionPeriods holds each section's period: the date its heading gives
+// ("1939 needs and discussions", "January 1941 Border and Commercial
+// Agreement"), else its parent's.
+type sectionPeriodTable []dateRef
+
+func (t sectionPeriodTable) at(i int) dateRef {
+	if i < 0 || i >= len(t) {
+		return dateRef{}
+	}
+	return t[i]
+}
+
+func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
+	t := make(sectionPeriodTable, len(d.Sections))
+	// The tagger's period of each section, when it gives one.
+	for i, s := range d.Sections {
+		if hasYear(s.Period) {
+			t[i] = dateRef{Value: s.Period, End: s.PeriodEnd, Precision: Precision(s.Period), Anchor: doc.AnchorSection, Timex: -1}
+		}
+	}
+	for si, s := range d.Sentences {
+		if s.Block < 0 || s.Block >= len(d.Blocks) || d.Blocks[s.Block].Kind != doc.BlockHeading {
+			continue
+		}
+		sec := s.Section
+		if sec < 0 || sec >= len(t) || t[sec].Value != "" {
+			continue
+		}
+		for _, ti := range tsBy[si] {
+			if usableTimex(d, ti) {
+				t[sec] = dateOfTimex(d, ti)
+				t[sec].Anchor = doc.AnchorSection
+				break
+			}
+		}
+	}
+	// The document's own period (a title "… (1918–1941)") spans the whole
+	// story and dates nothing.
+	if len(t) > 0 {
+		t[0] = dateRef{}
+	}
+	for i := range t {
+		if t[i].Value == "" {
+			for p := d.Sections[i].Parent; p > 0 && p < len(t) && p != i; p = d.Sections[p].Parent {
+				if t[p].Value != "" {
+					t[i] = t[p]
+					break
+				}
+			}
+		}
+	}
+	return t
+}
+
+// usableTimex reports whether a timex can date an event: a date or time
+// whose value starts with a year.
+func usableTimex(d *doc.Document, ti int) bool {
+	t := d.Timexes[ti]
+	if t.Type != "" && t.Type != "DATE" && t.Type != "TIME" {
+		return false
+	}
+	// "now", "then": the narrative's own time, which adds nothing
+	if deictic[strings.ToLower(t.Text)] {
+		return false
+	}
+	return hasYear(t.Value)
+}
+
+var deictic = map[string]bool{"now": true, "then": true, "today": true, "at the time": true,
+	"at that time": true, "that time": true, "currently": true, "presently": true, "meanwhile": true}
+
+// dateOfTimex turns a timex into an event date.
+func dateOfTimex(d *doc.Document, ti int) dateRef {
+	t := d.Timexes[ti]
+	a := t.Anchor
+	if a == "" {
+		a = doc.AnchorExplicit
+	}
+	return dateRef{Value: t.Value, Precision: Precision(t.Value), Anchor: a, Timex: ti}
+}
+
+// Precision names the granularity of a TIMEX3 value: day, month, season,
+// quarter, half, week, year, decade, century, or "" when it is not a date.
+func Precision(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		v = v[:i]
+	}
+	switch {
+	case len(v) == 4 && hasYear(v):
+		return "year"
+	case len(v) == 4 && strings.HasSuffix(v, "XX"):
+		return "century"
+	case len(v) == 4 && strings.HasSuffix(v, "X"):
+		return "decade"
+	case len(v) == 7 && v[4] == '-' && v[5] >= '0' && v[5] <= '9':
+		return "month"
+	case len(v) == 7 && v[4] == '-' && (v[5:] == "SP" || v[5:] == "SU" || v[5:] == "FA" || v[5:] == "WI"):
+		return "season"
+	case len(v) == 7 && v[4] == '-' && v[5] == 'Q':
+		return "quarter"
+	case len(v) == 7 && v[4] == '-' && v[5] == 'H':
+		return "half"
+	case len(v) == 8 && v[4] == '-' && v[5] == 'W':
+		return "week"
+	case len(v) == 10 && v[4] == '-' && v[7] == '-':
+		return "day"
+	}
+	return ""
+}
+
+// dateFor dates the trigger m in clause [lo, hi): a timex in its clause
+// (nearest first), else one earlier in the sentence, else the date written
+// into the record it names, else the narrative's reference time, else the
+// section's period.
+func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *recordName, period dateRef) dateRef {
+	d := st.d
+	best, bestDist := -1, 1<<30
+	ownedBest := -1
+	// distance from a timex item to a trigger head, dates after a trigger
+	// counting a little nearer
+	dist := func(k, head int) int {
+		if k > head {
+			return k - head
+		}
+		return head - k + 1
+	}
+	for k := lo; k < hi && k < len(st.items); k++ {
+		it := st.items[k]
+		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) {
+			continue
+		}
+		// a date in parentheses dates the aside, not the trigger outside
+		if st.depth[k] > st.depth[min(m.head, len(st.depth)-1)] {
+			continue
+		}
+		dk := dist(k, m.head)
+		// a date nearer another trigger of the clause is that one's
+		owned := false
+		for _, h := range st.heads {
+			// (a date fronted before both is shared: "In 1940, Italy
+			// delayed the planned invasion")
+			if h != m.head && h >= lo && h < hi && dist(k, h) < dk && !(k < h && k < m.head) {
+				owned = true
+			}
+		}
+		if owned {
+			if ownedBest < 0 {
+				ownedBest = k
+			}
+			continue
+		}
+		if dk < bestDist {
+			best, bestDist = k, dk
+		}
+	}
+	if best < 0 {
+		for k := lo - 1; k >= 0; k-- {
+			if st.bound[k+1] == bStrong {
+				break
+			}
+			it := st.items[k]
+			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) {
+				best = k
+				break
+			}
+		}
+	}
+	if best >= 0 {
+		r := dateOfTimex(d, st.items[best].ref)
+		if e := rangeEnd(st, best); e >= 0 {
+			r.End = d.Timexes[st.items[e].ref].Value
+		}
+		return r
+	}
+	if objName != nil && objName.timex >= 0 {
+		return dateOfTimex(d, objName.timex)
+	}
+	// "terminated the Pact with its invasion … on June 22, 1941": with no
+	// narrative time to go by, the clause's date dates both
+	if ownedBest >= 0 && !nar.dated {
+		return dateOfTimex(d, st.items[ownedBest].ref)
+	}
+	// A sentence with no date of its own, before the coder's narrative has
+	// a time, takes the tagger's reference time for it. (The coder's own
+	// narrative time — the last adverbial date — scores better on the
+	// gold than the tagger's, which also moves on dates that modify nouns.)
+	// The story's time does not run on from one chapter into the next: a
+	// chapter that has given no date yet leaves its events undated.
+	if !nar.dated {
+		if period.Value != "" {
+			r := period
+			r.Timex = -1
+			r.Anchor = doc.AnchorSection
+			return r
+		}
+		return dateRef{Timex: -1}
+	}
+	if rt := d.Sentences[st.index].RefTime; rt != "" && hasYear(rt) && !sentenceHasDate(st) && nar.ref.Value == "" {
+		return dateRef{Value: rt, Precision: Precision(rt), Anchor: doc.AnchorContext, Timex: -1}
+	}
+	if nar.ref.Value != "" {
+		r := nar.ref
+		r.Timex = -1
+		if r.Anchor != doc.AnchorSection {
+			r.Anchor = doc.AnchorContext
+		}
+		return r
+	}
+	if period.Value != "" {
+		r := period
+		r.Timex = -1
+		r.Anchor = doc.AnchorSection
+		return r
+	}
+	return dateRef{Timex: -1}
+}
+
+// rangeEnd returns the item of the timex ending a range that starts at the
+// timex item k ("1930–1932", "from 1928 to 1948"), or -1.
+func rangeEnd(st *sent, k int) int {
+	if k+2 >= len(st.items) || st.items[k+2].kind != itTimex {
+		return -1
+	}
+	j := st.items[k+1]
+	if j.kind == itPunct && (j.text == "–" || j.text == "-" || j.text == "—") {
+		return k + 2
+	}
+	if j.kind == itWord && (j.lower == "to" || j.lower == "until" || j.lower == "till") {
+		return k + 2
+	}
+	if j.kind == itWord && j.lower == "and" && k > 0 && st.items[k-1].lower == "between" {
+		return k + 2
+	}
+	return -1
+}
+
+// isRangeEnd reports whether the timex item k ends a range.
+func isRangeEnd(st *sent, k int) bool {
+	return k >= 2 && st.items[k-2].kind == itTimex && rangeEnd(st, k-2) == k
+}
+
+// sentenceHasDate reports whether the sentence holds a date that could
+// date an event (outside the names of records).
+func sentenceHasDate(st *sent) bool {
+	for _, it := range st.items {
+		if it.kind == itTimex && usableTimex(st.d, it.ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHead(st *sent, i int) bool {
+	for _, h := range st.heads {
+		if h == i {
+			return true
+		}
+	}
+	return false
+}
+
+// isDeadline reports a date after "until" or "till": the end of a
+// state of affairs ("extended … until August 1, 1942"), not when the
+// reported act took place.
+func isDeadline(st *sent, k int) bool {
+	return k > 0 && st.items[k-1].kind == itWord && (st.items[k-1].lower == "until" || st.items[k-1].lower == "till")
+}

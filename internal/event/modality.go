@@ -1,0 +1,173 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// cueScope says where a modality cue must stand relative to the trigger.
+type cueScope uint8
+
+const (
+	scopePre      cueScope = iota // shortly before the trigger, in its clause
+	scopeClause                   // anywhere in the trigger's clause
+	scopeSentence                 // anywhere earlier in the sentence
+	scopeAfter                    // later in the sentence ("…, but this was not taken up")
+	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
+)
+
+type cue struct {
+	modality string
+	scope    cueScope
+	words    []map[string]bool
+}
+
+// Cues is the modality cue list read from data/modality.txt.
+type Cues struct {
+	cues []cue
+	// byFirst indexes the cues by each form of their first word.
+	byFirst map[string][]int
+}
+
+// preWindow is how many items before a trigger a "pre" cue may stand.
+const preWindow = 4
+
+// ParseCues reads the modality cue format documented in data/modality.txt.
+func ParseCues(src string) (*Cues, error) {
+	c := &Cues{}
+	order := map[string]int{"asserted": 0, doc.ModalityNegated: 1, doc.ModalityDisputed: 2, doc.ModalityHypothetical: 3, modalityFuture: 4, modalityConditional: 5}
+	var byMod [6][]cue
+	for n, line := range strings.Split(src, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("modality line %d: want MODALITY SCOPE CUE", n+1)
+		}
+		o, ok := order[f[0]]
+		if !ok {
+			return nil, fmt.Errorf("modality line %d: unknown modality %q", n+1, f[0])
+		}
+		var sc cueScope
+		switch f[1] {
+		case "pre":
+			sc = scopePre
+		case "clause":
+			sc = scopeClause
+		case "sentence":
+			sc = scopeSentence
+		case "after":
+			sc = scopeAfter
+		case "first":
+			sc = scopeFirst
+		default:
+			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
+		}
+		k := cue{modality: f[0], scope: sc}
+		for _, w := range strings.Split(f[2], "_") {
+			alts := map[string]bool{}
+			for _, a := range strings.Split(w, "|") {
+				alts[strings.ToLower(a)] = true
+			}
+			k.words = append(k.words, alts)
+		}
+		byMod[o] = append(byMod[o], k)
+	}
+	for _, l := range byMod {
+		c.cues = append(c.cues, l...)
+	}
+	c.byFirst = map[string][]int{}
+	for i, k := range c.cues {
+		for w := range k.words[0] {
+			c.byFirst[w] = append(c.byFirst[w], i)
+		}
+	}
+	return c, nil
+}
+
+// matchCue reports whether cue k's words start at items[i].
+func matchCue(k *cue, items []item, i int) bool {
+	for j, alts := range k.words {
+		if i+j >= len(items) {
+			return false
+		}
+		it := items[i+j]
+		if it.kind != itWord || !alts[it.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// inScope reports whether a cue of scope sc starting at item i (and
+// spanning n items) applies to the trigger at head in clause [lo, hi).
+func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
+	switch sc {
+	case scopePre:
+		return i >= lo && i+n <= head && i+n >= head-preWindow
+	case scopeClause:
+		return i >= lo && i < hi
+	case scopeSentence:
+		return i < head
+	case scopeAfter:
+		return i > head && i < total
+	case scopeFirst:
+		return i == 0
+	}
+	return false
+}
+
+// modality decides the modality of the trigger at items[head] whose clause
+// is items[lo:hi]. Cues are tried in the file's order of precedence; an
+// "asserted" cue covers the words it spans so they cannot cue anything
+// else.
+func (c *Cues) modality(items []item, head, lo, hi int) string {
+	var silenced [8]int
+	ns := 0
+	best := len(c.cues)
+	for pass := 0; pass < 2; pass++ {
+		for i := 0; i < len(items); i++ {
+			it := items[i]
+			if it.kind != itWord {
+				continue
+			}
+			for _, ci := range c.byFirst[it.lower] {
+				k := &c.cues[ci]
+				if (pass == 0) != (k.modality == "asserted") || ci >= best {
+					continue
+				}
+				if !inScope(k.scope, i, len(k.words), head, lo, hi, len(items)) || !matchCue(k, items, i) {
+					continue
+				}
+				if pass == 0 {
+					for j := range k.words {
+						if ns < len(silenced) {
+							silenced[ns] = i + j
+							ns++
+						}
+					}
+					continue
+				}
+				quiet := false
+				for _, x := range silenced[:ns] {
+					if x == i {
+						quiet = true
+					}
+				}
+				if !quiet {
+					best = ci
+				}
+			}
+		}
+	}
+	if best < len(c.cues) {
+		return c.cues[best].modality
+	}
+	return doc.ModalityAsserted
+}

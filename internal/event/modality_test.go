@@ -1,0 +1,102 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// Each modality, on passages written for the test.
+func TestCoderModality(t *testing.T) {
+	tests := []struct {
+		name, src string
+		typ       string
+		want      string
+	}{
+		{"asserted", "In {1904|1904}, [France|FRA] signed an agreement with [Britain|GBR].", "SUPPORT", doc.ModalityAsserted},
+		{"negated never", "[Sweden|SWE] never responded to the note of [Norway|NOR] in {1905|1905}.", "CONSULT", doc.ModalityNegated},
+		{"negated did not", "In {1911|1911}, [Britain|GBR] did not sign the treaty with [Germany|DEU].", "SUPPORT", doc.ModalityNegated},
+		{"negated failed to", "In {1899|1899}, [Russia|RUS] failed to sign an agreement with [Japan|JPN].", "SUPPORT", doc.ModalityNegated},
+		{"negated offer not taken up", "In {1927|1927}, [Italy|ITA] offered [Hungary|HUN] a naval base, but this was not taken up.", "REQUEST", doc.ModalityNegated},
+		{"negated delayed invasion", "In {1940|1940}, [Italy|ITA] delayed the planned invasion of [Greece|GRC].", "ASSAULT", doc.ModalityNegated},
+		{"hypothetical planned to", "In {1912|1912}, [Serbia|SRB] planned to invade [Albania|ALB].", "ASSAULT", doc.ModalityHypothetical},
+		{"hypothetical planned", "In {1938|1938}, the planned [German|DEU] invasion of [Czechoslovakia|CSK] was the subject of talks.", "ASSAULT", doc.ModalityHypothetical},
+		{"hypothetical discussing", "In {1941|1941}, [Japan|JPN] was secretly discussing an invasion of [Siam|THA].", "ASSAULT", doc.ModalityHypothetical},
+		{"disputed rumored", "In {1906|1906}, it was rumored that [Austria|AUT] had signed an agreement with [Russia|RUS].", "SUPPORT", doc.ModalityDisputed},
+		{"disputed it is disputed whether", "It is disputed whether [Romania|ROU] signed an accord with [Bulgaria|BGR] in {1913|1913}.", "SUPPORT", doc.ModalityDisputed},
+		{"disputed allegedly", "In {1923|1923}, [Lithuania|LTU] allegedly invaded [Memel|o:DEU].", "ASSAULT", doc.ModalityDisputed},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := coded(t, tc.src)
+			var got []string
+			for _, e := range evs {
+				if e.Type == tc.typ {
+					got = append(got, e.Modality)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				var all []brief
+				for _, e := range evs {
+					all = append(all, briefOf(e))
+				}
+				t.Errorf("%s modality: got %v, want [%s]; events %+v", tc.typ, got, tc.want, all)
+			}
+		})
+	}
+}
+
+// A condition or a mere possibility is no event at all.
+func TestCoderConditional(t *testing.T) {
+	for _, src := range []string{
+		"In {1912|1912}, [Serbia|SRB] would invade [Albania|ALB] if the powers agreed.",
+		"In {1935|1935}, [Poland|POL] prepared its defences in case of a [German|DEU] attack.",
+		"In {1938|1938}, [France|FRA] feared a possible [German|DEU] invasion of [Belgium|BEL].",
+	} {
+		if evs := coded(t, src); len(evs) != 0 {
+			t.Errorf("%q: want no event, got %+v", src, evs)
+		}
+	}
+}
+
+// Each date source: the clause's timex, an earlier timex of the sentence,
+// the narrative's reference time, the section's period; and spans.
+func TestCoderDateSources(t *testing.T) {
+	tests := []struct {
+		name, src          string
+		typ                string
+		value, end, anchor string
+	}{
+		{"explicit in clause", "On {April 7, 1939|1939-04-07}, [Italy|ITA] invaded [Albania|ALB].", "ASSAULT", "1939-04-07", "", doc.AnchorExplicit},
+		{"timex after the trigger", "[Italy|ITA] invaded [Albania|ALB] on {April 7, 1939|1939-04-07}.", "ASSAULT", "1939-04-07", "", doc.AnchorExplicit},
+		{"context timex completed by the tagger", "On {April 7|1939-04-07|context}, [Italy|ITA] invaded [Albania|ALB].", "ASSAULT", "1939-04-07", "", doc.AnchorContext},
+		{"relative timex", "On {April 7, 1939|1939-04-07}, [Italy|ITA] invaded [Albania|ALB]. {The next day|1939-04-08|relative}, [Italy|ITA] occupied [Tirana|o:ALB].", "COERCE", "1939-04-08", "", doc.AnchorRelative},
+		{"own clause, not the other's", "On {March 1, 1920|1920-03-01} [Poland|POL] protested to [Lithuania|LTU], and on {March 3, 1920|1920-03-03} it broke off diplomatic relations with [Lithuania|LTU].", "SANCTION", "1920-03-03", "", doc.AnchorExplicit},
+		{"narrative reference time", "In {1921|1921}, the border was disputed. [Poland|POL] then invaded [Lithuania|LTU].", "ASSAULT", "1921", "", doc.AnchorContext},
+		{"span", "From {1930|1930} to {1932|1932}, [Bolivia|BOL] negotiated with [Paraguay|PRY].", "CONSULT", "1930", "1932", doc.AnchorExplicit},
+		{"dash span", "In {1932|1932}–{1935|1935} [Bolivia|BOL] fought a war with [Paraguay|PRY].", "ASSAULT", "1932", "1935", doc.AnchorExplicit},
+		{"section period", "= History =\n\n== Crisis of {1911|1911} ==\n\n[France|FRA] occupied Fez, and [Germany|DEU] sent a gunboat to [Morocco|MAR].\n", "COERCE", "1911", "", doc.AnchorSection},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := coded(t, tc.src)
+			if tc.typ == "" {
+				return
+			}
+			for _, e := range evs {
+				if e.Type != tc.typ {
+					continue
+				}
+				if e.Date.Value != tc.value || e.Date.End != tc.end || e.Date.Anchor != tc.anchor {
+					t.Errorf("date %+v, want %s..%s (%s)", e.Date, tc.value, tc.end, tc.anchor)
+				}
+				return
+			}
+			var all []brief
+			for _, e := range evs {
+				all = append(all, briefOf(e))
+			}
+			t.Errorf("no %s event in %+v", tc.typ, all)
+		})
+	}
+}

@@ -1,0 +1,426 @@
+package event
+
+import "strings"
+
+// roles.go finds who did what to whom: the subject left of a verb, its
+// object or prepositional recipient, the "by" agent of a passive, the
+// premodifier or possessor of an event noun ("the German invasion",
+// "Germany's invasion"), and "between A and B".
+
+// pronouns that may stand for an actor as subject or possessor.
+var subjectPronouns = map[string]string{
+	"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
+	"they": "other", "their": "other", "it": "other", "its": "other", "them": "other",
+	"who": "who",
+}
+
+// subjectResult is the subject found left of a trigger.
+type subjectResult struct {
+	group   []int // item indexes of mentions
+	pronoun string
+	at      int // item of the pronoun
+}
+
+// subjectLeft looks left of item from for the subject: the nearest
+// coordinated group of mentions that is not inside a prepositional phrase
+// and not the object of a verb, or a pronoun. It does not cross ";" or ":".
+func (s *sent) subjectLeft(from int) subjectResult {
+	d0 := int8(0)
+	if from < len(s.depth) {
+		d0 = s.depth[from]
+	} else if from > 0 {
+		d0 = s.depth[from-1]
+	}
+	for j := from - 1; j >= 0; j-- {
+		if s.bound[j+1] == bStrong {
+			break
+		}
+		if s.depth[j] > d0 {
+			continue
+		}
+		it := s.items[j]
+		switch it.kind {
+		case itMention:
+			g, glo, ghi := s.groupAround(j)
+			b := s.before(glo)
+			if b >= 0 {
+				p := s.items[b]
+				// "After Germany entered …": a subordinator, not a
+				// preposition, when a verb follows the group.
+				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
+				// "to contain Nazi Germany": an infinitive's object
+				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !prepositions[p.lower] && !npWords[p.lower]
+				if p.kind == itWord && !subord && (infinitive || prepositions[p.lower] || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+					j = glo
+					continue
+				}
+				if p.kind == itName || p.kind == itMention {
+					j = glo
+					continue
+				}
+			}
+			// "the Soviet government", "German diplomats": a demonym
+			// before a noun is still the subject.
+			return subjectResult{group: g}
+		case itWord:
+			if k, ok := subjectPronouns[it.lower]; ok && k != "" {
+				if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
+					// a possessive inside the subject phrase: keep looking
+					// for a subject; remember it in case there is none.
+					r := s.subjectLeft(j)
+					if len(r.group) > 0 || r.pronoun != "" {
+						return r
+					}
+					return subjectResult{pronoun: it.lower, at: j}
+				}
+				if it.lower == "him" || it.lower == "them" {
+					continue
+				}
+				return subjectResult{pronoun: it.lower, at: j}
+			}
+		}
+	}
+	return subjectResult{}
+}
+
+// whoAntecedent returns the mention group a "who" at item at refers to:
+// the group ending right before the comma before it.
+func (s *sent) whoAntecedent(at int) []int {
+	k := at - 1
+	if k >= 0 && s.items[k].kind == itPunct && s.items[k].text == "," {
+		k--
+	}
+	for k >= 0 && s.items[k].kind == itWord && !s.items[k].cap && k > at-4 {
+		k--
+	}
+	if k >= 0 && s.items[k].kind == itMention {
+		g, _, _ := s.groupAround(k)
+		return g
+	}
+	return nil
+}
+
+// objectResult is what follows a trigger.
+type objectResult struct {
+	recip   []int // direct object or prepositional recipient
+	agent   []int // "by X"
+	from    []int // "from X"
+	between []int // "between A and B"
+	actorP  []int // the entry's actor preposition
+	ofG     []int // "of X"
+}
+
+var defaultRecipPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "toward": true,
+	"towards": true, "into": true, "at": true, "upon": true}
+
+// objectRight scans items [from, to) for the trigger's participants.
+func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
+	var r objectResult
+	if from > len(s.items) {
+		return r
+	}
+	d0 := int8(0)
+	if from > 0 {
+		d0 = s.depth[from-1]
+	}
+	recipPreps := defaultRecipPreps
+	if len(e.recip) > 0 {
+		recipPreps = map[string]bool{}
+		for _, p := range e.recip {
+			recipPreps[p] = true
+		}
+	}
+	for k := from; k < to && k < from+14; k++ {
+		if s.depth[k] > d0 {
+			continue
+		}
+		it := s.items[k]
+		// an event noun's participants stand in its own phrase
+		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !prepositions[it.lower] && verbish(s.lx, it.lower)) {
+			break
+		}
+		if it.kind != itMention {
+			continue
+		}
+		g, glo, ghi := s.groupAround(k)
+		b := s.before(glo)
+		prep := ""
+		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && prepositions[s.items[b].lower] {
+			prep = s.items[b].lower
+			// "under the auspices of X"
+			if prep == "of" && b >= 2 && len(e.actorPrep) > 0 {
+				for _, ap := range e.actorPrep {
+					if s.items[b-1].lower == ap {
+						prep = "actor"
+					}
+				}
+			}
+			for _, ap := range e.actorPrep {
+				if prep == ap {
+					prep = "actor"
+				}
+			}
+		} else if b >= 0 && b >= from && s.items[b].kind == itWord && s.items[b].lower == "'s" {
+			// "X's Y" after the trigger: part of a phrase; take X.
+			prep = ""
+		} else if b >= from && s.items[b].kind == itWord && !prepositions[s.items[b].lower] && b > from {
+			// a noun between the trigger and the mention: "presented
+			// Finland with proposals" keeps Finland as the object, but
+			// "the spheres of interest in Lithuania" is a location.
+			prep = "?"
+		}
+		switch {
+		case len(e.recip) > 0 && recipPreps[prep]:
+			if r.recip == nil {
+				r.recip = g
+			}
+		case prep == "by":
+			if r.agent == nil {
+				r.agent = g
+			}
+		case prep == "from":
+			if r.from == nil {
+				r.from = g
+			}
+		case prep == "between":
+			if r.between == nil {
+				r.between = g
+			}
+		case prep == "actor":
+			if r.actorP == nil {
+				r.actorP = g
+			}
+		case prep == "" && !noun:
+			// a noun has no direct object: "the negotiations were X" names
+			// no party to them
+			if r.recip == nil {
+				r.recip = g
+			}
+		case prep == "of" && noun:
+			if r.ofG == nil {
+				r.ofG = g
+			}
+			if r.recip == nil {
+				r.recip = g
+			}
+		case recipPreps[prep]:
+			if r.recip == nil {
+				r.recip = g
+			}
+		}
+		k = ghi
+	}
+	return r
+}
+
+// premodifier returns the mention group or possessive pronoun right before
+// an event noun: "the German invasion", "Germany's invasion", "its
+// invasion", "the Soviet–Finnish negotiations".
+func (s *sent) premodifier(first int) ([]int, string) {
+	k := first - 1
+	steps := 0
+	for k >= 0 && steps < 4 {
+		it := s.items[k]
+		switch it.kind {
+		case itMention:
+			g, _, _ := s.groupAround(k)
+			return g, ""
+		case itTimex:
+			k--
+			continue
+		case itPunct:
+			if it.text == "–" || it.text == "-" {
+				k--
+				continue
+			}
+			return nil, ""
+		case itWord:
+			if it.lower == "'s" {
+				k--
+				continue
+			}
+			if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
+				return nil, it.lower
+			}
+			if prepositions[it.lower] || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
+				return nil, ""
+			}
+			k--
+			steps++
+			continue
+		default:
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// isParticipleAdj lists -ed words that work as adjectives before an event
+// noun ("the planned invasion", "the so-called agreement").
+func isParticipleAdj(w string) bool {
+	switch w {
+	case "planned", "proposed", "intended", "expected", "alleged", "reported", "renewed", "unprovoked",
+		"combined", "limited", "protracted", "prolonged", "so-called", "armed", "coordinated", "staged",
+		"disputed", "failed", "abortive", "repeated", "continued", "unexpected", "secretive":
+		return true
+	}
+	return false
+}
+
+// nounIsObject reports whether the event noun starting at item first is
+// the object of a verb in its clause ("launched an invasion", "staged the
+// shelling"), so that the clause's subject is its actor.
+func (s *sent) nounIsObject(first, lo int) bool {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !prepositions[s.items[k].lower]) {
+		k--
+	}
+	if k < lo || k < 0 {
+		return false
+	}
+	it := s.items[k]
+	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+}
+
+// withObject recognises an event noun in a "with" phrase after a verb and
+// its object ("presented Serbia with an ultimatum", "provided Finland with
+// proposals") and returns the object group.
+func (s *sent) withObject(first, lo int) ([]int, bool) {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+		k--
+	}
+	if k < lo || s.items[k].kind != itWord || s.items[k].lower != "with" {
+		return nil, false
+	}
+	k--
+	if k < lo || s.items[k].kind != itMention {
+		return nil, false
+	}
+	g, glo, _ := s.groupAround(k)
+	b := s.before(glo)
+	if b < lo || s.items[b].kind != itWord || !verbish(s.lx, s.items[b].lower) {
+		return nil, false
+	}
+	return g, true
+}
+
+// subordinators may introduce a clause as well as a phrase.
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "as": true,
+	"once": true, "when": true, "while": true}
+
+// topicWords before an event mention make it a topic, not a report.
+var topicWords = map[string]bool{"referencing": true, "regarding": true, "concerning": true, "pertaining": true,
+	"about": true, "on": false}
+
+// topicBefore reports an event word introduced as a topic ("documents
+// pertaining to the cooperation", "referencing entering an agreement").
+func topicBefore(s *sent, first int) bool {
+	if first > 0 && s.items[first-1].kind == itWord && topicWords[s.items[first-1].lower] {
+		return true
+	}
+	k := first - 1
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !prepositions[s.items[k].lower] && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
+		k--
+	}
+	for k >= 0 && s.items[k].kind == itMention && k >= first-4 {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itWord {
+		return false
+	}
+	w := s.items[k].lower
+	if w == "to" && k > 0 && s.items[k-1].lower == "pertaining" {
+		return true
+	}
+	return topicWords[w]
+}
+
+// instrument reports an event noun in an instrument phrase ("contain
+// Germany via cooperation with the League"): the clause's subject acts.
+func (s *sent) instrument(first, lo int) bool {
+	k := first - 1
+	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+		k--
+	}
+	if k < lo || s.items[k].kind != itWord {
+		return false
+	}
+	switch s.items[k].lower {
+	case "via", "through":
+		return true
+	}
+	return false
+}
+
+// partiesNear finds the states named with a treaty: "between A and B"
+// right after its name, else the states of the name's clause.
+func (s *sent) partiesNear(nm *recordName) []int {
+	at := -1
+	for i, it := range s.items {
+		if it.kind == itName && &s.names[it.ref] == nm {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	for j := at + 1; j < len(s.items) && j < at+9; j++ {
+		if s.items[j].kind == itWord && s.items[j].lower == "between" {
+			for x := j + 1; x < len(s.items) && x < j+4; x++ {
+				if s.items[x].kind == itMention {
+					g, _, _ := s.groupAround(x)
+					if len(s.statesOf(g)) >= 2 {
+						return g
+					}
+				}
+			}
+		}
+		if s.bound[j] == bStrong {
+			break
+		}
+	}
+	return nil
+}
+
+// antiBefore reports a mention group written after "anti-" ("anti-Soviet").
+func (s *sent) antiBefore(g []int) bool {
+	if len(g) == 0 || g[0] < 1 {
+		return false
+	}
+	i := g[0]
+	if s.items[i-1].kind == itPunct && s.items[i-1].text == "-" {
+		i--
+	}
+	return i >= 1 && s.items[i-1].kind == itWord && s.items[i-1].lower == "anti"
+}
+
+// referencePoint reports an event noun named as a point of time ("before
+// his dismissal", "after the invasion", "prior to the signing of …").
+func (s *sent) referencePoint(first int) bool {
+	k := first - 1
+	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (npWords[s.items[k].lower] || s.items[k].lower == "'s" || !s.items[k].cap && isAdjective(s.items[k].lower))) {
+		k--
+	}
+	if k < 0 || s.items[k].kind != itWord {
+		return false
+	}
+	switch s.items[k].lower {
+	case "before", "after", "until", "since", "following", "till":
+		return true
+	case "to":
+		return k > 0 && s.items[k-1].lower == "prior"
+	}
+	return false
+}
+
+// isAdjective guesses an adjective from its ending ("general",
+// "western", "diplomatic"), to see past it to what precedes a phrase.
+func isAdjective(w string) bool {
+	for _, suf := range []string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return npWords[w]
+}

@@ -1,0 +1,348 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// boundary strengths between items.
+const (
+	bNone   = 0
+	bWeak   = 1 // a new clause: ", which", ", but", ", when" …
+	bStrong = 2 // ";", ":" — the subject is not looked for across it
+)
+
+// clauseOpeners start a new clause after a comma (or on their own).
+var clauseOpeners = map[string]bool{
+	"which": true, "who": true, "whom": true, "whose": true, "when": true, "while": true, "whereas": true,
+	"although": true, "though": true, "but": true, "because": true, "thereby": true, "causing": true,
+	"until": true, "where": true, "whereby": true, "however": true, "after": true, "before": true,
+	"since": true, "as": true, "so": true, "yet": true, "if": true, "unless": true,
+}
+
+// alwaysOpeners start a clause even without a comma.
+var alwaysOpeners = map[string]bool{"when": true, "whereas": true, "but": true, "while": true, "because": true, "although": true, "though": true,
+	"which": true, "who": true}
+
+// sent is one sentence prepared for coding.
+type sent struct {
+	d      *doc.Document
+	lx     *Lexicon
+	index  int // sentence index
+	items  []item
+	names  []recordName
+	bound  []uint8 // bound[i]: boundary before item i
+	depth  []int8  // parenthesis depth of item i
+	quoted []bool  // inside quotation marks
+	heads  []int   // the trigger heads of the sentence
+}
+
+func (s *sent) prepare() {
+	n := len(s.items)
+	s.bound = make([]uint8, n+1)
+	s.depth = make([]int8, n)
+	s.quoted = make([]bool, n)
+	var depth int8
+	inQuote := false
+	for i, it := range s.items {
+		if it.kind == itPunct {
+			switch it.text {
+			case "(", "[":
+				depth++
+			case ")", "]":
+				if depth > 0 {
+					depth--
+				}
+			case "\"", "“", "”":
+				inQuote = !inQuote
+				if it.text == "“" {
+					inQuote = true
+				} else if it.text == "”" {
+					inQuote = false
+				}
+			case ";", ":":
+				s.bound[i] = bStrong
+				s.bound[i+1] = bStrong
+			}
+		}
+		s.depth[i] = depth
+		s.quoted[i] = inQuote
+		if it.kind == itWord {
+			prevComma := i > 0 && s.items[i-1].kind == itPunct && s.items[i-1].text == ","
+			if clauseOpeners[it.lower] && (prevComma || alwaysOpeners[it.lower]) {
+				if s.bound[i] < bWeak {
+					s.bound[i] = bWeak
+				}
+				if prevComma && s.bound[i-1] < bWeak {
+					s.bound[i-1] = bWeak
+				}
+			}
+			// ", and" followed by a new subject or verb starts a clause
+			if it.lower == "and" && prevComma {
+				s.bound[i] = max(s.bound[i], bWeak)
+			}
+		}
+	}
+}
+
+// clause returns the clause [lo, hi) holding item i.
+func (s *sent) clause(i int) (int, int) {
+	lo := i
+	for lo > 0 && s.bound[lo] == bNone {
+		lo--
+	}
+	hi := i + 1
+	for hi < len(s.items) && s.bound[hi] == bNone {
+		hi++
+	}
+	return lo, hi
+}
+
+// prepositions introduce a phrase that is not the subject.
+var prepositions = map[string]bool{
+	"of": true, "in": true, "on": true, "at": true, "to": true, "with": true, "by": true, "from": true, "for": true,
+	"against": true, "towards": true, "toward": true, "into": true, "between": true, "under": true, "over": true,
+	"among": true, "after": true, "before": true, "during": true, "through": true, "within": true, "without": true,
+	"via": true, "upon": true, "about": true, "across": true, "behind": true, "beyond": true, "near": true,
+	"despite": true, "like": true, "than": true, "including": true, "regarding": true, "concerning": true,
+	"onto": true, "unlike": true, "except": true, "until": true, "since": true, "along": true, "alongside": true,
+	"facing": true, "whom": true,
+}
+
+// npWords may stand inside a noun phrase before its head: articles,
+// quantifiers and common adjectives. They are skipped when looking for what
+// precedes a phrase.
+var npWords = map[string]bool{
+	"the": true, "a": true, "an": true, "both": true, "all": true, "several": true, "many": true, "some": true,
+	"entire": true, "new": true, "old": true, "other": true, "its": true, "their": true, "his": true, "her": true,
+	"two": true, "three": true, "whole": true, "former": true, "then": true, "so-called": true, "most": true,
+	"first": true, "last": true, "nazi": true, "soviet": true, "german": true, "whose": true, "also": true,
+	"still": true, "independent": true, "neutral": true, "neighbouring": true, "neighboring": true,
+}
+
+// beForms mark a passive before a participle.
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true, "got": true, "get": true}
+
+// verbish reports whether the word looks like a finite verb or participle,
+// so that a phrase right after it is its object rather than a subject.
+func verbish(lx *Lexicon, w string) bool {
+	if beForms[w] || w == "had" || w == "has" || w == "have" || w == "did" || w == "made" || w == "told" || w == "gave" ||
+		w == "sent" || w == "took" || w == "saw" || w == "let" || w == "asked" || w == "urged" || w == "forced" ||
+		w == "accused" || w == "presented" || w == "provided" || w == "considered" || w == "regarded" || w == "offered" {
+		return true
+	}
+	if irregularPast[w] {
+		return true
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if lx != nil && lx.verbs[w] && !strings.HasSuffix(w, "s") {
+		return true
+	}
+	return false
+}
+
+// mentionIDs returns the actor ids a mention stands for: the actor, and for
+// a person, organisation or group of a state, that state too.
+func mentionIDs(d *doc.Document, mi int) []string { return mentionIDsAs(d, mi, true) }
+
+// mentionIDsAs is mentionIDs, with a group's state only when groupState:
+// a state's people acted upon ("captured Soviet prisoners") stand for the
+// state; a group acting ("students demonstrated") acts for itself.
+func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
+	m := d.Mentions[mi]
+	ids := []string{}
+	if len(m.Members) > 0 {
+		// "the two countries", "the Western powers": the states it stands for
+		return append(ids, m.Members...)
+	}
+	if m.Actor != "" {
+		ids = append(ids, m.Actor)
+	}
+	// a person or organisation acting for a state, and a group of a
+	// state's people ("Soviet prisoners"), stand with that state
+	if m.State != "" && m.State != m.Actor && (m.Kind == doc.KindPerson || m.Kind == doc.KindOrganization || m.Kind == doc.KindGroup && groupState) {
+		ids = append(ids, m.State)
+	}
+	return ids
+}
+
+// stateOf returns the state a mention stands or acts for, or "".
+func stateOf(d *doc.Document, mi int) string {
+	m := d.Mentions[mi]
+	if m.State != "" {
+		return m.State
+	}
+	if m.Kind == doc.KindState {
+		return m.Actor
+	}
+	return ""
+}
+
+// groupAround returns the coordinated group of mentions around the mention
+// at item i ("Britain and France", "British, French and Japanese troops",
+// "Foreign Minister Walther Rathenau and his Soviet colleague Georgy
+// Chicherin"), as item indexes, with the group's first and last item.
+func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
+	lo, hi = i, i
+	// right
+	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
+		it := s.items[k]
+		if s.bound[k] != bNone && it.lower != "and" {
+			break
+		}
+		if it.kind == itMention {
+			// only joined by coordination, titles or articles
+			ok := true
+			for x := hi + 1; x < k; x++ {
+				w := s.items[x]
+				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
+					ok = false
+					break
+				}
+				if w.kind == itWord && !groupJoiner(w) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			hi = k
+			continue
+		}
+		if it.kind == itPunct && it.text != "," && it.text != "–" && it.text != "-" {
+			break
+		}
+		if it.kind != itWord && it.kind != itPunct {
+			break
+		}
+	}
+	// left
+	for k := i - 1; k >= 0 && k >= lo-5; k-- {
+		it := s.items[k]
+		if s.bound[k+1] != bNone && s.items[k+1].lower != "and" {
+			break
+		}
+		if it.kind == itMention {
+			ok := true
+			for x := k + 1; x < lo; x++ {
+				w := s.items[x]
+				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
+					ok = false
+					break
+				}
+				if w.kind == itWord && !groupJoiner(w) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			lo = k
+			continue
+		}
+		if it.kind == itPunct && it.text != "," && it.text != "–" && it.text != "-" {
+			break
+		}
+		if it.kind != itWord && it.kind != itPunct {
+			break
+		}
+	}
+	// A comma joins a list only when the list ends in "and" or "or"
+	// ("British, French and Japanese troops"); otherwise it ends a phrase
+	// ("… of France, Soviet troops raided").
+	if s.crossesComma(lo, hi) && !s.hasConjunction(lo, hi) {
+		for k := i - 1; k >= lo; k-- {
+			if s.items[k].kind == itPunct && s.items[k].text == "," {
+				lo = k + 1
+				break
+			}
+		}
+		for k := i + 1; k <= hi; k++ {
+			if s.items[k].kind == itPunct && s.items[k].text == "," {
+				hi = k - 1
+				break
+			}
+		}
+	}
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itMention {
+			ms = append(ms, k)
+		}
+	}
+	// A group reaching past "and"/"," with nothing after the last mention
+	// but a noun is still the group; trailing words are not ours to trim.
+	return ms, lo, hi
+}
+
+// before returns the index of the word that precedes the phrase starting
+// at item lo, skipping articles and adjectives, or -1.
+func (s *sent) before(lo int) int {
+	k := lo - 1
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || !s.items[k].cap && isAdjective(s.items[k].lower) && !verbish(s.lx, s.items[k].lower)) {
+		k--
+	}
+	return k
+}
+
+// isNumberWord reports a number in digits or words ("5,461", "several").
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, ok := parseNumberWord(w)
+	return ok || w == "several" || w == "remaining" || w == "thousands" || w == "hundreds"
+}
+
+// irregularPast are common irregular past forms, so that "fought a war"
+// reads as a verb and its object.
+var irregularPast = map[string]bool{"fought": true, "won": true, "lost": true, "began": true, "led": true,
+	"held": true, "kept": true, "left": true, "became": true, "went": true, "came": true, "got": true,
+	"found": true, "thought": true, "said": true, "wrote": true, "ran": true, "drew": true, "bore": true,
+	"struck": true, "brought": true, "met": true, "sought": true, "undertook": true, "overran": true,
+	"withdrew": true, "broke": true, "shot": true, "sold": true, "spent": true, "stood": true, "took": true,
+	"paid": true, "laid": true, "felt": true, "knew": true, "saw": true, "set": true, "put": true}
+
+// roleWords may stand between the mentions of one group: titles and roles
+// ("German Foreign Minister Walther Rathenau and his Soviet colleague
+// Georgy Chicherin").
+var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague": true, "leader": true,
+	"representative": true, "commissar": true, "president": true, "premier": true, "secretary": true,
+	"general": true, "deputy": true, "envoy": true, "officer": true, "chief": true, "delegate": true,
+	"foreign": true, "trade": true, "military": true, "counterpart": true, "partner": true, "chancellor": true,
+	"dictator": true, "marshal": true, "admiral": true, "king": true, "emperor": true, "prime": true,
+	"special": true, "state": true, "people's": true, "commander": true, "head": true, "consul": true,
+	"and": true, "or": true, "as": true, "well": true, "the": true, "his": true, "her": true, "its": true,
+	"their": true, "both": true, "former": true, "then": true, "power": true, "ally": true, "member": true,
+	"neighbour": true, "neighbor": true}
+
+// groupJoiner reports whether a word may stand between two mentions of
+// one coordinated group.
+func groupJoiner(w item) bool {
+	return w.cap && !prepositions[w.lower] || roleWords[w.lower]
+}
+
+func (s *sent) crossesComma(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itPunct && s.items[k].text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) hasConjunction(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itWord && (s.items[k].lower == "and" || s.items[k].lower == "or") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,235 @@
+package event
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/doctest"
+)
+
+// Sentence structure: several events in one sentence, passives with and
+// without "by", "between … and …", appositions, pronouns, fronted
+// participles, event nouns with possessors.
+func TestCoderStructure(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []brief
+	}{
+		{"two events, shared subject",
+			"On {November 3, 1918|1918-11-03}, [Austria-Hungary|AUT] signed an armistice with [Italy|ITA] and withdrew its troops from Venetia.",
+			[]brief{
+				{"SUPPORT", "armistice.sign", []string{"AUT"}, []string{"ITA"}, "1918-11-03", "", "explicit", "asserted"},
+				{"RETREAT", "troops.withdraw", []string{"AUT"}, []string{}, "1918-11-03", "", "explicit", "asserted"},
+			}},
+		{"two clauses, two dates",
+			"On {August 1, 1914|1914-08-01} [Germany|DEU] declared war on [Russia|RUS], and on {August 4, 1914|1914-08-04} [Germany|DEU] invaded [Belgium|BEL].",
+			[]brief{
+				{"THREATEN", "war.declaration", []string{"DEU"}, []string{"RUS"}, "1914-08-01", "", "explicit", "asserted"},
+				{"ASSAULT", "invasion", []string{"DEU"}, []string{"BEL"}, "1914-08-04", "", "explicit", "asserted"},
+			}},
+		{"passive without agent",
+			"In {1806|1806}, [Prussia|PRU] was invaded.",
+			[]brief{{"ASSAULT", "invasion", nil, []string{"PRU"}, "1806", "", "explicit", "asserted"}}},
+		{"between A and B",
+			"In {1921|1921}, a trade agreement was concluded between [Britain|GBR] and [Soviet Russia|SUN].",
+			[]brief{{"SUPPORT", "treaty.sign", []string{"GBR"}, []string{"SUN"}, "1921", "", "explicit", "asserted"}}},
+		{"person with title acts for the state",
+			"On {May 22, 1939|1939-05-22}, [Italian|ITA] Foreign Minister [Galeazzo Ciano|p:ITA] signed the Pact of Steel with [Germany|DEU].",
+			[]brief{{"SUPPORT", "treaty.sign", []string{"ITA", "person:galeazzo-ciano"}, []string{"DEU"}, "1939-05-22", "", "explicit", "asserted"}}},
+		{"pronoun subject from the sentence before",
+			"[Hungary|HUN] reorganized its army in {1940|1940}. It then signed a pact with [Romania|ROU].",
+			[]brief{{"SUPPORT", "treaty.sign", []string{"HUN"}, []string{"ROU"}, "1940", "", "context", "asserted"}}},
+		{"possessive event noun",
+			"[Spain|ESP]'s occupation of Tangier began on {June 14, 1940|1940-06-14}.",
+			[]brief{{"COERCE", "occupation", []string{"ESP"}, []string{}, "1940-06-14", "", "explicit", "asserted"}}},
+		{"treaty name dates itself",
+			"Relations were governed by the {1920|1920} [Estonian|EST]–[Soviet|SUN] Peace Treaty.",
+			[]brief{{"SUPPORT", "treaty.sign", []string{"EST"}, []string{"SUN"}, "1920", "", "explicit", "asserted"}}},
+		{"non-events: a plan, quoted words, no actor",
+			"In {1912|1912}, the general concluded that \"[Serbia|SRB] must be invaded\". The factories were occupied.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []brief
+			for _, e := range coded(t, tc.src) {
+				b := briefOf(e)
+				if len(b.Actor) == 0 {
+					b.Actor = nil
+				}
+				got = append(got, b)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("\n got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// An event retold later in the document is one event with two evidence
+// spans; distinct events of a paragraph stay apart.
+func TestCoderCoreference(t *testing.T) {
+	src := "= Relations =\n\nThe war ended with the [Chilean|CHL] invasion of [Peru|PER] on {January 17, 1881|1881-01-17}.\n\n" +
+		"== War ==\n\nOn {January 17, 1881|1881-01-17}, [Chile|CHL] invaded [Peru|PER] from the south. In {1883|1883}, [Chile|CHL] accused [Peru|PER] of delay, and [Chile|CHL] accused [Bolivia|BOL] of treachery.\n"
+	evs := coded(t, src)
+	var inv []doc.Event
+	acc := 0
+	for _, e := range evs {
+		switch e.Type {
+		case "ASSAULT":
+			inv = append(inv, e)
+		case "ACCUSE":
+			acc++
+		}
+	}
+	if len(inv) != 1 || len(inv[0].Mentions) != 1 || !strings.Contains(inv[0].Mentions[0].Text, "from the south") {
+		t.Errorf("want one invasion with a second evidence span, got %+v", inv)
+	}
+	if acc != 2 {
+		t.Errorf("want two accusations kept apart, got %d", acc)
+	}
+}
+
+func TestCoderQuantities(t *testing.T) {
+	evs := coded(t, "Under the agreement of {1952|1952}, [Argentina|ARG] delivered to [Chile|CHL] 900,000 tons of wheat and half a million tons of oil.")
+	var got []doc.Quantity
+	for _, e := range evs {
+		if e.Type == "AID" {
+			got = e.Quantities
+		}
+	}
+	want := []doc.Quantity{{Amount: 900000, Unit: "tonne", Item: "wheat"}, {Amount: 500000, Unit: "tonne", Item: "oil"}}
+	if len(got) != len(want) {
+		t.Fatalf("quantities %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].Amount != want[i].Amount || got[i].Unit != want[i].Unit || got[i].Item != want[i].Item {
+			t.Errorf("quantity %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestParseQuantities(t *testing.T) {
+	tests := []struct {
+		text string
+		want []doc.Quantity
+	}{
+		{"900,000 tons of oil", []doc.Quantity{{Amount: 900000, Unit: "tonne", Item: "oil"}}},
+		{"nine hundred thousand tons of oil", []doc.Quantity{{Amount: 900000, Unit: "tonne", Item: "oil"}}},
+		{"a million tons of feed grains", []doc.Quantity{{Amount: 1e6, Unit: "tonne", Item: "feed grains"}}},
+		{"7.5 million dollars", []doc.Quantity{{Amount: 7.5e6, Unit: "USD"}}},
+		{"750,000 casualties", []doc.Quantity{{Amount: 750000, Unit: "count", Item: "casualties"}}},
+		{"over four times larger", []doc.Quantity{{Amount: 4, Unit: "times", Item: "larger", Approx: "MORE_THAN"}}},
+		{"more than 100,000 men", []doc.Quantity{{Amount: 100000, Unit: "count", Item: "men", Approx: "MORE_THAN"}}},
+		{"thirty of Germany's latest warplanes", []doc.Quantity{{Amount: 30, Unit: "count", Item: "germany latest warplanes"}}},
+		{"Article 231", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			got := ParseQuantities(tc.text)
+			for i := range got {
+				got[i].Text, got[i].Span = "", nil
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParseQuantities(f *testing.F) {
+	for _, s := range []string{"900,000 tons of oil", "half a million tons", "7.5 million dollars", "over four times", "1,2,3", "a", "$5", "one and", "99999999999999999999999 tons"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, q := range ParseQuantities(s) {
+			if q.Span == nil || q.Span.Start < 0 || q.Span.End > len(s) || q.Span.Start > q.Span.End {
+				t.Fatalf("span %+v out of [0,%d]", q.Span, len(s))
+			}
+			if s[q.Span.Start:q.Span.End] != q.Text {
+				t.Fatalf("text %q is not the span's %q", q.Text, s[q.Span.Start:q.Span.End])
+			}
+		}
+	})
+}
+
+// FuzzCoder runs the coder over arbitrary text with arbitrary annotations:
+// no panic, and every span in bounds.
+func FuzzCoder(f *testing.F) {
+	f.Add("On {June 22, 1941|1941-06-22}, [Germany|DEU] invaded [the Soviet Union|SUN].")
+	f.Add("[A|DEU] signed the Treaty of X (1926) with [B|SUN]; it was not ratified by {1927|1927}.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.Count(s, "[")+strings.Count(s, "{") > 40 {
+			return
+		}
+		if !balanced(s) {
+			return
+		}
+		c, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := annotatedLenient(s)
+		if d == nil {
+			return
+		}
+		if err := c.Annotate(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			for _, sp := range []doc.Span{e.Evidence.Span, e.Trigger.Span} {
+				if sp.Start < 0 || sp.End > len(d.Raw) || sp.Start > sp.End {
+					t.Fatalf("span %+v out of bounds", sp)
+				}
+			}
+			for _, q := range e.Quantities {
+				if q.Span != nil && (q.Span.Start < 0 || q.Span.End > len(d.Raw)) {
+					t.Fatalf("quantity span %+v out of bounds", q.Span)
+				}
+			}
+		}
+	})
+}
+
+// balanced reports whether the annotation brackets of a fuzz input are
+// well formed enough for the test builder.
+func balanced(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[', '{':
+			if depth > 0 {
+				return false
+			}
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				return false
+			}
+			depth--
+		}
+	}
+	return depth == 0
+}
+
+// annotatedLenient is annotated for fuzzing: malformed input yields nil.
+func annotatedLenient(s string) (d *doc.Document) {
+	defer func() {
+		if recover() != nil {
+			d = nil
+		}
+	}()
+	ft := &doctest.FuzzTB{}
+	d = annotated(ft, s)
+	if ft.Stopped {
+		return nil
+	}
+	return d
+}

@@ -1,0 +1,742 @@
+package record
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// officeWords make a phrase an office ("ambassador", "People's Commissar
+// for Foreign Affairs", "chief of the Reichswehr"); ranks alone
+// ("General") do not.
+var officeWords = map[string]bool{
+	"ambassador": true, "minister": true, "commissar": true, "chancellor": true, "president": true,
+	"premier": true, "leader": true, "secretary": true, "representative": true, "chief": true, "envoy": true,
+	"deputy": true, "agent": true, "commander": true, "consul": true, "chairman": true, "governor": true,
+	"head": true, "dictator": true, "king": true, "emperor": true, "chargé": true, "attaché": true,
+	"plenipotentiary": true, "spokesman": true, "director": true, "commissioner": true, "mayor": true,
+	"ambassadors": true, "foreign-minister": true, "führer": true, "fuhrer": true, "duce": true, "tsar": true,
+	"czar": true, "kaiser": true, "pope": true, "viceroy": true, "prime": true,
+}
+
+// titleWords may stand inside a title besides office words: capitalised
+// words, a few joiners, and lower-case qualifiers.
+var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": true, "the": false, "and": true,
+	"general": true, "special": true, "trade": true, "foreign": true, "state": true, "deputy": true, "military": true,
+	"naval": true, "air": true, "prime": true, "vice": true, "acting": true, "chief": true, "supreme": true,
+	"political": true, "first": true, "second": true, "nkvd": true, "party": true}
+
+// hasOffice reports whether a phrase names an office.
+func hasOffice(phrase string) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		w = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), ",.()")
+		if officeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// tenures finds the offices held in d: lists under headings that name an
+// office ("German ambassadors to Moscow") and offices stated in prose.
+func tenures(d *doc.Document) []doc.Tenure {
+	pb := newPersonBook(d)
+	var out []doc.Tenure
+	out = append(out, listTenures(d, pb)...)
+	out = append(out, proseTenures(d, pb)...)
+	out = mergeTenures(out)
+	closeByEvents(d, pb, out)
+	return out
+}
+
+// closeByEvents ends an open tenure where the events report its holder
+// dismissed, resigning or replaced ("On May 3, 1939, Litvinov was
+// dismissed"): the event's date, if it is at least to the month and not
+// before the tenure's start.
+func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
+	for _, e := range d.Events {
+		if e.Type != "RETREAT" || e.Modality != doc.ModalityAsserted || (e.Mode != "resign" && e.Subtype != "official.dismissed") {
+			continue
+		}
+		if p := Precision(e.Date.Value); p != "day" && p != "month" {
+			continue
+		}
+		for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+			a, ok := pb.actors[id]
+			if !ok || a.Kind != doc.KindPerson {
+				continue
+			}
+			for i := range ts {
+				t := &ts[i]
+				if t.End != "" || !samePerson(t.Person, a.Name) || t.Start > e.Date.Value {
+					continue
+				}
+				t.End = dayPart(e.Date.Value)
+			}
+		}
+	}
+}
+
+// Precision names the granularity of a date value (year, month, day …).
+func Precision(v string) string {
+	v = dayPart(v)
+	switch {
+	case len(v) == 10:
+		return "day"
+	case len(v) == 7 && v[5] >= '0' && v[5] <= '9':
+		return "month"
+	case len(v) == 4 && hasYear(v):
+		return "year"
+	}
+	return ""
+}
+
+func dayPart(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// personBook names persons by their mentions.
+type personBook struct {
+	d      *doc.Document
+	actors map[string]doc.Actor
+	ms, ts *spanIndex
+}
+
+func newPersonBook(d *doc.Document) *personBook {
+	pb := &personBook{d: d, actors: map[string]doc.Actor{}}
+	pb.ms = newSpanIndex(len(d.Mentions), func(i int) int { return d.Mentions[i].Clean.Start }, func(i int) int { return d.Mentions[i].Clean.End })
+	pb.ts = newSpanIndex(len(d.Timexes), func(i int) int { return d.Timexes[i].Clean.Start }, func(i int) int { return d.Timexes[i].Clean.End })
+	for _, a := range d.Actors {
+		pb.actors[a.ID] = a
+	}
+	return pb
+}
+
+// name returns the canonical name of a mention's actor, or its text.
+func (pb *personBook) name(mi int) string {
+	m := pb.d.Mentions[mi]
+	if a, ok := pb.actors[m.Actor]; ok && a.Name != "" {
+		return a.Name
+	}
+	return m.Text
+}
+
+// stateName is the code of a state actor or the name of an organisation.
+func (pb *personBook) stateOf(mi int) string {
+	m := pb.d.Mentions[mi]
+	if m.State != "" {
+		return m.State
+	}
+	if m.Kind == doc.KindState {
+		return m.Actor
+	}
+	if m.Kind == doc.KindOrganization {
+		if a, ok := pb.actors[m.Actor]; ok {
+			return a.Name
+		}
+		return m.Text
+	}
+	return ""
+}
+
+// spanIndex finds annotations by clean offset without scanning them all:
+// their indexes sorted by start.
+type spanIndex struct {
+	order []int
+	start func(i int) int
+	end   func(i int) int
+}
+
+func newSpanIndex(n int, start, end func(i int) int) *spanIndex {
+	ix := &spanIndex{order: make([]int, n), start: start, end: end}
+	for i := range ix.order {
+		ix.order[i] = i
+	}
+	sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+	return ix
+}
+
+// in returns the annotations whose span lies in [lo, hi), in text order.
+func (ix *spanIndex) in(lo, hi int) []int {
+	k := sort.Search(len(ix.order), func(i int) bool { return ix.start(ix.order[i]) >= lo })
+	var out []int
+	for ; k < len(ix.order) && ix.start(ix.order[k]) < hi; k++ {
+		if ix.end(ix.order[k]) <= hi {
+			out = append(out, ix.order[k])
+		}
+	}
+	return out
+}
+
+// mentionsIn returns the mentions whose clean span lies in [lo, hi).
+func (pb *personBook) mentionsIn(lo, hi int) []int { return pb.ms.in(lo, hi) }
+
+// listTenures reads office lists: a heading ParseHeading accepts followed
+// by list items naming holders.
+func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
+	var out []doc.Tenure
+	for bi, b := range d.Blocks {
+		if b.Kind != doc.BlockHeading {
+			continue
+		}
+		h, ok := ParseHeading(b.Text)
+		if !ok {
+			continue
+		}
+		// whose office: a state mention in the heading's "of" part
+		state := ""
+		headingMs := pb.mentionsIn(b.Clean.Start, b.Clean.End)
+		textOff := strings.Index(d.Text[b.Clean.Start:b.Clean.End], b.Text)
+		if textOff < 0 {
+			textOff = 0
+		}
+		base := b.Clean.Start + textOff
+		for _, mi := range headingMs {
+			m := d.Mentions[mi]
+			if h.Of != "" && m.Clean.Start >= base+h.OfSpan[0] && m.Clean.End <= base+h.OfSpan[1] {
+				state = pb.stateOf(mi)
+				break
+			}
+		}
+		if state == "" {
+			for _, mi := range headingMs {
+				m := d.Mentions[mi]
+				inPost := h.Post != "" && m.Clean.Start >= base+h.PostSpan[0]
+				if !inPost && pb.stateOf(mi) != "" {
+					state = pb.stateOf(mi)
+					break
+				}
+			}
+		}
+		office := h.Office
+		if h.Of != "" {
+			office = h.Of + " " + office
+		}
+		if h.Post != "" {
+			office += " to " + h.Post
+		}
+		for li := bi + 1; li < len(d.Blocks); li++ {
+			it := d.Blocks[li]
+			if it.Kind == doc.BlockHeading || it.Kind == doc.BlockTitle {
+				break
+			}
+			if it.Kind != doc.BlockListItem {
+				continue
+			}
+			text := d.Text[it.Clean.Start:it.Clean.End]
+			e, ok := ParseListEntry(text)
+			if !ok {
+				continue
+			}
+			person := e.Name
+			// the canonical name of a person mention over the name
+			for _, mi := range pb.mentionsIn(it.Clean.Start+e.NameSpan[0], it.Clean.Start+e.NameSpan[1]) {
+				if d.Mentions[mi].Kind == doc.KindPerson {
+					person = pb.name(mi)
+					break
+				}
+			}
+			span := d.RawSpan(it.Clean)
+			out = append(out, doc.Tenure{
+				Document: d.ID, Person: person, Office: office, State: state,
+				Start: e.Start, End: e.End, Source: "list",
+				Evidence: doc.Evidence{Span: span, Text: d.Raw[span.Start:span.End]},
+			})
+		}
+	}
+	return out
+}
+
+// timexIn returns the first usable date timex in [lo, hi), or "".
+func (pb *personBook) timexIn(lo, hi int) string {
+	for _, ti := range pb.ts.in(lo, hi) {
+		t := pb.d.Timexes[ti]
+		if (t.Type == "DATE" || t.Type == "") && hasYear(t.Value) {
+			v := t.Value
+			if i := strings.IndexByte(v, 'T'); i >= 0 {
+				v = v[:i]
+			}
+			return v
+		}
+	}
+	return ""
+}
+
+// proseTenures reads offices stated in prose around person mentions:
+//
+//	People's Commissar for Foreign Affairs Georgy Chicherin   (title before)
+//	Hans von Seeckt, chief of the Reichswehr                   (apposition after)
+//	the German ambassador to Moscow, Wilhelm von Mirbach       (apposition before)
+//	Konstantin von Neurath (foreign minister from 1932 to 1938)
+//	Maxim Litvinov, who had been People's Commissar … since 1930
+//	the Communist Party of Germany (KPD) under Ernst Thälmann  (leader)
+//	The Nationalists led by General Francisco Franco           (leader)
+//	forces of the USSR under the command of Kliment Voroshilov (commander)
+//	Adolf Hitler came to power on January 30, 1933             (head of government)
+//	A was replaced by B as commander of the front on <date>    (B from, A until)
+func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
+	var out []doc.Tenure
+	for si, s := range d.Sentences {
+		if s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Kind != doc.BlockParagraph {
+			continue
+		}
+		ms := pb.mentionsIn(s.Clean.Start, s.Clean.End)
+		_ = si
+		for k, mi := range ms {
+			m := d.Mentions[mi]
+			if m.Kind != doc.KindPerson {
+				continue
+			}
+			left := d.Text[s.Clean.Start:m.Clean.Start]
+			right := d.Text[m.Clean.End:s.Clean.End]
+			add := func(office, state, start, end string) {
+				office = strings.TrimSpace(strings.Trim(office, ", "))
+				if office == "" {
+					return
+				}
+				if state == "" {
+					state = pb.stateOf(mi)
+				}
+				out = append(out, doc.Tenure{Document: d.ID, Person: pb.name(mi), Office: office, State: state,
+					Start: start, End: end, Source: "prose", Evidence: doc.Evidence{Span: s.Span, Text: s.Text}})
+			}
+			stateIn := func(lo, hi int) string {
+				for _, x := range ms {
+					xm := d.Mentions[x]
+					if x != mi && xm.Clean.Start >= lo && xm.Clean.End <= hi && xm.Kind != doc.KindPerson {
+						if st := pb.stateOf(x); st != "" {
+							return st
+						}
+					}
+				}
+				return ""
+			}
+			// came to power
+			if strings.HasPrefix(right, " came to power") || strings.HasPrefix(right, " seized power") || strings.HasPrefix(right, " took power") {
+				end := m.Clean.End + len(" came to power") + 30
+				add("head of government", "", pb.timexIn(m.Clean.End, min(end, s.Clean.End)), "")
+				continue
+			}
+			// (office from A to B)
+			if strings.HasPrefix(right, " (") {
+				if j := strings.IndexByte(right, ')'); j > 0 {
+					inner := right[2:j]
+					if hasOffice(inner) {
+						off := inner
+						start, end := "", ""
+						if i := strings.Index(inner, " from "); i >= 0 {
+							off = inner[:i]
+							lo := m.Clean.End + 2 + i
+							start = pb.timexIn(lo, m.Clean.End+2+j)
+							if k2 := strings.Index(inner[i:], " to "); k2 >= 0 {
+								end = pb.timexIn(lo+k2, m.Clean.End+2+j)
+							}
+						} else if i := strings.Index(inner, " since "); i >= 0 {
+							off = inner[:i]
+							start = pb.timexIn(m.Clean.End+2+i, m.Clean.End+2+j)
+						}
+						add(off, stateIn(m.Clean.End, m.Clean.End+2+j), start, end)
+						continue
+					}
+				}
+			}
+			// , who had been OFFICE … since DATE
+			if strings.HasPrefix(right, ", who had been ") || strings.HasPrefix(right, ", who was ") || strings.HasPrefix(right, ", who has been ") {
+				rest := right[strings.Index(right, "been ")+5:]
+				if strings.HasPrefix(right, ", who was ") {
+					rest = right[len(", who was "):]
+				}
+				stop := strings.IndexAny(rest, ",;")
+				if stop < 0 {
+					stop = len(rest)
+				}
+				phrase := rest[:stop]
+				if hasOffice(phrase) {
+					start := ""
+					off := phrase
+					if i := strings.Index(phrase, " since "); i >= 0 {
+						off = phrase[:i]
+						lo := s.Clean.End - len(rest) + i
+						start = pb.timexIn(lo, lo+len(phrase)-i)
+					}
+					if i := strings.Index(off, " ("); i >= 0 {
+						off = off[:i]
+					}
+					add(off, stateIn(m.Clean.End, m.Clean.End+len(right)-len(rest)+stop), start, "")
+					continue
+				}
+			}
+			// , (the|an) OFFICE …,
+			if strings.HasPrefix(right, ", ") {
+				rest := right[2:]
+				stop := strings.IndexAny(rest, ",;.)(")
+				if stop < 0 {
+					stop = len(rest)
+				}
+				phrase := rest[:stop]
+				lw := strings.ToLower(phrase)
+				words := strings.Fields(lw)
+				if len(words) > 0 && len(words) <= 9 && hasOffice(strings.Join(words[:min(len(words), 5)], " ")) && !strings.HasPrefix(lw, "who ") && !strings.HasPrefix(lw, "and ") && !strings.HasPrefix(lw, "which ") && noVerb(words) {
+					off := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(phrase, "the "), "an "), "a ")
+					lo := m.Clean.End + 2
+					add(off, stateIn(lo, lo+stop), "", dateAfterDefected(pb, s, m, right))
+					continue
+				}
+			}
+			// under the command of X: in command at the sentence's date
+			if strings.HasSuffix(left, "under the command of ") {
+				subj := strings.TrimSuffix(left, "under the command of ")
+				add("commander of "+lastPhrase(subj), stateIn(s.Clean.Start, m.Clean.Start), pb.timexIn(s.Clean.Start, s.Clean.End), "")
+				continue
+			}
+			// X under Y / X led by (General) Y
+			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || hasRankBefore(left, " led by ") {
+				cut := strings.LastIndex(left, " under ")
+				if i := strings.LastIndex(left, " led by "); i > cut {
+					cut = i
+				}
+				if k == 0 || d.Mentions[ms[k-1]].Clean.End > s.Clean.Start+cut || s.Clean.Start+cut-d.Mentions[ms[k-1]].Clean.End > 8 {
+					// "The Nationalists led by …" with no actor named:
+					// the capitalised phrase before the cue
+					if what := capitalPhrase(left[:cut]); what != "" && strings.Contains(left[cut:], "led by") {
+						add("leader of the "+what, "", "", "")
+						continue
+					}
+				}
+				if k > 0 {
+					pm := ms[k-1]
+					pmM := d.Mentions[pm]
+					if pmM.Clean.End <= s.Clean.Start+cut && s.Clean.Start+cut-pmM.Clean.End <= 8 && pmM.Kind != doc.KindPerson {
+						what := d.Text[pmM.Clean.Start:pmM.Clean.End]
+						if strings.HasPrefix(d.Text[pmM.Clean.End:], " (") {
+							if j := strings.IndexByte(d.Text[pmM.Clean.End:s.Clean.End], ')'); j > 0 && pmM.Clean.End+j < s.Clean.Start+cut+1 {
+								what = d.Text[pmM.Clean.Start : pmM.Clean.End+j+1]
+							}
+						}
+						state := pb.stateOf(pm)
+						if pmM.Kind == doc.KindOrganization || pmM.Kind == doc.KindGroup {
+							if ps := pb.stateOf(mi); ps != "" {
+								state = ps
+							}
+						}
+						add("leader of "+strings.TrimPrefix(what, "the "), state, "", "")
+						continue
+					}
+				}
+			}
+			// title before: "Soviet Ambassador Nikolay Krestinsky",
+			// "Litvinov's deputy Vladimir Potemkin"
+			if title, tlo := titleBefore(left); title != "" {
+				state := stateIn(s.Clean.Start+tlo, m.Clean.Start)
+				add(title, state, "", "")
+				continue
+			}
+			// "the German ambassador to Moscow, Wilhelm von Mirbach"
+			if strings.HasSuffix(left, ", ") {
+				l2 := strings.TrimSuffix(left, ", ")
+				i := strings.LastIndex(strings.ToLower(l2), "the ")
+				if i >= 0 && (i == 0 || l2[i-1] == ' ') {
+					phrase := l2[i+4:]
+					if len(strings.Fields(phrase)) <= 7 && hasOffice(phrase) && !strings.ContainsAny(phrase, ",;") {
+						add(phrase, stateIn(s.Clean.Start+i, m.Clean.Start), "", "")
+						continue
+					}
+				}
+			}
+		}
+		out = append(out, replacements(d, pb, s, ms)...)
+	}
+	return out
+}
+
+// noVerb reports whether an apposition's words hold no finite verb (so
+// ", who had been" and ", was dismissed" are not offices).
+func noVerb(words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "was", "were", "had", "has", "is", "are", "did", "would", "said", "told":
+			return false
+		}
+	}
+	return true
+}
+
+// dateAfterDefected gives the end of an office its holder left: "an NKVD
+// agent, who defected … in 1937".
+func dateAfterDefected(pb *personBook, s doc.Sentence, m doc.Mention, right string) string {
+	for _, v := range []string{"who defected", "who resigned", "who was dismissed", "who fled"} {
+		if i := strings.Index(right, v); i >= 0 {
+			lo := m.Clean.End + i
+			stop := strings.IndexAny(right[i:], ",;")
+			hi := s.Clean.End
+			if stop >= 0 {
+				hi = lo + stop
+			}
+			return pb.timexIn(lo, hi)
+		}
+	}
+	return ""
+}
+
+// hasRankBefore reports "led by General " style rank words between "led
+// by" and the name.
+func hasRankBefore(left, cue string) bool {
+	i := strings.LastIndex(left, cue)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(left[i+len(cue):])
+	if rest == "" {
+		return true
+	}
+	return len(strings.Fields(rest)) <= 2 && isCapWords(rest)
+}
+
+func isCapWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// lastPhrase returns the last noun phrase of s ("forces of the USSR").
+func lastPhrase(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexAny(s, ",;"); i >= 0 {
+		s = strings.TrimSpace(s[i+1:])
+	}
+	ws := strings.Fields(s)
+	// from the last article or preposition-less start
+	for i := len(ws) - 1; i >= 0; i-- {
+		switch strings.ToLower(ws[i]) {
+		case "attacked", "by", "when", "and", "on", "in":
+			return strings.Join(ws[i+1:], " ")
+		}
+		if len(ws)-i > 6 {
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// titleBefore returns the title written right before a name ("Soviet
+// Ambassador", "People's Commissar for Foreign Affairs", "Soviet trade
+// representative in Berlin", "Litvinov's deputy") and its offset in left,
+// or "" when the words before the name hold no office.
+func titleBefore(left string) (string, int) {
+	ws := splitWords(left)
+	if len(ws) == 0 || !strings.HasSuffix(left, " ") || strings.HasSuffix(left, ", ") || strings.HasSuffix(left, "( ") {
+		return "", 0
+	}
+	// the words must run up to the name with single spaces
+	i := len(ws) - 1
+	if ws[i].end != len(left)-1 {
+		return "", 0
+	}
+	lo := i
+	for j := i; j >= 0; j-- {
+		w := ws[j].text
+		lw := strings.ToLower(w)
+		if j < i && ws[j+1].start-ws[j].end != 1 {
+			break // punctuation between
+		}
+		cap := w[0] >= 'A' && w[0] <= 'Z'
+		if lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their" || lw == "its" {
+			break
+		}
+		if !cap && !officeWords[lw] && !titleJoiners[lw] && !strings.HasSuffix(lw, "'s") && !strings.HasSuffix(lw, "’s") {
+			break
+		}
+		if lw == "and" || lw == "of" || lw == "for" || lw == "in" || lw == "to" {
+			if j == i {
+				break
+			}
+		}
+		lo = j
+	}
+	for lo <= i && joinerOnly[strings.ToLower(ws[lo].text)] {
+		lo++
+	}
+	if lo > i {
+		return "", 0
+	}
+	title := left[ws[lo].start:ws[i].end]
+	if !hasOffice(title) {
+		return "", 0
+	}
+	// a sentence-initial "According" and the like are not titles
+	if strings.Contains(strings.ToLower(title), " and ") {
+		return "", 0
+	}
+	return title, ws[lo].start
+}
+
+// replacements reads "A was replaced by B as OFFICE on DATE (and four
+// months later as OFFICE2)": B holds each office from its date, A until
+// it.
+func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []doc.Tenure {
+	var out []doc.Tenure
+	text := s.Text
+	i := strings.Index(text, " was replaced by ")
+	if i < 0 {
+		return nil
+	}
+	base := s.Clean.Start
+	var a, b = -1, -1
+	for _, mi := range ms {
+		m := d.Mentions[mi]
+		if m.Kind != doc.KindPerson {
+			continue
+		}
+		if m.Clean.End <= base+i {
+			a = mi
+		} else if b < 0 && m.Clean.Start >= base+i {
+			b = mi
+		}
+	}
+	if a < 0 || b < 0 {
+		return nil
+	}
+	after := d.Text[d.Mentions[b].Clean.End:s.Clean.End]
+	off := 0
+	for {
+		j := strings.Index(after[off:], " as ")
+		if j < 0 {
+			break
+		}
+		j += off
+		rest := after[j+4:]
+		stop := len(rest)
+		for _, sep := range []string{" on ", " in ", ")", ",", ";"} {
+			if k := strings.Index(rest, sep); k >= 0 && k < stop {
+				stop = k
+			}
+		}
+		office := strings.TrimPrefix(rest[:stop], "the ")
+		if !hasOffice(office) {
+			off = j + 4
+			continue
+		}
+		// the date: a timex after the office, else one between "(and" and "as"
+		lo := d.Mentions[b].Clean.End + j + 4 + stop
+		hi := lo + 40
+		if k := strings.IndexAny(d.Text[lo:min(s.Clean.End, hi)], ";()"); k >= 0 {
+			hi = lo + k
+		}
+		date := pb.timexIn(lo, min(hi, s.Clean.End))
+		if date == "" {
+			back := d.Mentions[b].Clean.End + j
+			from := back - 30
+			if p := strings.LastIndex(d.Text[max(from, base):back], "("); p >= 0 {
+				date = pb.timexIn(max(from, base)+p, back)
+			}
+		}
+		ev := doc.Evidence{Span: s.Span, Text: s.Text}
+		out = append(out,
+			doc.Tenure{Document: d.ID, Person: pb.name(b), Office: office, State: pb.stateOf(b), Start: date, Source: "prose", Evidence: ev},
+			doc.Tenure{Document: d.ID, Person: pb.name(a), Office: office, State: pb.stateOf(a), End: date, Source: "prose", Evidence: ev})
+		off = j + 4 + stop
+	}
+	return out
+}
+
+// officeKey is the office's head word, for telling one office of a
+// person from another.
+func officeKey(office string) string {
+	l := strings.ToLower(office)
+	best, bi := "", len(l)+1
+	for w := range officeWords {
+		if i := strings.Index(l, w); i >= 0 && (i < bi || i == bi && len(w) > len(best)) {
+			best, bi = w, i
+		}
+	}
+	if strings.Contains(l, "embassy") || strings.Contains(l, "legation") {
+		return "ambassador" // the head of an embassy
+	}
+	switch best {
+	case "head", "leader", "dictator", "führer", "fuhrer", "duce", "chancellor", "premier", "prime":
+		return "leader"
+	case "minister", "commissar", "foreign-minister", "secretary":
+		if strings.Contains(l, "foreign") {
+			return "foreign"
+		}
+		if strings.Contains(l, "defen") {
+			return "defence"
+		}
+	}
+	return best
+}
+
+// samePerson compares two names of a person loosely: equal, or the same
+// surname.
+func samePerson(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	return strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1]) && (len(fa) == 1 || len(fb) == 1 || strings.EqualFold(fa[0][:1], fb[0][:1]))
+}
+
+// mergeTenures folds together the tenures of one person in one office
+// (by the office's head word, and state when both know it): the list entry
+// or the first statement is kept, later statements fill its dates.
+func mergeTenures(ts []doc.Tenure) []doc.Tenure {
+	var out []doc.Tenure
+	for _, t := range ts {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if !samePerson(o.Person, t.Person) {
+				continue
+			}
+			if o.State != "" && t.State != "" && o.State != t.State {
+				continue
+			}
+			if officeKey(o.Office) != officeKey(t.Office) {
+				continue
+			}
+			if o.Start == "" {
+				o.Start = t.Start
+			}
+			if o.End == "" {
+				o.End = t.End
+			}
+			if o.State == "" {
+				o.State = t.State
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// joinerOnly are the words a title does not start with.
+var joinerOnly = map[string]bool{"of": true, "for": true, "in": true, "to": true, "and": true}
+
+// capitalPhrase returns the last run of capitalised words of s, without a
+// leading article ("The Nationalists" → "Nationalists").
+func capitalPhrase(s string) string {
+	ws := strings.Fields(s)
+	i := len(ws)
+	for i > 0 && ws[i-1] != "" && ws[i-1][0] >= 'A' && ws[i-1][0] <= 'Z' && len(ws)-i < 4 {
+		i--
+	}
+	out := ws[i:]
+	if len(out) > 0 && (out[0] == "The" || out[0] == "A") {
+		out = out[1:]
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,370 @@
+package record
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// signing subtypes make a treaty record; ratifying and denouncing link to
+// one.
+func isSigning(sub string) bool {
+	return sub == "treaty.sign" || sub == "armistice.sign" || sub == "secret_protocol.sign"
+}
+
+func isTreatyAct(sub string) bool {
+	return isSigning(sub) || sub == "ratification" || sub == "treaty.denounce" || sub == "treaty.adhere"
+}
+
+// key normalises a treaty name: lower case, dashes unified, article and a
+// trailing parenthesis dropped.
+func key(name string) string {
+	s := strings.ToLower(strings.TrimSpace(name))
+	if i := strings.Index(s, " ("); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.NewReplacer("–", "-", "—", "-", "'", "", "’", "", "\"", "", "“", "", "”", "").Replace(s)
+	s = strings.TrimPrefix(s, "the ")
+	return strings.TrimSpace(s)
+}
+
+// genericNames describe a kind of treaty rather than name one.
+var genericNames = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true,
+	"convention": true, "armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true,
+	"protocols": true, "alliance": true}
+
+// heads of treaty names, for "the pact" → the last pact named.
+var treatyHeads = []string{"treaty", "pact", "agreement", "protocol", "convention", "armistice", "accord", "alliance"}
+
+func headOf(name string) string {
+	l := strings.ToLower(name)
+	if i := strings.Index(l, " to the "); i >= 0 {
+		l = l[:i] // "secret protocol to the Pact": a protocol
+	}
+	best, bi := "", -1
+	for _, h := range treatyHeads {
+		if i := strings.LastIndex(l, h); i > bi {
+			best, bi = h, i
+		}
+	}
+	return best
+}
+
+// aliasesOf returns the short forms a treaty's name may be cited by:
+// "Treaty of Rapallo" → "Rapallo"; "Treaty of Berlin (1926)" → "Treaty of
+// Berlin", "Berlin Treaty"; "Molotov–Ribbentrop Pact" → "the Pact".
+func aliasesOf(name string) []string {
+	var out []string
+	base := name
+	if i := strings.Index(base, " ("); i >= 0 {
+		base = strings.TrimSpace(base[:i])
+		out = append(out, base)
+	}
+	// "Treaty of Rapallo" is cited as "Rapallo"; "Pact of Steel" is not
+	// cited as "Steel".
+	for _, h := range []string{"Treaty of ", "Peace of ", "Convention of "} {
+		if strings.HasPrefix(base, h) {
+			place := strings.TrimPrefix(base, h)
+			out = append(out, place, place+" "+strings.TrimSuffix(strings.TrimSpace(h), " of"))
+		}
+	}
+	return out
+}
+
+// treaties builds the treaty records of d from its signing events, links
+// ratifications and denunciations to them, and resolves later mentions.
+func treaties(d *doc.Document) []doc.Treaty {
+	actorByID := map[string]doc.Actor{}
+	for _, a := range d.Actors {
+		actorByID[a.ID] = a
+	}
+	var recs []doc.Treaty
+	byKey := map[string]int{}
+	aliasKey := map[string]int{}
+	addAlias := func(ri int, a string) {
+		k := key(a)
+		if k == "" || k == key(recs[ri].Name) {
+			return
+		}
+		if _, ok := aliasKey[k]; !ok {
+			aliasKey[k] = ri
+		}
+		for _, x := range recs[ri].Aliases {
+			if key(x) == k {
+				return
+			}
+		}
+		recs[ri].Aliases = append(recs[ri].Aliases, a)
+	}
+	find := func(name string) (int, bool) {
+		k := key(name)
+		if k == "" || genericNames[k] {
+			return 0, false
+		}
+		if i, ok := byKey[k]; ok {
+			return i, true
+		}
+		if i, ok := aliasKey[k]; ok {
+			return i, true
+		}
+		return 0, false
+	}
+	for ei := range d.Events {
+		e := &d.Events[ei]
+		if !isSigning(e.Subtype) || e.Modality != doc.ModalityAsserted || !hasYear(e.Date.Value) {
+			continue
+		}
+		name := e.Name
+		if name == "" {
+			name = e.Trigger.Text
+		}
+		if ri, ok := find(name); ok {
+			linkEvent(&recs[ri], e, actorByID)
+			continue
+		}
+		// "an agreement with Germany" in August 1939: a description of a
+		// treaty already recorded with the same parties and date
+		if genericNames[key(name)] || genericDescription(name) {
+			if ri, ok := sameTreaty(recs, e, actorByID); ok {
+				linkEvent(&recs[ri], e, actorByID)
+				continue
+			}
+		}
+		r := doc.Treaty{
+			ID:       fmt.Sprintf("t%d", len(recs)+1),
+			Document: d.ID,
+			Name:     describe(name, e, actorByID),
+			Aliases:  []string{},
+			Signed:   e.Date.Value,
+			Evidence: e.Evidence,
+		}
+		if i := strings.IndexByte(r.Signed, 'T'); i >= 0 {
+			r.Signed = r.Signed[:i]
+		}
+		r.SecretProtocol = e.Subtype == "secret_protocol.sign"
+		recs = append(recs, r)
+		ri := len(recs) - 1
+		if k := key(r.Name); !genericNames[k] {
+			byKey[k] = ri
+		}
+		if r.Name != name {
+			addAlias(ri, name)
+		}
+		for _, a := range aliasesOf(r.Name) {
+			addAlias(ri, a)
+		}
+		linkEvent(&recs[ri], e, actorByID)
+		// A secret protocol marks its parent treaty too.
+		if r.SecretProtocol {
+			if i := strings.Index(strings.ToLower(name), " to the "); i >= 0 {
+				if pi, ok := find(name[i+len(" to the "):]); ok {
+					recs[pi].SecretProtocol = true
+				}
+			}
+		}
+	}
+	// Ratifications, denunciations and accessions link to their treaty.
+	for ei := range d.Events {
+		e := &d.Events[ei]
+		if isSigning(e.Subtype) || !isTreatyAct(e.Subtype) || e.Name == "" {
+			continue
+		}
+		if ri, ok := find(e.Name); ok {
+			recs[ri].Events = appendUnique(recs[ri].Events, e.ID)
+			e.Treaty = recs[ri].ID
+		}
+	}
+	resolveMentions(d, recs, find)
+	for i := range recs {
+		sort.Strings(recs[i].Signatories)
+		if recs[i].Parties == nil {
+			recs[i].Parties = []string{}
+		}
+		if recs[i].Signatories == nil {
+			recs[i].Signatories = []string{}
+		}
+	}
+	return recs
+}
+
+// describe names a treaty the text only describes ("a neutrality pact")
+// after its parties: "Soviet–Japanese neutrality pact" is not what the text
+// says, so the description is kept as written and the parties are listed.
+func describe(name string, e *doc.Event, actors map[string]doc.Actor) string {
+	return strings.TrimSpace(name)
+}
+
+// linkEvent adds a signing event's parties and signatories to a record.
+func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
+	r.Events = appendUnique(r.Events, e.ID)
+	e.Treaty = r.ID
+	linkEventParties(r, e, actors)
+}
+
+// linkEventParties adds the states and organisations of a signing to a
+// record's parties, its persons to the signatories, and its date.
+func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
+	for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+		a, ok := actors[id]
+		switch {
+		case ok && a.Kind == doc.KindState:
+			code := a.Code
+			if code == "" {
+				code = a.ID
+			}
+			r.Parties = appendUnique(r.Parties, code)
+		case ok && a.Kind == doc.KindPerson:
+			r.Signatories = appendUnique(r.Signatories, a.Name)
+		case ok && (a.Kind == doc.KindOrganization || a.Kind == doc.KindGroup):
+			r.Parties = appendUnique(r.Parties, a.Name)
+		case !ok && !strings.Contains(id, ":"):
+			r.Parties = appendUnique(r.Parties, id)
+		}
+	}
+	if r.Signed == "" || len(e.Date.Value) > len(r.Signed) && strings.HasPrefix(e.Date.Value, r.Signed) {
+		r.Signed = e.Date.Value
+		if i := strings.IndexByte(r.Signed, 'T'); i >= 0 {
+			r.Signed = r.Signed[:i]
+		}
+	}
+}
+
+// resolveMentions finds the later mentions of each record in the text —
+// its name, its aliases, and definite descriptions ("the Pact", "the
+// treaty") that point to the treaty of that kind named last — and records
+// the surface forms as aliases.
+func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int, bool)) {
+	if len(recs) == 0 {
+		return
+	}
+	// Where each record is first signed, so "the pact" resolves only to a
+	// record introduced before it.
+	firstAt := make([]int, len(recs))
+	for i, r := range recs {
+		firstAt[i] = r.Evidence.Start
+	}
+	for _, s := range d.Sentences {
+		text := s.Text
+		lower := strings.ToLower(text)
+		for _, h := range treatyHeads {
+			for off := 0; ; {
+				j := strings.Index(lower[off:], "the "+h)
+				if j < 0 {
+					break
+				}
+				at := off + j
+				off = at + 4 + len(h)
+				end := off
+				if end < len(lower) && lower[end] == 's' {
+					continue // "the pacts"
+				}
+				if end < len(lower) && isLetter(lower[end]) {
+					continue
+				}
+				// "the Pact of Steel" is the full name, not a short one
+				if strings.HasPrefix(text[end:], " of ") && end+4 < len(text) && text[end+4] >= 'A' && text[end+4] <= 'Z' {
+					continue
+				}
+				// the record of this kind signed last before here
+				best := -1
+				for ri, r := range recs {
+					if firstAt[ri] <= s.Start && headOf(r.Name) == h && (best < 0 || firstAt[ri] >= firstAt[best]) {
+						best = ri
+					}
+				}
+				if best < 0 {
+					continue
+				}
+				surface := text[at:end]
+				if text[at+4] >= 'A' && text[at+4] <= 'Z' {
+					// "the Pact": a proper short name
+					addAliasOnce(&recs[best], "the "+surface[4:])
+				}
+				span := d.RawSpan(doc.Span{Start: s.Clean.Start + at, End: s.Clean.Start + end})
+				recs[best].Mentions = append(recs[best].Mentions, doc.Evidence{Span: span, Text: surface})
+			}
+		}
+	}
+}
+
+func addAliasOnce(r *doc.Treaty, a string) {
+	for _, x := range r.Aliases {
+		if strings.EqualFold(x, a) {
+			return
+		}
+	}
+	r.Aliases = append(r.Aliases, a)
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func appendUnique(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func hasYear(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// genericDescription reports a treaty described rather than named: lower
+// case, no proper name in it ("a neutrality pact", "political agreement").
+func genericDescription(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTreaty finds a recorded treaty with the same parties as e and a
+// signing date that agrees with e's at the coarser precision.
+func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]doc.Actor) (int, bool) {
+	var probe doc.Treaty
+	linkEventParties(&probe, e, actors)
+	for i, r := range recs {
+		if len(probe.Parties) == 0 || !subsetOf(probe.Parties, r.Parties) {
+			continue
+		}
+		a, b := r.Signed, dayPartOf(e.Date.Value)
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		if a != "" && strings.HasPrefix(b, a) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func dayPartOf(v string) string {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+// subsetOf reports whether every element of a is in b.
+func subsetOf(a, b []string) bool {
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
