@@ -105,46 +105,35 @@ func (b actorBook) country(id string) string {
 	return a.State
 }
 
-// agentOf reports whether one of x, y acts for the state the other is.
-func (b actorBook) agentOf(x, y string) bool {
-	ax, ay := b[x], b[y]
-	return (ax.State != "" && ax.State == ay.Code) || (ay.State != "" && ay.State == ax.Code)
-}
-
-// pairs are the unordered pairs of distinct participants of an event, as
-// the store's pair index has them: across the two sides, and within a side
-// except an agent beside the state it acts for.
+// pairs are the unordered pairs of actors an event passes between, as
+// the store's pair index has them: one on each side, or two actors of a
+// joint act with no recipient.
 func (b actorBook) pairs(e *store.Event) [][2]string {
-	type part struct {
-		id   string
-		side int
-	}
-	var parts []part
-	seen := map[string]bool{}
-	for _, a := range e.Actor {
-		if !seen[a] {
-			seen[a] = true
-			parts = append(parts, part{a, 0})
-		}
-	}
-	for _, a := range e.Recipient {
-		if !seen[a] {
-			seen[a] = true
-			parts = append(parts, part{a, 1})
-		}
-	}
+	seen := map[[2]string]bool{}
 	var out [][2]string
-	for i := range parts {
-		for j := i + 1; j < len(parts); j++ {
-			x, y := parts[i], parts[j]
-			if x.side == y.side && b.agentOf(x.id, y.id) {
-				continue
-			}
-			p := [2]string{x.id, y.id}
-			if p[1] < p[0] {
-				p[0], p[1] = p[1], p[0]
-			}
+	add := func(x, y string) {
+		if x == "" || y == "" || x == y {
+			return
+		}
+		p := [2]string{x, y}
+		if p[1] < p[0] {
+			p[0], p[1] = p[1], p[0]
+		}
+		if !seen[p] {
+			seen[p] = true
 			out = append(out, p)
+		}
+	}
+	for _, x := range e.Actor {
+		for _, y := range e.Recipient {
+			add(x, y)
+		}
+	}
+	if len(e.Recipient) == 0 {
+		for i, x := range e.Actor {
+			for _, y := range e.Actor[i+1:] {
+				add(x, y)
+			}
 		}
 	}
 	return out

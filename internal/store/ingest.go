@@ -623,16 +623,6 @@ func insertTreaties(w *writer, id string, d *doc.Document) error {
 }
 
 func insertEvents(w *writer, id string, d *doc.Document) error {
-	type who struct{ code, state string }
-	actors := make(map[string]who, len(d.Actors))
-	for _, a := range d.Actors {
-		actors[a.ID] = who{a.Code, a.State}
-	}
-	// agentOf: a person or body listed beside the state it acts for.
-	agentOf := func(x, y string) bool {
-		ax, ay := actors[x], actors[y]
-		return (ax.state != "" && ax.state == ay.code) || (ay.state != "" && ay.state == ax.code)
-	}
 	keys := make([]int64, len(d.Events))
 	los := make([]Day, len(d.Events))
 	his := make([]Day, len(d.Events))
@@ -680,9 +670,13 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 		return err
 	}
 	bEventactors := w.batch("event_actors", "actor_id", "date_lo", "date_hi", "event_key", "role")
-	bEventpairs := w.batch("event_pairs", "a", "b", "date_lo", "date_hi", "event_key", "score", "asserted", "verbal")
+	bEventpairs := w.batch("event_pairs", "a", "b", "date_lo", "date_hi", "value_hi", "event_key", "score", "asserted", "verbal")
 	for i, e := range d.Events {
 		k, lo, hi := keys[i], los[i], his[i]
+		var valueHi Day
+		if r, ok := ParseDate(e.Date.Value); ok {
+			valueHi = r.Hi
+		}
 		asserted, verbal := 0, 0
 		if e.Modality == doc.ModalityAsserted {
 			asserted = 1
@@ -713,15 +707,16 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 				return err
 			}
 		}
+		// The pairs the event passes between: one on each side, or two
+		// actors of a joint act with no recipient ("the two countries
+		// negotiated"). Two states acting together on a third are no pair
+		// (the rule of record.Relations, so both give the same index).
 		for _, x := range parts {
 			for _, y := range parts {
-				if x.actor == y.actor {
+				if x.actor == y.actor || (x.role == y.role && (x.role == "recipient" || len(e.Recipient) > 0)) {
 					continue
 				}
-				if x.role == y.role && agentOf(x.actor, y.actor) {
-					continue // a minister beside his own state is no pair
-				}
-				if err := bEventpairs.add(x.actor, y.actor, int64(lo), int64(hi), k, e.Score, asserted, verbal); err != nil {
+				if err := bEventpairs.add(x.actor, y.actor, int64(lo), int64(hi), int64(valueHi), k, e.Score, asserted, verbal); err != nil {
 					return err
 				}
 			}

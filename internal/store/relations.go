@@ -37,8 +37,9 @@ type Series struct {
 	// Points has one point per period from the first to the last period
 	// with an event; periods without events have Count 0.
 	Points []Point `json:"points"`
-	// Unplaced are events between the pair dated too coarsely to fall in
-	// one period (an event dated "1939" when the series is by month);
+	// Unplaced are events between the pair whose start is dated too
+	// coarsely to fall in one period (an event dated "1939" when the
+	// series is by month);
 	// UnplacedCount counts them all, Unplaced lists up to IDs of them.
 	Unplaced      []string `json:"unplaced"`
 	UnplacedCount int      `json:"unplaced_count"`
@@ -176,13 +177,15 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 		}
 		upper = r.Hi
 	}
-	// bounded restricts base to events inside [lo, hi] (hi 0: open), with
-	// one bound on each side of date_lo so the index range is closed.
+	// bounded restricts base to events whose start value lies inside
+	// [lo, hi] (hi 0: open), with one bound on each side of date_lo so the
+	// index range is closed. An event is placed by its start value, as
+	// record.Relations places it: "1930 to 1932" counts in 1930.
 	bounded := func(w *where, lo, hi Day) string {
 		c := base + " AND date_lo >= " + w.arg(int64(lo))
 		if hi != 0 {
 			h := w.arg(int64(hi))
-			c += " AND date_lo <= " + h + " AND date_hi <= " + h
+			c += " AND date_lo <= " + h + " AND value_hi <= " + h
 		}
 		return c
 	}
@@ -190,12 +193,12 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 	baseArgs := func() *where { return &where{args: append([]any(nil), w.args[:nbase]...)} }
 	// With several ids on a side an event may match twice: count it once.
 	unique := len(a) == 1 && len(b) == 1
-	src := "(SELECT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
+	src := "(SELECT date_lo, value_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
 	if !unique {
-		src = "(SELECT DISTINCT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
+		src = "(SELECT DISTINCT date_lo, value_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
 	}
 	weighted := "p.score * CASE p.verbal WHEN 1 THEN CAST(" + w.arg(verbal) + " AS DOUBLE PRECISION) ELSE 1.0 END"
-	plo, phi := periodExpr("p.date_lo", by), periodExpr("p.date_hi", by)
+	plo, phi := periodExpr("p.date_lo", by), periodExpr("p.value_hi", by)
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err

@@ -201,20 +201,24 @@ CREATE TABLE event_actors (
 );
 CREATE INDEX event_actors_event ON event_actors(event_key);
 
--- Every ordered pair of distinct participants (both orders stored), with
--- the event's day bounds, score, whether it is asserted and whether its
--- type is verbal: a pair + period query and the relations series of a pair
--- are answered by one range scan of this index, in date order.
+-- Every ordered pair (both orders stored) of actors an event passes
+-- between: one on each side, or two actors of a joint act with no
+-- recipient. With the event's day bounds, the last day its start value
+-- allows (value_hi: an event "1930 to 1932" starts in 1930), its score,
+-- whether it is asserted and whether its type is verbal, a pair + period
+-- query and the relations series of a pair are one range scan of this
+-- index, in date order.
 CREATE TABLE event_pairs (
     a         TEXT NOT NULL,
     b         TEXT NOT NULL,
     date_lo   INTEGER NOT NULL,
     date_hi   INTEGER NOT NULL,
+    value_hi  INTEGER NOT NULL,
     event_key BIGINT NOT NULL REFERENCES events(key) ON DELETE CASCADE,
     score     DOUBLE PRECISION NOT NULL,
     asserted  INTEGER NOT NULL,
     verbal    INTEGER NOT NULL,
-    PRIMARY KEY (a, b, date_lo, date_hi, event_key) INCLUDE (score, asserted, verbal)
+    PRIMARY KEY (a, b, date_lo, date_hi, event_key) INCLUDE (value_hi, score, asserted, verbal)
 );
 CREATE INDEX event_pairs_event ON event_pairs(event_key);
 
