@@ -20,13 +20,13 @@ _chronicle_pg() {
   local user=chronicle pass=chronicle db=chronicle_test
   local bin
 
-  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     echo "postgres.sh: installing PostgreSQL from Debian packages" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2 || return 1
     apt-get install -y -qq postgresql >&2 || return 1
-    bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
     if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
       echo "postgres.sh: PostgreSQL installed but initdb not found under /usr/lib/postgresql" >&2
       return 1
