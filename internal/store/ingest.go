@@ -73,6 +73,8 @@ type batch struct {
 	ncols int
 	args  []any
 	rows  int
+	// suffix follows the VALUES (an ON CONFLICT clause).
+	suffix string
 	// returning, if set, is a RETURNING clause whose rows go to onRow.
 	returning string
 	onRow     func(*sql.Rows) error
@@ -126,6 +128,7 @@ func (b *batch) flush() error {
 		q.WriteByte(')')
 	}
 	defer func() { b.args, b.rows = b.args[:0], 0 }()
+	q.WriteString(b.suffix)
 	if b.returning == "" {
 		return b.w.exec(q.String(), b.args...)
 	}
@@ -384,24 +387,45 @@ func pruneActors(w *writer, ids []string) error {
 	return nil
 }
 
-// storedAliases reads the aliases and roles an actor has in the store.
-func storedAliases(w *writer, id string) ([]string, []string, error) {
-	var al, ro string
-	err := w.tx.QueryRowContext(w.ctx, `SELECT aliases, roles FROM actors WHERE id = $1`, id).Scan(&al, &ro)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil, nil
+// storedAliases reads the aliases and roles the store has for actors,
+// in one query per few hundred actors.
+func storedAliases(w *writer, actors []doc.Actor) (map[string][2][]string, error) {
+	out := map[string][2][]string{}
+	for len(actors) > 0 {
+		n := min(len(actors), 500)
+		ids := make([]string, 0, n)
+		for _, a := range actors[:n] {
+			ids = append(ids, a.ID)
+		}
+		actors = actors[n:]
+		wh := &where{}
+		rows, err := w.tx.QueryContext(w.ctx, `SELECT id, aliases, roles FROM actors WHERE id`+wh.isIn(ids), wh.args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, al, ro string
+			var aliases, roles []string
+			if err := rows.Scan(&id, &al, &ro); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if err := json.Unmarshal([]byte(al), &aliases); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if err := json.Unmarshal([]byte(ro), &roles); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = [2][]string{aliases, roles}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return nil, nil, err
-	}
-	var aliases, roles []string
-	if err := json.Unmarshal([]byte(al), &aliases); err != nil {
-		return nil, nil, err
-	}
-	if err := json.Unmarshal([]byte(ro), &roles); err != nil {
-		return nil, nil, err
-	}
-	return aliases, roles, nil
+	return out, nil
 }
 
 // union is the sorted union of two lists, never nil.
@@ -522,6 +546,14 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 	}
 	bDocumentactors := w.batch("document_actors", "doc_id", "actor_id", "name", "kind", "code", "state", "aliases", "roles", "mentions", "events")
 	bActoraliases := w.batch("actor_aliases", "doc_id", "actor_id", "alias")
+	stored, err := storedAliases(w, actors)
+	if err != nil {
+		return err
+	}
+	bActors := w.batch("actors", "id", "name", "kind", "code", "state", "aliases", "roles", "mentions", "events")
+	bActors.suffix = ` ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state,
+		aliases = excluded.aliases, roles = excluded.roles,
+		mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events`
 	seen := map[string]bool{}
 	for _, a := range actors {
 		if a.ID == "" || seen[a.ID] {
@@ -531,15 +563,8 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 		if err := bDocumentactors.add(id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
-		aliases, roles, err := storedAliases(w, a.ID)
-		if err != nil {
-			return err
-		}
-		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state, aliases, roles, mentions, events) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state,
-			aliases = excluded.aliases, roles = excluded.roles,
-			mentions = actors.mentions + excluded.mentions, events = actors.events + excluded.events`,
-			a.ID, a.Name, a.Kind, a.Code, a.State, js(union(aliases, a.Aliases)), js(union(roles, a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
+		st := stored[a.ID]
+		if err := bActors.add(a.ID, a.Name, a.Kind, a.Code, a.State, js(union(st[0], a.Aliases)), js(union(st[1], a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
 		names := map[string]bool{}
@@ -554,6 +579,9 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 		}
 	}
 	if err := bDocumentactors.flush(); err != nil {
+		return err
+	}
+	if err := bActors.flush(); err != nil {
 		return err
 	}
 	if err := bActoraliases.flush(); err != nil {
