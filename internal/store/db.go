@@ -212,7 +212,7 @@ func (s *db) migrate(ctx context.Context) error {
 		return nil
 	}
 	if s.opts.NoMigrate {
-		return fmt.Errorf("database schema is at version %d, this chronicle needs %d; run without --no-migrate to upgrade it", cur, known)
+		return fmt.Errorf("database schema is at version %d, this chronicle needs %d, and upgrading was not allowed (Options.NoMigrate)", cur, known)
 	}
 	p, err := s.provider()
 	if err != nil {

@@ -318,3 +318,10 @@ func TestReadersSeeWholeDocuments(t *testing.T) {
 		}
 	})
 }
+
+func TestNoMigrateRefusesAnOldSchema(t *testing.T) {
+	_, err := store.Open(context.Background(), t.TempDir()+"/new.db", store.Options{NoMigrate: true})
+	if err == nil || !strings.Contains(err.Error(), "version 0") {
+		t.Fatalf("opening an unmigrated store with NoMigrate: %v", err)
+	}
+}
