@@ -124,6 +124,7 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 		newExportCmd(env),
 		newServeCmd(env),
 		newBenchCmd(env),
+		newDBCmd(env),
 		newRelationsCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

@@ -247,3 +247,18 @@ func TestServeCommand(t *testing.T) {
 		t.Fatalf("logs: %s", errb.String())
 	}
 }
+
+func TestDBCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if code, _, errs := run(t, "", "db", "info", "--db", db); code != 1 || !strings.Contains(errs, "no store there yet") {
+		t.Fatalf("info on nothing: %d %q", code, errs)
+	}
+	if code, out, errs := run(t, "", "db", "migrate", "--db", db); code != 0 || !strings.Contains(out, "schema version 1") {
+		t.Fatalf("migrate: %d %q %q", code, out, errs)
+	}
+	db2 := articleDB(t)
+	code, out, errs := run(t, "", "db", "info", "--db", db2)
+	if code != 0 || !strings.Contains(out, "status:  up to date") || !strings.Contains(out, "6 events, 3 treaties, 4 tenures") {
+		t.Fatalf("info: %d %q %q", code, out, errs)
+	}
+}

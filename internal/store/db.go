@@ -276,3 +276,41 @@ func classify(err error) error {
 	}
 	return err
 }
+
+// Inspect reports the backend of the store named by dsn, the schema
+// version its database is at (0: empty) and the newest this program knows,
+// without creating, upgrading or writing anything.
+func Inspect(ctx context.Context, dsn string) (backend string, version, known int64, err error) {
+	var s *db
+	if IsPostgres(dsn) {
+		sdb, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return "", 0, 0, err
+		}
+		s = &db{sql: sdb, dialect: dialectPostgres}
+	} else {
+		if dsn == "" {
+			if dsn, err = DefaultPath(os.Getenv); err != nil {
+				return "", 0, 0, err
+			}
+		}
+		conn, file, err := sqliteDSN(dsn)
+		if err != nil {
+			return "", 0, 0, err
+		}
+		if _, err := os.Stat(file); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return "sqlite", 0, KnownSchemaVersion("sqlite"), fmt.Errorf("%s: no store there yet (chronicle ingest or chronicle db migrate creates it)", file)
+			}
+			return "sqlite", 0, KnownSchemaVersion("sqlite"), fmt.Errorf("%s: %w", file, err)
+		}
+		sdb, err := sql.Open("sqlite", conn)
+		if err != nil {
+			return "", 0, 0, err
+		}
+		s = &db{sql: sdb, dialect: dialectSQLite}
+	}
+	defer s.sql.Close()
+	v, err := s.SchemaVersion(ctx)
+	return s.Backend(), v, KnownSchemaVersion(s.Backend()), err
+}
