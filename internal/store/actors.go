@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -80,8 +81,7 @@ const actorSelect = `SELECT a.id, a.name, a.kind, a.code, a.state, a.aliases, a.
 
 // Actors implements Store.
 func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
-	p, err := f.Page.norm(false)
-	if err != nil {
+	if _, err := f.Page.norm(false); err != nil {
 		return nil, err
 	}
 	tx, err := s.readTx(ctx)
@@ -89,6 +89,14 @@ func (s *db) Actors(ctx context.Context, f ActorFilter) (*ActorList, error) {
 		return nil, err
 	}
 	defer tx.Rollback()
+	return s.actorsIn(ctx, tx, f)
+}
+
+func (s *db) actorsIn(ctx context.Context, tx *sql.Tx, f ActorFilter) (*ActorList, error) {
+	p, err := f.Page.norm(false)
+	if err != nil {
+		return nil, err
+	}
 	w := s.actorWhere(f)
 	out := &ActorList{Limit: p.Limit, Offset: p.Offset, Actors: []Actor{}}
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM actors a`+w.String(), w.args...).Scan(&out.Total); err != nil {

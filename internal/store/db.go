@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -31,6 +32,12 @@ type db struct {
 	dialect  dialect
 	location string
 	opts     Options
+
+	// statsMu guards the overview computed for the store's contents as
+	// they were at statsKey (counting a million events takes a while).
+	statsMu  sync.Mutex
+	statsKey string
+	stats    *Stats
 }
 
 type dialect int

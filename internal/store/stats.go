@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 )
 
 // Stats is an overview of what the store holds.
@@ -40,13 +42,54 @@ type CountOf struct {
 	Count int    `json:"count"`
 }
 
-// Stats implements Store.
+// Stats implements Store. The overview is computed once per state of the
+// store's documents (their number, sizes, hashes and latest ingest time,
+// which every ingest, replacement and deletion changes) and reused until
+// they change, also when another process changed them.
 func (s *db) Stats(ctx context.Context) (*Stats, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
+	var n int
+	var size *int64
+	var minSHA, maxSHA, last *string
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), sum(size), min(sha256), max(sha256), max(ingested_at) FROM documents`).
+		Scan(&n, &size, &minSHA, &maxSHA, &last); err != nil {
+		return nil, classify(err)
+	}
+	key := fmt.Sprint(n, deref(size), deref(minSHA), deref(maxSHA), deref(last))
+	s.statsMu.Lock()
+	cached := s.stats
+	if s.statsKey != key {
+		cached = nil
+	}
+	s.statsMu.Unlock()
+	if cached != nil {
+		c := *cached
+		return &c, nil
+	}
+	out, err := s.computeStats(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	s.statsMu.Lock()
+	s.statsKey, s.stats = key, out
+	s.statsMu.Unlock()
+	c := *out
+	return &c, nil
+}
+
+func deref[T any](p *T) any {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (s *db) computeStats(ctx context.Context, tx *sql.Tx) (*Stats, error) {
+	var err error
 	out := &Stats{Backend: s.Backend(), TopActors: []Actor{}, EventTypes: []CountOf{}, Modalities: []CountOf{}, Documents: []DocumentInfo{}}
 	if out.SchemaVersion, err = s.SchemaVersion(ctx); err != nil {
 		return nil, err
@@ -102,7 +145,7 @@ func (s *db) Stats(ctx context.Context) (*Stats, error) {
 		out.Documents = append(out.Documents, di)
 	}
 	rows.Close()
-	top, err := s.Actors(ctx, ActorFilter{Page: Page{Limit: 10}})
+	top, err := s.actorsIn(ctx, tx, ActorFilter{Page: Page{Limit: 10}})
 	if err != nil {
 		return nil, err
 	}

@@ -438,3 +438,38 @@ func TestDocumentsRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// TestStatsFollowChanges checks that the cached overview is renewed by
+// every ingest, replacement and deletion, also made through another
+// connection to the same store.
+func TestStatsFollowChanges(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s store.Store, dsn string) {
+		ctx := context.Background()
+		events := func() int {
+			st, err := s.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st.Counts.Events
+		}
+		mustIngest(t, s, article("test.txt", 1))
+		if n := events(); n != 6 {
+			t.Fatalf("%d events, want 6", n)
+		}
+		other, err := store.Open(ctx, dsn, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		mustIngest(t, other, article("test.txt", 2)) // replaced elsewhere
+		if n := events(); n != 5 {
+			t.Fatalf("after a replacement by another connection: %d events, want 5", n)
+		}
+		if err := other.DeleteDocument(ctx, "test"); err != nil {
+			t.Fatal(err)
+		}
+		if n := events(); n != 0 {
+			t.Fatalf("after deletion: %d events, want 0", n)
+		}
+	})
+}
