@@ -1,0 +1,496 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// writer runs the statements of one write transaction, preparing each
+// distinct statement once and giving the BeforeWrite hook its say first.
+type writer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	hook  func(context.Context, string) error
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
+	if err := w.ctx.Err(); err != nil {
+		return nil, err
+	}
+	if w.hook != nil {
+		if err := w.hook(w.ctx, q); err != nil {
+			return nil, err
+		}
+	}
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+func (w *writer) exec(q string, args ...any) error {
+	st, err := w.stmt(q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(w.ctx, args...)
+	return err
+}
+
+func (w *writer) queryKey(q string, args ...any) (int64, error) {
+	st, err := w.stmt(q)
+	if err != nil {
+		return 0, err
+	}
+	var k int64
+	err = st.QueryRowContext(w.ctx, args...).Scan(&k)
+	return k, err
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+// write runs fn in one transaction, committed only if fn and the commit
+// succeed; a cancelled context rolls it back.
+func (s *db) write(ctx context.Context, fn func(w *writer) error) (err error) {
+	tx, err := s.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	w := &writer{ctx: ctx, tx: tx, hook: s.opts.BeforeWrite, stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		w.close()
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err = fn(w); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return classify(err)
+	}
+	if s.opts.BeforeWrite != nil {
+		if err = s.opts.BeforeWrite(ctx, "COMMIT"); err != nil {
+			return err
+		}
+	}
+	if err = tx.Commit(); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return classify(err)
+	}
+	return nil
+}
+
+func js(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		// Only plain data is stored; a failure here is a programming error
+		// that must not be silently written as garbage.
+		panic(fmt.Sprintf("store: cannot encode %T: %v", v, err))
+	}
+	return string(b)
+}
+
+func strs(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}
+
+// Ingest implements Store.
+func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) {
+	res := IngestResult{Path: d.Path, Bytes: d.Size}
+	if d.SHA256 == "" || d.Path == "" {
+		return res, errors.New("cannot store a document without a path and content hash")
+	}
+	err := s.write(ctx, func(w *writer) error {
+		res.Outcome, res.Document, res.Replaced = OutcomeAdded, "", ""
+		var id string
+		err := w.tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE sha256 = $1`, d.SHA256).Scan(&id)
+		switch {
+		case err == nil:
+			res.Outcome, res.Document = OutcomeUnchanged, id
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		err = w.tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE path = $1`, d.Path).Scan(&id)
+		switch {
+		case err == nil:
+			res.Outcome, res.Replaced = OutcomeReplaced, id
+			if err := deleteDocument(w, id); err != nil {
+				return err
+			}
+		case errors.Is(err, sql.ErrNoRows):
+			id, err = s.freeID(ctx, w.tx, d.ID)
+			if err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		res.Document = id
+		return insertDocument(w, id, d, &res)
+	})
+	if err != nil {
+		return IngestResult{Path: d.Path, Bytes: d.Size}, fmt.Errorf("%s: not stored: %w", d.Path, err)
+	}
+	return res, nil
+}
+
+// freeID returns want, or want-2, want-3 … if another path already uses it.
+func (s *db) freeID(ctx context.Context, tx *sql.Tx, want string) (string, error) {
+	if want == "" {
+		want = "document"
+	}
+	id := want
+	for n := 2; ; n++ {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = $1`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return id, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		id = want + "-" + strconv.Itoa(n)
+	}
+}
+
+// DeleteDocument implements Store.
+func (s *db) DeleteDocument(ctx context.Context, id string) error {
+	return s.write(ctx, func(w *writer) error {
+		var one int
+		err := w.tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = $1`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("document %q: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if err := deleteDocument(w, id); err != nil {
+			return err
+		}
+		return w.exec(`DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM document_actors)`)
+	})
+}
+
+func deleteDocument(w *writer, id string) error {
+	for _, q := range []string{
+		`DELETE FROM event_pairs WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
+		`DELETE FROM event_actors WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
+		`DELETE FROM events WHERE doc_id = $1`,
+		`DELETE FROM treaty_parties WHERE treaty_key IN (SELECT key FROM treaties WHERE doc_id = $1)`,
+		`DELETE FROM treaties WHERE doc_id = $1`,
+		`DELETE FROM tenures WHERE doc_id = $1`,
+		`DELETE FROM mentions WHERE doc_id = $1`,
+		`DELETE FROM actor_aliases WHERE doc_id = $1`,
+		`DELETE FROM document_actors WHERE doc_id = $1`,
+		`DELETE FROM timexes WHERE doc_id = $1`,
+		`DELETE FROM sentences WHERE doc_id = $1`,
+		`DELETE FROM paragraphs WHERE doc_id = $1`,
+		`DELETE FROM sections WHERE doc_id = $1`,
+		`DELETE FROM documents WHERE id = $1`,
+	} {
+		if err := w.exec(q, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) error {
+	text := d.Text
+	if text == d.Raw {
+		text = "" // the clean text is the file: keep it once
+	}
+	infobox := d.Infobox
+	if infobox == nil {
+		infobox = []doc.InfoboxField{}
+	}
+	if err := w.exec(`INSERT INTO documents (id, path, title, sha256, format, size, raw, text, infobox, ingested_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		id, d.Path, d.Title, d.SHA256, d.Format, len(d.Raw), d.Raw, text, js(infobox),
+		time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	for i, sec := range d.Sections {
+		if err := w.exec(`INSERT INTO sections (doc_id, idx, level, title, path, parent, start_off, end_off, clean_start, clean_end, heading_start, heading_end)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+			id, i, sec.Level, sec.Title, js(strs(sec.Path)), sec.Parent, sec.Start, sec.End, sec.Clean.Start, sec.Clean.End,
+			sec.Heading.Start, sec.Heading.End); err != nil {
+			return err
+		}
+	}
+	for i, b := range d.Blocks {
+		if err := w.exec(`INSERT INTO paragraphs (doc_id, idx, kind, level, section, ordinal, text, start_off, end_off, clean_start, clean_end)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			id, i, b.Kind, b.Level, b.Section, b.Ordinal, b.Text, b.Start, b.End, b.Clean.Start, b.Clean.End); err != nil {
+			return err
+		}
+	}
+	for i, st := range d.Sentences {
+		if err := w.exec(`INSERT INTO sentences (doc_id, idx, text, paragraph, section, start_off, end_off, clean_start, clean_end)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			id, i, st.Text, st.Block, st.Section, st.Start, st.End, st.Clean.Start, st.Clean.End); err != nil {
+			return err
+		}
+	}
+	res.Sentences = len(d.Sentences)
+	for i, t := range d.Timexes {
+		if err := w.exec(`INSERT INTO timexes (doc_id, idx, text, type, value, mod, anchor, quant, freq, sentence, start_off, end_off, clean_start, clean_end)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+			id, i, t.Text, t.Type, t.Value, t.Mod, t.Anchor, t.Quant, t.Freq, t.Sentence, t.Start, t.End, t.Clean.Start, t.Clean.End); err != nil {
+			return err
+		}
+	}
+	res.Timexes = len(d.Timexes)
+	if err := insertActors(w, id, d); err != nil {
+		return err
+	}
+	res.Actors, res.Mentions = len(d.Actors), len(d.Mentions)
+	if err := insertTreaties(w, id, d); err != nil {
+		return err
+	}
+	res.Treaties = len(d.Treaties)
+	if err := insertEvents(w, id, d); err != nil {
+		return err
+	}
+	res.Events = len(d.Events)
+	if err := insertTenures(w, id, d); err != nil {
+		return err
+	}
+	res.Tenures = len(d.Tenures)
+	return w.exec(`DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM document_actors)`)
+}
+
+// insertActors stores the document's actors with how often this document
+// mentions them and puts them in events, so that actor lists with counts
+// need no scan of the events. An actor an event names without the actor
+// layer listing it is stored under its id.
+func insertActors(w *writer, id string, d *doc.Document) error {
+	mentions := map[string]int{}
+	for _, m := range d.Mentions {
+		mentions[m.Actor]++
+	}
+	events := map[string]int{}
+	actors := append([]doc.Actor(nil), d.Actors...)
+	listed := map[string]bool{}
+	for _, a := range d.Actors {
+		listed[a.ID] = true
+	}
+	for _, e := range d.Events {
+		in := map[string]bool{}
+		for _, a := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+			if a == "" || in[a] {
+				continue
+			}
+			in[a] = true
+			events[a]++
+			if !listed[a] {
+				listed[a] = true
+				actors = append(actors, doc.Actor{ID: a, Name: a})
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, a := range actors {
+		if a.ID == "" || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		if err := w.exec(`INSERT INTO document_actors (doc_id, actor_id, name, kind, code, state, aliases, roles, mentions, events)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
+			return err
+		}
+		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, code = excluded.code, state = excluded.state`,
+			a.ID, a.Name, a.Kind, a.Code, a.State); err != nil {
+			return err
+		}
+		names := map[string]bool{}
+		for _, al := range append([]string{a.Name}, a.Aliases...) {
+			if al == "" || names[al] {
+				continue
+			}
+			names[al] = true
+			if err := w.exec(`INSERT INTO actor_aliases (doc_id, actor_id, alias) VALUES ($1, $2, $3)`, id, a.ID, al); err != nil {
+				return err
+			}
+		}
+	}
+	for i, m := range d.Mentions {
+		if err := w.exec(`INSERT INTO mentions (doc_id, idx, text, actor_id, kind, state, regime, role, via, sentence, start_off, end_off, clean_start, clean_end)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+			id, i, m.Text, m.Actor, m.Kind, m.State, m.Regime, m.Role, m.Via, m.Sentence, m.Start, m.End, m.Clean.Start, m.Clean.End); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// globalID makes a document-local annotation id unique across the store.
+func globalID(docID, local string) string {
+	if local == "" {
+		return ""
+	}
+	return docID + ":" + local
+}
+
+func localOr(id, prefix string, i int) string {
+	if id != "" {
+		return id
+	}
+	return prefix + strconv.Itoa(i+1)
+}
+
+func insertTreaties(w *writer, id string, d *doc.Document) error {
+	for i, t := range d.Treaties {
+		local := localOr(t.ID, "t", i)
+		lo, hi, _ := spanOf(t.Signed, "")
+		evs := make([]string, 0, len(t.Events))
+		for _, e := range t.Events {
+			evs = append(evs, globalID(id, e))
+		}
+		k, err := w.queryKey(`INSERT INTO treaties (id, doc_id, local_id, ord, name, aliases, signed, signed_lo, signed_hi, parties, signatories, secret_protocol, events, evidence_start, evidence_end, evidence_text)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING key`,
+			globalID(id, local), id, local, i, t.Name, js(strs(t.Aliases)), t.Signed, nullDay(lo), nullDay(hi),
+			js(strs(t.Parties)), js(strs(t.Signatories)), t.SecretProtocol, js(evs),
+			t.Evidence.Start, t.Evidence.End, t.Evidence.Text)
+		if err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, p := range t.Parties {
+			if p == "" || seen[p] {
+				continue
+			}
+			seen[p] = true
+			if err := w.exec(`INSERT INTO treaty_parties (party, treaty_key) VALUES ($1, $2)`, p, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func insertEvents(w *writer, id string, d *doc.Document) error {
+	type who struct{ code, state string }
+	actors := make(map[string]who, len(d.Actors))
+	for _, a := range d.Actors {
+		actors[a.ID] = who{a.Code, a.State}
+	}
+	// agentOf: a person or body listed beside the state it acts for.
+	agentOf := func(x, y string) bool {
+		ax, ay := actors[x], actors[y]
+		return (ax.state != "" && ax.state == ay.code) || (ay.state != "" && ay.state == ax.code)
+	}
+	for i, e := range d.Events {
+		local := localOr(e.ID, "e", i)
+		lo, hi, dated := spanOf(e.Date.Value, e.Date.End)
+		prec := e.Date.Precision
+		if prec == "" && dated {
+			r, _ := ParseDate(e.Date.Value)
+			prec = r.Precision
+		}
+		quant := e.Quantities
+		if quant == nil {
+			quant = []doc.Quantity{}
+		}
+		ments := e.Mentions
+		if ments == nil {
+			ments = []doc.Evidence{}
+		}
+		k, err := w.queryKey(`INSERT INTO events (id, doc_id, local_id, ord, type, mode, subtype, quad, actors, recipients,
+			date_value, date_end, precision, anchor, date_lo, date_hi, modality, name, place, score, treaty, sentence,
+			trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, evidence_text, quantities, mentions)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+			RETURNING key`,
+			globalID(id, local), id, local, i, e.Type, e.Mode, e.Subtype, e.Quad, js(strs(e.Actor)), js(strs(e.Recipient)),
+			e.Date.Value, e.Date.End, prec, e.Date.Anchor, int64(lo), int64(hi), e.Modality, e.Name, e.Place, e.Score,
+			globalID(id, e.Treaty), e.Sentence, e.Trigger.Start, e.Trigger.End, e.Trigger.Text,
+			e.Evidence.Start, e.Evidence.End, e.Evidence.Text, js(quant), js(ments))
+		if err != nil {
+			return err
+		}
+		type side struct {
+			actor string
+			role  string
+		}
+		var parts []side
+		seen := map[string]bool{}
+		for _, a := range e.Actor {
+			if a != "" && !seen[a] {
+				seen[a] = true
+				parts = append(parts, side{a, "actor"})
+			}
+		}
+		for _, a := range e.Recipient {
+			if a != "" && !seen[a] {
+				seen[a] = true
+				parts = append(parts, side{a, "recipient"})
+			}
+		}
+		for _, p := range parts {
+			if err := w.exec(`INSERT INTO event_actors (actor_id, date_lo, event_key, role) VALUES ($1, $2, $3, $4)`,
+				p.actor, int64(lo), k, p.role); err != nil {
+				return err
+			}
+		}
+		for _, x := range parts {
+			for _, y := range parts {
+				if x.actor == y.actor {
+					continue
+				}
+				if x.role == y.role && agentOf(x.actor, y.actor) {
+					continue // a minister beside his own state is no pair
+				}
+				if err := w.exec(`INSERT INTO event_pairs (a, b, date_lo, event_key) VALUES ($1, $2, $3, $4)`,
+					x.actor, y.actor, int64(lo), k); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func insertTenures(w *writer, id string, d *doc.Document) error {
+	for i, t := range d.Tenures {
+		var slo, shi, elo, ehi Day
+		if r, ok := ParseDate(t.Start); ok {
+			slo, shi = r.Lo, r.Hi
+		}
+		if r, ok := ParseDate(t.End); ok {
+			elo, ehi = r.Lo, r.Hi
+		}
+		if err := w.exec(`INSERT INTO tenures (doc_id, ord, person, office, state, start_value, end_value, start_lo, start_hi, end_lo, end_hi, source, evidence_start, evidence_end, evidence_text)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+			id, i, t.Person, t.Office, t.State, t.Start, t.End, nullDay(slo), nullDay(shi), nullDay(elo), nullDay(ehi),
+			t.Source, t.Evidence.Start, t.Evidence.End, t.Evidence.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
