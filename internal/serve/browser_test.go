@@ -173,6 +173,11 @@ func newBrowser(t *testing.T, width, height int) *browser {
 func (b *browser) listen(ev any) {
 	switch e := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
+		if os.Getenv("CHRONICLE_DEBUG") != "" {
+			for _, a := range e.Args {
+				fmt.Fprintf(os.Stderr, "console: %s %s\n", a.Value, a.Description)
+			}
+		}
 		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
 			var parts []string
 			for _, a := range e.Args {

@@ -111,3 +111,37 @@ export function go(url) {
 export function rerender() {
   window.dispatchEvent(new CustomEvent("chronicle:rerender"));
 }
+
+// frames resolves after n animation frames: the timeline's "changed"
+// event comes before the browser has painted what it drew.
+export function frames(n) {
+  return new Promise((resolve) => {
+    const step = (k) => (k <= 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
+    step(n);
+  });
+}
+
+// settled resolves once a vis-timeline has stopped redrawing: it measures
+// its items after a first draw and draws again, so "changed" alone is too
+// early. Quiet for `quiet` animation frames counts as settled (capped).
+export function settled(timeline, quiet = 3, cap = 120) {
+  return new Promise((resolve) => {
+    let calm = 0;
+    let seen = 0;
+    const onChange = () => {
+      calm = 0;
+      seen++;
+    };
+    timeline.on("changed", onChange);
+    const tick = (n) => {
+      calm++;
+      if ((seen > 0 && calm >= quiet) || n >= cap) {
+        timeline.off("changed", onChange);
+        resolve();
+        return;
+      }
+      requestAnimationFrame(() => tick(n + 1));
+    };
+    requestAnimationFrame(() => tick(0));
+  });
+}

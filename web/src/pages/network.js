@@ -28,7 +28,7 @@ export async function render(box, { signal }) {
   });
   box.appendChild(form);
   const net = await api("network", { from: p.from, to: p.to, modality: p.modality }, signal);
-  let nodes = (net.nodes || []).slice().sort((x, y) => y.events - x.events);
+  let nodes = (net.nodes || []).map((n) => ({ ...n, events: n.events ?? n.weight ?? 0 })).sort((x, y) => y.events - x.events);
   const cut = nodes.length > maxNodes;
   if (cut) nodes = nodes.slice(0, maxNodes);
   const keep = new Set(nodes.map((n) => n.id));
@@ -90,6 +90,10 @@ export async function render(box, { signal }) {
 
   let cy = null;
   box.afterAttach = async () => {
+    // Cytoscape adds a <style> element unless one with this id exists;
+    // the policy forbids inline styles, and style.css has its rule.
+    const sheet = document.querySelector('link[rel="stylesheet"]');
+    if (sheet && !document.getElementById("__________cytoscape_stylesheet")) sheet.id = "__________cytoscape_stylesheet";
     if (!nodes.length) {
       graph.appendChild(h("p", { class: "muted" }, "No interactions in this period."));
       return;
@@ -108,7 +112,6 @@ export async function render(box, { signal }) {
         { selector: ":selected", style: { "border-width": 3, "border-color": "#e0a000", "line-color": "#e0a000", opacity: 1 } },
       ],
       layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 800 },
-      wheelSensitivity: 0.3,
       minZoom: 0.2,
       maxZoom: 4,
     });

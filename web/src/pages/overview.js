@@ -97,7 +97,7 @@ export async function render(box, { signal }) {
         ? h(
             "ol",
             { class: "plain bars" },
-            types.map((t) => barRow(h("a", { href: `/timeline?type=${encodeURIComponent(t.type)}` }, t.type), "", t.count, types[0].count)),
+            types.map((t) => barRow(h("a", { href: `/timeline?type=${encodeURIComponent(t.type ?? t.value)}` }, t.type ?? t.value), "", t.count, types[0].count)),
           )
         : h("p", { class: "muted" }, "No events coded yet."),
     ),
@@ -109,7 +109,7 @@ export async function render(box, { signal }) {
       null,
       h("h2", null, "Modality"),
       h("p", { class: "muted" }, "Negated and hypothetical events are kept (the offer not taken up) but do not count in the relations index."),
-      h("ul", { class: "plain" }, mods.map((m) => h("li", null, h("a", { href: `/timeline?modality=${encodeURIComponent(m.modality)}` }, m.modality), ` ${fmtInt(m.count)}`))),
+      h("ul", { class: "plain" }, mods.map((m) => h("li", null, h("a", { href: `/timeline?modality=${encodeURIComponent(m.modality ?? m.value)}` }, m.modality ?? m.value), ` ${fmtInt(m.count)}`))),
     ),
   );
   box.appendChild(grid);

@@ -5,7 +5,7 @@ import { Timeline } from "vis-timeline/peer";
 import { DataSet } from "vis-data/peer";
 import { h } from "../dom.js";
 import { api } from "../api.js";
-import { params, setParams, rerender, fmtInt, docHref } from "../util.js";
+import { params, setParams, rerender, fmtInt, docHref, settled } from "../util.js";
 import { sortable } from "../table.js";
 import { field, formValues } from "./filters.js";
 
@@ -64,25 +64,28 @@ export async function render(box, { signal }) {
       bars.appendChild(h("p", { class: "muted" }, "No tenure with a date to draw."));
       return;
     }
-    await new Promise((resolve) => {
-      tl = new Timeline(bars, new DataSet(items), new DataSet([...groups.values()]), {
-        stack: true,
-        showCurrentTime: false,
-        maxHeight: 420,
-        selectable: false,
-        template: (item) => {
-          const s = document.createElement("span");
-          s.textContent = item ? item.label : "";
-          return s;
-        },
-        groupTemplate: (g) => {
-          const s = document.createElement("span");
-          if (g) s.textContent = g.label;
-          return s;
-        },
-      });
-      tl.once("changed", resolve);
+    let shown;
+    const drawn = new Promise((resolve) => (shown = resolve));
+    tl = new Timeline(bars, new DataSet(items), new DataSet([...groups.values()]), {
+      stack: true,
+      showCurrentTime: false,
+      orientation: { axis: "both", item: "top" },
+      maxHeight: 420,
+      selectable: false,
+      onInitialDrawComplete: () => shown(),
+      template: (item) => {
+        const s = document.createElement("span");
+        s.textContent = item ? item.label : "";
+        return s;
+      },
+      groupTemplate: (g) => {
+        const s = document.createElement("span");
+        if (g) s.textContent = g.label;
+        return s;
+      },
     });
+    await drawn;
+    await settled(tl);
   };
   return () => tl?.destroy();
 }

@@ -6,7 +6,7 @@ import { Timeline } from "vis-timeline/peer";
 import { DataSet } from "vis-data/peer";
 import { h, clear } from "../dom.js";
 import { api, allEvents } from "../api.js";
-import { eventLabel, scoreClass, modalityClass, params, setParams, fmtInt, eventHref, go, rerender } from "../util.js";
+import { eventLabel, scoreClass, modalityClass, params, setParams, fmtInt, eventHref, go, rerender, frames } from "../util.js";
 import { actorList, field, periodFields, formValues, modalities } from "./filters.js";
 import { evidenceBlock } from "./evidence.js";
 
@@ -31,7 +31,10 @@ export async function render(box, { signal, status }) {
         "select",
         { name: "type" },
         h("option", { value: "" }, "all types"),
-        (stats.event_types || []).map((t) => h("option", { value: t.type, selected: chosenTypes.includes(t.type) }, `${t.type} (${t.count})`)),
+        (stats.event_types || []).map((t) => {
+          const v = t.type ?? t.value;
+          return h("option", { value: v, selected: chosenTypes.includes(v) }, `${v} (${t.count})`);
+        }),
       ),
     ),
     h(
@@ -116,7 +119,7 @@ export async function render(box, { signal, status }) {
       end: end || undefined,
       type: end ? "range" : "point",
       group: g ? g.id : undefined,
-      label: eventLabel(e),
+      label: groupBy === "pair" ? pairLabel(e) : eventLabel(e),
       className: [scoreClass(e.score), modalityClass(e.modality), d.precision && d.precision !== "day" ? "imprecise" : ""].filter(Boolean).join(" "),
     });
   }
@@ -167,13 +170,16 @@ export async function render(box, { signal, status }) {
   box.afterAttach = async () => {
     const tr0 = performance.now();
     const data = new DataSet(items);
+    // No start/end in the options: with them the timeline stays hidden
+    // until a timer after its first range change. The window is set below.
+    const span = itemSpan(items);
     const opts = {
       stack: true,
       stackSubgroups: false,
       showCurrentTime: false,
       zoomMin: 1000 * 60 * 60 * 24 * 3, // three days
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 200, // two centuries
-      orientation: { axis: "both" },
+      orientation: { axis: "both", item: "top" },
       margin: { item: { horizontal: 2, vertical: 3 } },
       maxHeight: Math.max(360, Math.round(window.innerHeight * 0.62)),
       selectable: true,
@@ -197,13 +203,13 @@ export async function render(box, { signal, status }) {
       // Many items: draw one box for a crowd of them until zoomed in.
       opts.cluster = { maxItems: 4, titleTemplate: "{count} events — zoom in", showStipes: false };
     }
-    const drawn = new Promise((resolve) => {
-      const ready = () => resolve();
-      if (groups.size && groupBy !== "none") timeline = new Timeline(holder, data, new DataSet([...groups.values()]), opts);
-      else timeline = new Timeline(holder, data, opts);
-      timeline.once("changed", ready);
-    });
-    await drawn;
+    // The timeline stays hidden until its first full draw is complete.
+    const shown = new Promise((resolve) => (opts.onInitialDrawComplete = resolve));
+    if (groups.size && groupBy !== "none") timeline = new Timeline(holder, data, new DataSet([...groups.values()]), opts);
+    else timeline = new Timeline(holder, data, opts);
+    await shown;
+    await showWindow(timeline, span);
+    await frames(2);
     const tRender = performance.now() - tr0;
     window.chronicleTimeline = { timeline, fetch_ms: tFetch, render_ms: tRender, items: items.length };
     holder.dataset.renderMs = tRender.toFixed(0);
@@ -252,10 +258,48 @@ export async function render(box, { signal, status }) {
   return () => timeline?.destroy();
 }
 
+// showWindow moves the timeline to span and resolves when it has redrawn.
+function showWindow(timeline, span) {
+  return new Promise((resolve) => {
+    const w = timeline.getWindow();
+    if (+w.start === +span.start && +w.end === +span.end) return resolve();
+    timeline.once("changed", () => resolve());
+    timeline.setWindow(span.start, span.end, { animation: false });
+  });
+}
+
+// itemSpan is the window that shows every item, with a little room.
+function itemSpan(items) {
+  if (!items.length) {
+    const now = Date.now();
+    return { start: new Date(now - 365 * 864e5), end: new Date(now) };
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const it of items) {
+    const a = Date.parse(it.start);
+    const z = it.end ? Date.parse(it.end) : a;
+    if (a < lo) lo = a;
+    if (z > hi) hi = z;
+  }
+  const pad = Math.max((hi - lo) * 0.03, 15 * 864e5);
+  return { start: new Date(lo - pad), end: new Date(hi + pad) };
+}
+
 function dayAfter(iso) {
   const d = new Date(iso + "T00:00:00Z");
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+// pairLabel names an event inside its pair's row: the row names the pair,
+// so the label says who acted and what they did.
+function pairLabel(e) {
+  if (e.name) return e.name;
+  const who = (e.actor || [])[0] || "";
+  const whom = (e.recipient || [])[0] || "";
+  const what = (e.subtype || e.type || "").toLowerCase().replace(/[._]/g, " ");
+  return `${who}${whom ? " → " + whom : ""} ${what}`.trim();
 }
 
 function groupKey(e, by) {
