@@ -227,9 +227,15 @@ func (b *browser) takeDialogs() []string {
 	return d
 }
 
+// stepTimeout bounds one browser step, so a missing element fails the
+// test quickly instead of waiting for the whole test's deadline.
+const stepTimeout = 45 * time.Second
+
 func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		b.t.Fatalf("browser: %v (problems so far: %v)", err, b.takeProblems())
 	}
 }
@@ -247,10 +253,8 @@ type readiness struct {
 // on a page error.
 func (b *browser) waitReady(pageName string) readiness {
 	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.documentElement.dataset.ready === %q`, pageName), chromedp.WithPollingTimeout(45*time.Second))); err != nil {
-		var got string
-		_ = chromedp.Do(b.ctx) // keep the tab
-		got, _ = chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.documentElement.dataset.ready||"") + " " + (document.documentElement.dataset.error||"")`))
+	if err := b.poll(fmt.Sprintf(`document.documentElement.dataset.ready === %q`, pageName)); err != nil {
+		got, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.documentElement.dataset.ready||"") + " " + (document.documentElement.dataset.error||"")`))
 		b.t.Fatalf("page %s never became ready (ready/error: %q): %v; problems: %v", pageName, got, err, b.takeProblems())
 	}
 	r := evalJS[readiness](b, `({page: (window.chronicleReady||{}).page, t: (window.chronicleReady||{}).t, took: (window.chronicleReady||{}).took,
@@ -260,6 +264,13 @@ func (b *browser) waitReady(pageName string) readiness {
 		b.t.Fatalf("page %s reports an error: %s", pageName, r.Error)
 	}
 	return r
+}
+
+// poll waits until the expression is true (checked on every animation
+// frame, at most stepTimeout).
+func (b *browser) poll(expr string) error {
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(stepTimeout)))
+	return err
 }
 
 // visit loads url fresh and waits for the page to be ready.

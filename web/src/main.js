@@ -118,7 +118,8 @@ async function render(focus) {
   const t = performance.now();
   window.chronicleReady = { page: r ? r.path + (r.id ? ":" + r.id : "") : "notfound", t, took: t - started };
   root.dataset.ready = r ? (r.id ? r.path.replace(/\//g, "") : r.path === "/" ? "overview" : r.path.slice(1)) : "notfound";
-  if (focus) main.focus({ preventScroll: false });
+  // Move focus to the new content, unless the page put it somewhere itself.
+  if (focus && !main.contains(document.activeElement)) main.focus({ preventScroll: false });
 }
 
 // navigate goes to an internal URL without reloading the page.

@@ -8,7 +8,9 @@ import { dateText, names, modalityBadge, scoreBadge, docHref } from "../util.js"
 // evidenceBlock renders /api/events/{id}'s answer ({event, context}).
 export function evidenceBlock(res) {
   const e = res.event;
-  const c = res.context || {};
+  // The API may nest the context or give its fields beside the event.
+  const c = res.context || res;
+  const timexes = c.timexes || (c.timex ? [c.timex] : []);
   const wrap = h("div", { class: "evidence" });
   wrap.appendChild(facts(e));
   const para = c.paragraph;
@@ -21,20 +23,20 @@ export function evidenceBlock(res) {
     const base = para.clean_start;
     const rel = (x) => at(x - base);
     spans.push({ start: rel(sent.clean_start), end: rel(sent.clean_end), class: "evidence-sentence", outer: true, id: "evidence", title: "The sentence that reports this event" });
-    spans.push(...inner(c, rel));
+    spans.push(...inner(c, timexes, rel));
   } else if (sent && typeof sent.text === "string") {
     text = sent.text;
     const at = byteIndex(text);
     const base = num(sent.clean_start) ?? 0;
     spans.push({ start: 0, end: text.length, class: "evidence-sentence", outer: true, id: "evidence" });
-    spans.push(...inner(c, (x) => at(x - base)));
+    spans.push(...inner(c, timexes, (x) => at(x - base)));
   } else {
     text = (e.evidence && e.evidence.text) || "";
     spans.push({ start: 0, end: text.length, class: "evidence-sentence", outer: true, id: "evidence" });
   }
   wrap.appendChild(h("blockquote", { class: "paragraph", cite: docHref(e.document, e.sentence) }, marked(text, spans)));
   const src = h("p", { class: "source" }, "From ", h("a", { href: docHref(e.document, e.sentence) }, c.title || e.document), `, sentence ${e.sentence + 1}.`);
-  if (c.timex) src.append(" Date expression: ", h("mark", { class: "timex" }, c.timex.text), ` → ${c.timex.value}`, c.timex.anchor ? ` (${c.timex.anchor})` : "", ".");
+  timexes.forEach((tx, i) => src.append(i ? "; " : " Date expression: ", h("mark", { class: "timex" }, tx.text), ` → ${tx.value}`, tx.anchor ? ` (${tx.anchor})` : "", i === timexes.length - 1 ? "." : ""));
   wrap.appendChild(src);
   return wrap;
 }
@@ -43,10 +45,11 @@ function num(x) {
   return typeof x === "number" && isFinite(x) ? x : null;
 }
 
-function inner(c, rel) {
+function inner(c, timexes, rel) {
   const out = [];
-  if (c.timex && num(c.timex.clean_start) !== null) {
-    out.push({ start: rel(c.timex.clean_start), end: rel(c.timex.clean_end), class: "timex", title: `date: ${c.timex.value}` });
+  for (const tx of timexes) {
+    if (num(tx.clean_start) === null) continue;
+    out.push({ start: rel(tx.clean_start), end: rel(tx.clean_end), class: "timex", title: `date: ${tx.value}` });
   }
   for (const m of c.mentions || []) {
     if (num(m.clean_start) === null) continue;

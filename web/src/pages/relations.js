@@ -3,7 +3,7 @@
 // Choosing a point (click, or the table below) lists the events behind it.
 import uPlot from "uplot";
 import { h, clear } from "../dom.js";
-import { api, allEvents, eventsByIds } from "../api.js";
+import { api, allEvents, eventsByIds, ApiError } from "../api.js";
 import { params, setParams, eventLabel, dateText, scoreBadge, modalityBadge, eventHref, scoreColor, rerender, fmtInt } from "../util.js";
 import { actorList, field, periodFields, formValues } from "./filters.js";
 
@@ -36,8 +36,22 @@ export async function render(box, { signal }) {
     box.appendChild(h("p", null, "Choose two actors."));
     return;
   }
-  const [series, named, treaties] = await Promise.all([
-    api("relations", { a, b, by, from: p.from, to: p.to }, signal),
+  // Ask for the series only for names the store knows; say so otherwise.
+  const unknown = [a, b].filter((x) => !knows(actors.actors || [], x));
+  if (unknown.length) {
+    box.appendChild(h("p", { class: "error", role: "alert" }, `No stored actor is called ${unknown.map((x) => `“${x}”`).join(" or ")}. Try a state code (DEU), a name or an alias.`));
+    return;
+  }
+  let series;
+  try {
+    series = await api("relations", { a, b, by, from: p.from, to: p.to }, signal);
+  } catch (err) {
+    // A name the store does not know is the reader's slip, not a failure.
+    if (!(err instanceof ApiError) || err.status !== 400) throw err;
+    box.appendChild(h("p", { class: "error", role: "alert" }, err.message));
+    return;
+  }
+  const [named, treaties] = await Promise.all([
     allEvents({ pair: `${a},${b}`, from: p.from, to: p.to, overlap: p.from || p.to ? "true" : "" }, signal),
     api("treaties", { party: [a, b], from: p.from, to: p.to, limit: 1000 }, signal).catch(() => ({ treaties: [] })),
   ]);
@@ -225,6 +239,12 @@ export async function render(box, { signal }) {
     signal.addEventListener("abort", () => window.removeEventListener("resize", onResize));
   };
   return () => plot?.destroy();
+}
+
+// knows tells whether name is an actor's id, code, name or alias.
+function knows(actors, name) {
+  const n = name.trim().toLowerCase();
+  return actors.some((x) => [x.id, x.code, x.name, ...(x.aliases || [])].some((v) => (v || "").toLowerCase() === n));
 }
 
 function dayTs(iso) {

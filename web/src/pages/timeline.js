@@ -9,6 +9,7 @@ import { api, allEvents } from "../api.js";
 import { eventLabel, scoreClass, modalityClass, params, setParams, fmtInt, eventHref, go, rerender, frames } from "../util.js";
 import { actorList, field, periodFields, formValues, modalities } from "./filters.js";
 import { evidenceBlock } from "./evidence.js";
+import { LevelOfDetail } from "./lod.js";
 
 export async function render(box, { signal, status }) {
   const p = params();
@@ -113,8 +114,12 @@ export async function render(box, { signal, status }) {
     if (g) groups.get(g.id).n++;
     const end = d.end_date && d.end_date !== d.start_date ? dayAfter(d.end_date) : null;
     byId.set(e.id, e);
+    const sMs = Date.parse(d.start_date + "T00:00:00Z");
     items.push({
       id: e.id,
+      s: sMs,
+      e: end ? Date.parse(end + "T00:00:00Z") : sMs,
+      score: e.score,
       start: d.start_date,
       end: end || undefined,
       type: end ? "range" : "point",
@@ -123,7 +128,21 @@ export async function render(box, { signal, status }) {
       className: [scoreClass(e.score), modalityClass(e.modality), d.precision && d.precision !== "day" ? "imprecise" : ""].filter(Boolean).join(" "),
     });
   }
-  items.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  items.sort((a, b) => a.s - b.s);
+  // Many pairs: the busiest keep a row each, the rest share one.
+  const maxRows = 25;
+  if (groups.size > maxRows + 1) {
+    const keep = new Set([...groups.values()].sort((a, b) => b.n - a.n).slice(0, maxRows).map((g) => g.id));
+    const other = { id: "~other", label: groupBy === "pair" ? "Other pairs" : "Other", n: 0, last: true };
+    for (const it of items) {
+      if (!keep.has(it.group)) {
+        it.group = other.id;
+        other.n++;
+      }
+    }
+    for (const id of [...groups.keys()]) if (!keep.has(id)) groups.delete(id);
+    groups.set(other.id, other);
+  }
 
   const summary = h(
     "p",
@@ -143,6 +162,8 @@ export async function render(box, { signal, status }) {
     data: { items: items.length, unplaced, total },
   });
   box.appendChild(holder);
+  const detailNote = h("p", { class: "summary", id: "tl-lod", "aria-live": "polite" });
+  box.appendChild(detailNote);
   const panel = h("section", { class: "panel", id: "tl-detail", "aria-live": "polite" }, h("p", { class: "muted" }, "Select an event to see the sentence that reports it."));
   box.appendChild(panel);
 
@@ -169,10 +190,18 @@ export async function render(box, { signal, status }) {
 
   box.afterAttach = async () => {
     const tr0 = performance.now();
-    const data = new DataSet(items);
+    const data = new DataSet();
+    const lod = new LevelOfDetail(items, data);
+    const refresh = (w) => {
+      const r = lod.update(+w.start, +w.end);
+      detailNote.textContent =
+        r.mode === "events" ? `Showing single events (${fmtInt(r.shown)} near this window).` : `Too many events to show one by one here: boxes count them per ${r.unit}, coloured by mean score. Click a box or zoom in to see single events.`;
+      holder.dataset.mode = r.mode;
+    };
     // No start/end in the options: with them the timeline stays hidden
     // until a timer after its first range change. The window is set below.
     const span = itemSpan(items);
+    const span0 = span;
     const opts = {
       stack: true,
       stackSubgroups: false,
@@ -196,13 +225,10 @@ export async function render(box, { signal, status }) {
         if (group) s.textContent = `${group.label} (${group.n})`;
         return s;
       },
-      groupOrder: (a, b) => b.n - a.n || (a.label < b.label ? -1 : 1),
+      groupOrder: (a, b) => (a.last ? 1 : 0) - (b.last ? 1 : 0) || b.n - a.n || (a.label < b.label ? -1 : 1),
       xss: { disabled: false },
     };
-    if (items.length > 3000) {
-      // Many items: draw one box for a crowd of them until zoomed in.
-      opts.cluster = { maxItems: 4, titleTemplate: "{count} events — zoom in", showStipes: false };
-    }
+    refresh(span);
     // The timeline stays hidden until its first full draw is complete.
     const shown = new Promise((resolve) => (opts.onInitialDrawComplete = resolve));
     if (groups.size && groupBy !== "none") timeline = new Timeline(holder, data, new DataSet([...groups.values()]), opts);
@@ -211,31 +237,46 @@ export async function render(box, { signal, status }) {
     await showWindow(timeline, span);
     await frames(2);
     const tRender = performance.now() - tr0;
-    window.chronicleTimeline = { timeline, fetch_ms: tFetch, render_ms: tRender, items: items.length };
     holder.dataset.renderMs = tRender.toFixed(0);
+    timeline.on("rangechanged", (w) => refresh(w));
+    const setWindow = (a, z) => {
+      timeline.setWindow(new Date(a), new Date(z), { animation: false });
+      refresh({ start: a, end: z });
+    };
+    // For tests and measurements: the timeline and how it moves.
+    window.chronicleTimeline = { timeline, lod, setWindow, fetch_ms: tFetch, render_ms: tRender, items: items.length, represented: () => lod.represented() };
     timeline.on("select", (props) => {
       const id = props.items[0];
+      if (typeof id === "string" && id.startsWith("bin:")) {
+        // A box of many events: zoom in to its period.
+        const b = data.get(id).bin;
+        timeline.setSelection([]);
+        setWindow(b.start - (b.end - b.start) * 0.1, b.end + (b.end - b.start) * 0.1);
+        return;
+      }
       selected = items.findIndex((x) => x.id === id);
       if (id) showDetail(id);
     });
     timeline.on("doubleClick", (props) => {
-      if (props.item) go(eventHref(props.item));
+      if (props.item && !String(props.item).startsWith("bin:")) go(eventHref(props.item));
     });
     holder.addEventListener("keydown", (ev) => {
       const w = timeline.getWindow();
       const span = w.end - w.start;
-      const move = (frac) => timeline.setWindow(new Date(+w.start + span * frac), new Date(+w.end + span * frac), { animation: false });
+      const move = (frac) => setWindow(+w.start + span * frac, +w.end + span * frac);
       const zoom = (f) => {
         const mid = (+w.start + +w.end) / 2;
-        timeline.setWindow(new Date(mid - (span * f) / 2), new Date(mid + (span * f) / 2), { animation: false });
+        setWindow(mid - (span * f) / 2, mid + (span * f) / 2);
       };
       const step = (d) => {
         if (!items.length) return;
         selected = selected < 0 ? (d > 0 ? 0 : items.length - 1) : Math.max(0, Math.min(items.length - 1, selected + d));
-        const id = items[selected].id;
-        timeline.setSelection([id]);
-        timeline.focus(id, { animation: false, zoom: false });
-        showDetail(id);
+        const it = items[selected];
+        // Centre the event; where events are counted in boxes, zoom to two months.
+        const half = lod.mode === "events" ? span / 2 : 30 * 864e5;
+        setWindow(it.s - half, it.s + half);
+        timeline.setSelection([it.id]);
+        showDetail(it.id);
       };
       const keys = {
         ArrowLeft: () => move(-0.2),
@@ -243,7 +284,7 @@ export async function render(box, { signal, status }) {
         "+": () => zoom(0.5),
         "=": () => zoom(0.5),
         "-": () => zoom(2),
-        Home: () => timeline.fit({ animation: false }),
+        Home: () => setWindow(+span0.start, +span0.end),
         n: () => step(1),
         p: () => step(-1),
         Enter: () => selected >= 0 && go(eventHref(items[selected].id)),
