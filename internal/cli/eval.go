@@ -21,6 +21,8 @@ checkout; --gold points elsewhere.`,
 	}
 	for _, c := range []*cobra.Command{
 		// eval subcommands are added here, one line each.
+		newEvalTimexCmd(env),
+		newEvalActorsCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		cmd.AddCommand(c)

@@ -114,7 +114,16 @@ Wikipedia article "Germany–Soviet Union relations (1918–1941)".`,
 	for _, c := range []*cobra.Command{
 		newVersionCmd(env),
 		newExtractCmd(env),
+		newTagCmd(env),
+		newActorsCmd(env),
 		newEvalCmd(env),
+		newIngestCmd(env),
+		newEventsCmd(env),
+		newTreatiesCmd(env),
+		newTenuresCmd(env),
+		newExportCmd(env),
+		newServeCmd(env),
+		newBenchCmd(env),
 	} {
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 		root.AddCommand(c)

@@ -48,6 +48,10 @@ type Actor struct {
 	// Roles are offices or descriptions given to a person in the text or
 	// by the registry ("German Foreign Minister").
 	Roles []string `json:"roles,omitempty"`
+	// Members are the states of a coalition ("Western powers": GBR, FRA)
+	// or of a pair ("the two countries"), so that a mention of it counts
+	// for each of them.
+	Members []string `json:"members,omitempty"`
 }
 
 // Mention is one place in the text that refers to an actor.
@@ -70,6 +74,12 @@ type Mention struct {
 	Via      string `json:"via,omitempty"`
 	Sentence int    `json:"sentence"`
 	Clean    Span   `json:"-"`
+	// Org is the organisation a person mention acts for ("Reichswehr" for
+	// its chief), from the registry's offices or the text's appositions.
+	Org string `json:"org,omitempty"`
+	// Members are the states a coalition or pair mention stands for at the
+	// sentence's date.
+	Members []string `json:"members,omitempty"`
 }
 
 // Event modalities.

@@ -89,6 +89,14 @@ type Section struct {
 	Parent int `json:"parent"`
 	// Clean is the section's extent in Text.
 	Clean Span `json:"-"`
+	// Period is the TIMEX3 value of the period the section's heading
+	// carries ("1939" for "1939 needs and discussions", "1930" for "Early
+	// 1930s"), and PeriodEnd the end of that period when it is a range
+	// ("1933" for "Early 1930s", "1941" for "(1918–1941)"). The temporal
+	// tagger fills them; the event layer dates events the text leaves
+	// undated by them.
+	Period    string `json:"period,omitempty"`
+	PeriodEnd string `json:"period_end,omitempty"`
 }
 
 // Block is a paragraph-like unit: a title, heading, paragraph, list item or
@@ -122,6 +130,12 @@ type Sentence struct {
 	Block   int    `json:"paragraph"`
 	Section int    `json:"section"`
 	Clean   Span   `json:"-"`
+	// RefTime is the TIMEX3 value of the narrative reference time in force
+	// for the sentence: the date the story has reached once the sentence's
+	// first date is read (or carried over from earlier sentences when it
+	// has none). A bare event in the sentence is dated by it. The temporal
+	// tagger fills it; "" when the text has given no date yet.
+	RefTime string `json:"ref_time,omitempty"`
 }
 
 // CleanText returns the clean text of a clean span.

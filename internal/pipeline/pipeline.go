@@ -7,10 +7,12 @@ import (
 	"context"
 	"io"
 
+	"github.com/chronicle-history/chronicle/internal/actor"
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/read"
 	"github.com/chronicle-history/chronicle/internal/segment"
+	"github.com/chronicle-history/chronicle/internal/timex"
 )
 
 // Stage is one component of the pipeline.
@@ -45,7 +47,30 @@ var segmentStage = StageFunc{StageName: "segment", Fn: func(_ context.Context, d
 
 // Default returns the full pipeline with its default resources.
 func Default(o read.Options) (*Pipeline, error) {
-	return &Pipeline{Read: o, Stages: []Stage{segmentStage}}, nil
+	tagger, err := timex.New(timex.Options{})
+	if err != nil {
+		return nil, err
+	}
+	actors, err := actor.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{
+		segmentStage,
+		tagger,
+		actors,
+	}}, nil
+}
+
+// Tagging returns the pipeline up to the temporal tagger (read → segment
+// → timex), with the tagger's options: what `chronicle tag` and the timex
+// evaluation need, without the later stages.
+func Tagging(o read.Options, to timex.Options) (*Pipeline, error) {
+	tagger, err := timex.New(to)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Read: o, Stages: []Stage{segmentStage, tagger}}, nil
 }
 
 // Run applies every stage to d in order.

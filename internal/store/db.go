@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -48,7 +49,17 @@ func (d dialect) String() string {
 
 func (s *db) Backend() string  { return s.dialect.String() }
 func (s *db) Location() string { return s.location }
-func (s *db) Close() error     { return s.sql.Close() }
+
+// Close closes the store. SQLite first refreshes the statistics its
+// query planner uses, as SQLite recommends before closing.
+func (s *db) Close() error {
+	if s.dialect == dialectSQLite {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_, _ = s.sql.ExecContext(ctx, `PRAGMA optimize`) // read-only stores refuse: harmless
+		cancel()
+	}
+	return s.sql.Close()
+}
 
 // sqliteDSN builds the driver's DSN for path: foreign keys on, WAL so that
 // readers never wait for a writer, a busy timeout so writers queue rather
@@ -103,6 +114,11 @@ func openSQLite(ctx context.Context, path string, o Options) (Store, error) {
 		sdb.Close()
 		return nil, fmt.Errorf("%s: cannot open the database: %w", file, classify(err))
 	}
+	// Keep connections open: each new SQLite connection re-reads the schema
+	// and runs the pragmas, which many concurrent readers would pay again
+	// and again with database/sql's default of two idle connections.
+	sdb.SetMaxOpenConns(16)
+	sdb.SetMaxIdleConns(16)
 	s := &db{sql: sdb, dialect: dialectSQLite, location: file, opts: o}
 	if err := s.migrate(ctx); err != nil {
 		sdb.Close()

@@ -395,3 +395,13 @@ func (s *db) LoadDocument(ctx context.Context, id string) (*doc.Document, error)
 	}
 	return d, nil
 }
+
+// StoredHash implements Store.
+func (s *db) StoredHash(ctx context.Context, sha string) (string, error) {
+	var id string
+	err := s.sql.QueryRowContext(ctx, `SELECT id FROM documents WHERE sha256 = $1`, sha).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, classify(err)
+}

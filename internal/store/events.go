@@ -94,7 +94,7 @@ const eventCols = `e.id, e.local_id, e.doc_id, e.type, e.mode, e.subtype, e.quad
 	e.treaty, e.sentence, e.trigger_start, e.trigger_end, e.trigger_text, e.evidence_start, e.evidence_end, e.evidence_text,
 	e.quantities, e.mentions`
 
-const eventOrder = ` ORDER BY e.date_lo, e.date_hi, e.doc_id, e.ord`
+const eventOrder = ` ORDER BY e.date_lo, e.date_hi, e.key`
 
 func scanEvent(r interface{ Scan(...any) error }) (*Event, error) {
 	var e Event
@@ -125,6 +125,19 @@ func scanEvent(r interface{ Scan(...any) error }) (*Event, error) {
 type where struct {
 	conds []string
 	args  []any
+	// side is set when the whole filter is one pair or one actor and a
+	// period: the query can then be answered from that side table alone.
+	side *sideScan
+}
+
+// sideScan is a filter on event_pairs or event_actors that holds the
+// whole of an event filter.
+type sideScan struct {
+	table, cond string
+	// unique: each event matches at most one row (one id per side).
+	unique bool
+	// nargs is how many of the filter's arguments cond uses (the first).
+	nargs int
 }
 
 func (w *where) arg(v any) string {
@@ -193,18 +206,29 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 	if lo != 0 && hi != 0 && lo > hi {
 		return nil, badParam("from", "%s is after --to %s", f.From, f.To)
 	}
-	// keyRange limits date_lo in the side tables: within mode bounds it on
-	// both sides, overlap mode only from above.
+	// keyRange applies the period to a side table, which holds each
+	// event's day bounds: within mode bounds both ends, overlap mode asks
+	// for any shared day.
 	keyRange := func() string {
 		c := ""
-		if lo != 0 && !f.Overlap {
+		if f.Overlap {
+			if lo != 0 {
+				c += " AND date_hi >= " + w.arg(int64(lo))
+			}
+			if hi != 0 {
+				c += " AND date_lo <= " + w.arg(int64(hi)) + " AND date_lo > 0"
+			}
+			return c
+		}
+		if lo != 0 {
 			c += " AND date_lo >= " + w.arg(int64(lo))
 		}
 		if hi != 0 {
-			c += " AND date_lo <= " + w.arg(int64(hi))
+			c += " AND date_hi <= " + w.arg(int64(hi)) + " AND date_lo > 0"
 		}
 		return c
 	}
+	var sides []*sideScan
 	if f.Pair[0] != "" || f.Pair[1] != "" {
 		if f.Pair[0] == "" || f.Pair[1] == "" {
 			return nil, badParam("pair", "needs two actors, as A,B")
@@ -217,14 +241,20 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_pairs WHERE a IN "+w.in(a)+" AND b IN "+w.in(b)+keyRange()+")")
+		sc := &sideScan{table: "event_pairs", cond: "a IN " + w.in(a) + " AND b IN " + w.in(b) + keyRange(), unique: len(a) == 1 && len(b) == 1}
+		sc.nargs = len(w.args)
+		sides = append(sides, sc)
+		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_pairs WHERE "+sc.cond+")")
 	}
 	for _, name := range splitList(f.Actors) {
 		ids, err := s.resolveAll(ctx, "actor", name)
 		if err != nil {
 			return nil, err
 		}
-		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_actors WHERE actor_id IN "+w.in(ids)+keyRange()+")")
+		sc := &sideScan{table: "event_actors", cond: "actor_id IN " + w.in(ids) + keyRange(), unique: len(ids) == 1}
+		sc.nargs = len(w.args)
+		sides = append(sides, sc)
+		w.conds = append(w.conds, "e.key IN (SELECT event_key FROM event_actors WHERE "+sc.cond+")")
 	}
 	if ts := splitList(f.Types); len(ts) > 0 {
 		for i := range ts {
@@ -245,6 +275,11 @@ func (s *db) eventWhere(ctx context.Context, f EventFilter) (*where, error) {
 			}
 		}
 		w.conds = append(w.conds, "e.modality IN "+w.in(ms))
+	}
+	// Only the side filter so far (types, modes, modalities add conditions
+	// on events): the period goes into the side table too.
+	if len(sides) == 1 && len(w.conds) == 1 && f.Document == "" && f.Treaty == "" && strings.TrimSpace(f.Text) == "" {
+		w.side = sides[0]
 	}
 	if f.Overlap {
 		if lo != 0 {
@@ -293,11 +328,27 @@ func (s *db) Events(ctx context.Context, f EventFilter) (*EventList, error) {
 	}
 	defer tx.Rollback()
 	out := &EventList{Limit: p.Limit, Offset: p.Offset, Events: []Event{}}
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	countQ := `SELECT count(*) FROM events e` + w.String()
+	pageQ := `SELECT ` + eventCols + ` FROM events e` + w.String() + eventOrder + fmt.Sprintf(" LIMIT %d OFFSET %d", p.Limit, p.Offset)
+	if sc := w.side; sc != nil {
+		// One index range scan gives the count and, in date order, the
+		// keys of the page; only the page's events are read.
+		if sc.unique {
+			countQ = `SELECT count(*) FROM ` + sc.table + ` WHERE ` + sc.cond
+		} else {
+			countQ = `SELECT count(*) FROM (SELECT DISTINCT event_key FROM ` + sc.table + ` WHERE ` + sc.cond + `) x`
+		}
+		pageQ = `SELECT ` + eventCols + ` FROM events e WHERE e.key IN (SELECT event_key FROM (SELECT DISTINCT date_lo, date_hi, event_key FROM ` +
+			sc.table + ` WHERE ` + sc.cond + fmt.Sprintf(` ORDER BY date_lo, date_hi, event_key LIMIT %d OFFSET %d) x)`, p.Limit, p.Offset) + eventOrder
+	}
+	args := w.args
+	if w.side != nil {
+		args = w.args[:w.side.nargs]
+	}
+	if err := tx.QueryRowContext(ctx, countQ, args...).Scan(&out.Total); err != nil {
 		return nil, classify(err)
 	}
-	q := `SELECT ` + eventCols + ` FROM events e` + w.String() + eventOrder + fmt.Sprintf(" LIMIT %d OFFSET %d", p.Limit, p.Offset)
-	rows, err := tx.QueryContext(ctx, q, w.args...)
+	rows, err := tx.QueryContext(ctx, pageQ, args...)
 	if err != nil {
 		return nil, classify(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -19,6 +20,8 @@ type writer struct {
 	tx    *sql.Tx
 	hook  func(context.Context, string) error
 	stmts map[string]*sql.Stmt
+	// numbered: the dialect wants $1, $2 … placeholders (PostgreSQL).
+	numbered bool
 }
 
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
@@ -60,6 +63,89 @@ func (w *writer) queryKey(q string, args ...any) (int64, error) {
 	return k, err
 }
 
+// batch gathers rows for one table and inserts them many at a time, so a
+// document costs a few statements rather than one per row (a round trip
+// each on PostgreSQL).
+type batch struct {
+	w     *writer
+	head  string
+	ncols int
+	args  []any
+	rows  int
+	// returning, if set, is a RETURNING clause whose rows go to onRow.
+	returning string
+	onRow     func(*sql.Rows) error
+}
+
+// maxParams keeps a statement under both databases' parameter limits.
+const maxParams = 999
+
+func (w *writer) batch(table string, cols ...string) *batch {
+	return &batch{w: w, head: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ", ncols: len(cols)}
+}
+
+func (b *batch) add(vals ...any) error {
+	if len(vals) != b.ncols {
+		return fmt.Errorf("store: %d values for %d columns in %s", len(vals), b.ncols, b.head)
+	}
+	b.args = append(b.args, vals...)
+	b.rows++
+	if (b.rows+1)*b.ncols > maxParams {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batch) flush() error {
+	if b.rows == 0 {
+		return nil
+	}
+	var q strings.Builder
+	q.WriteString(b.head)
+	n := 0
+	for r := 0; r < b.rows; r++ {
+		if r > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteByte('(')
+		for c := 0; c < b.ncols; c++ {
+			if c > 0 {
+				q.WriteString(", ")
+			}
+			n++
+			if b.w.numbered {
+				q.WriteByte('$')
+				q.WriteString(strconv.Itoa(n))
+			} else {
+				// SQLite binds plain ? by position; numbered names would be
+				// looked up one by one.
+				q.WriteByte('?')
+			}
+		}
+		q.WriteByte(')')
+	}
+	defer func() { b.args, b.rows = b.args[:0], 0 }()
+	if b.returning == "" {
+		return b.w.exec(q.String(), b.args...)
+	}
+	q.WriteString(" RETURNING " + b.returning)
+	st, err := b.w.stmt(q.String())
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(b.w.ctx, b.args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := b.onRow(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
@@ -73,7 +159,7 @@ func (s *db) write(ctx context.Context, fn func(w *writer) error) (err error) {
 	if err != nil {
 		return classify(err)
 	}
-	w := &writer{ctx: ctx, tx: tx, hook: s.opts.BeforeWrite, stmts: map[string]*sql.Stmt{}}
+	w := &writer{ctx: ctx, tx: tx, hook: s.opts.BeforeWrite, stmts: map[string]*sql.Stmt{}, numbered: s.dialect == dialectPostgres}
 	defer func() {
 		w.close()
 		if err != nil {
@@ -126,6 +212,7 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 	err := s.write(ctx, func(w *writer) error {
 		res.Outcome, res.Document, res.Replaced = OutcomeAdded, "", ""
 		var id string
+		var orphans []string
 		err := w.tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE sha256 = $1`, d.SHA256).Scan(&id)
 		switch {
 		case err == nil:
@@ -138,7 +225,7 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 		switch {
 		case err == nil:
 			res.Outcome, res.Replaced = OutcomeReplaced, id
-			if err := deleteDocument(w, id); err != nil {
+			if orphans, err = deleteDocument(w, id); err != nil {
 				return err
 			}
 		case errors.Is(err, sql.ErrNoRows):
@@ -150,7 +237,10 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 			return err
 		}
 		res.Document = id
-		return insertDocument(w, id, d, &res)
+		if err := insertDocument(w, id, d, &res); err != nil {
+			return err
+		}
+		return pruneActors(w, orphans)
 	})
 	if err != nil {
 		return IngestResult{Path: d.Path, Bytes: d.Size}, fmt.Errorf("%s: not stored: %w", d.Path, err)
@@ -188,14 +278,34 @@ func (s *db) DeleteDocument(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		if err := deleteDocument(w, id); err != nil {
+		orphans, err := deleteDocument(w, id)
+		if err != nil {
 			return err
 		}
-		return w.exec(`DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM document_actors)`)
+		return pruneActors(w, orphans)
 	})
 }
 
-func deleteDocument(w *writer, id string) error {
+// deleteDocument removes a document's records and returns the ids of the
+// actors it named, which may now be named by no document.
+func deleteDocument(w *writer, id string) ([]string, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT actor_id FROM document_actors WHERE doc_id = $1`, id)
+	if err != nil {
+		return nil, err
+	}
+	var actors []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		actors = append(actors, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	for _, q := range []string{
 		`DELETE FROM event_pairs WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
 		`DELETE FROM event_actors WHERE event_key IN (SELECT key FROM events WHERE doc_id = $1)`,
@@ -213,8 +323,22 @@ func deleteDocument(w *writer, id string) error {
 		`DELETE FROM documents WHERE id = $1`,
 	} {
 		if err := w.exec(q, id); err != nil {
+			return nil, err
+		}
+	}
+	return actors, nil
+}
+
+// pruneActors removes those of ids that no document names any more.
+func pruneActors(w *writer, ids []string) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		wh := &where{}
+		if err := w.exec(`DELETE FROM actors WHERE id IN `+wh.in(ids[:n])+
+			` AND NOT EXISTS (SELECT 1 FROM document_actors da WHERE da.actor_id = actors.id)`, wh.args...); err != nil {
 			return err
 		}
+		ids = ids[n:]
 	}
 	return nil
 }
@@ -234,35 +358,43 @@ func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) er
 		time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
+	bSections := w.batch("sections", "doc_id", "idx", "level", "title", "path", "parent", "start_off", "end_off", "clean_start", "clean_end", "heading_start", "heading_end")
 	for i, sec := range d.Sections {
-		if err := w.exec(`INSERT INTO sections (doc_id, idx, level, title, path, parent, start_off, end_off, clean_start, clean_end, heading_start, heading_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			id, i, sec.Level, sec.Title, js(strs(sec.Path)), sec.Parent, sec.Start, sec.End, sec.Clean.Start, sec.Clean.End,
+		if err := bSections.add(id, i, sec.Level, sec.Title, js(strs(sec.Path)), sec.Parent, sec.Start, sec.End, sec.Clean.Start, sec.Clean.End,
 			sec.Heading.Start, sec.Heading.End); err != nil {
 			return err
 		}
 	}
+	if err := bSections.flush(); err != nil {
+		return err
+	}
+	bParagraphs := w.batch("paragraphs", "doc_id", "idx", "kind", "level", "section", "ordinal", "text", "start_off", "end_off", "clean_start", "clean_end")
 	for i, b := range d.Blocks {
-		if err := w.exec(`INSERT INTO paragraphs (doc_id, idx, kind, level, section, ordinal, text, start_off, end_off, clean_start, clean_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			id, i, b.Kind, b.Level, b.Section, b.Ordinal, b.Text, b.Start, b.End, b.Clean.Start, b.Clean.End); err != nil {
+		if err := bParagraphs.add(id, i, b.Kind, b.Level, b.Section, b.Ordinal, b.Text, b.Start, b.End, b.Clean.Start, b.Clean.End); err != nil {
 			return err
 		}
 	}
+	if err := bParagraphs.flush(); err != nil {
+		return err
+	}
+	bSentences := w.batch("sentences", "doc_id", "idx", "text", "paragraph", "section", "start_off", "end_off", "clean_start", "clean_end")
 	for i, st := range d.Sentences {
-		if err := w.exec(`INSERT INTO sentences (doc_id, idx, text, paragraph, section, start_off, end_off, clean_start, clean_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			id, i, st.Text, st.Block, st.Section, st.Start, st.End, st.Clean.Start, st.Clean.End); err != nil {
+		if err := bSentences.add(id, i, st.Text, st.Block, st.Section, st.Start, st.End, st.Clean.Start, st.Clean.End); err != nil {
 			return err
 		}
+	}
+	if err := bSentences.flush(); err != nil {
+		return err
 	}
 	res.Sentences = len(d.Sentences)
+	bTimexes := w.batch("timexes", "doc_id", "idx", "text", "type", "value", "mod", "anchor", "quant", "freq", "sentence", "start_off", "end_off", "clean_start", "clean_end")
 	for i, t := range d.Timexes {
-		if err := w.exec(`INSERT INTO timexes (doc_id, idx, text, type, value, mod, anchor, quant, freq, sentence, start_off, end_off, clean_start, clean_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			id, i, t.Text, t.Type, t.Value, t.Mod, t.Anchor, t.Quant, t.Freq, t.Sentence, t.Start, t.End, t.Clean.Start, t.Clean.End); err != nil {
+		if err := bTimexes.add(id, i, t.Text, t.Type, t.Value, t.Mod, t.Anchor, t.Quant, t.Freq, t.Sentence, t.Start, t.End, t.Clean.Start, t.Clean.End); err != nil {
 			return err
 		}
+	}
+	if err := bTimexes.flush(); err != nil {
+		return err
 	}
 	res.Timexes = len(d.Timexes)
 	if err := insertActors(w, id, d); err != nil {
@@ -281,7 +413,7 @@ func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) er
 		return err
 	}
 	res.Tenures = len(d.Tenures)
-	return w.exec(`DELETE FROM actors WHERE id NOT IN (SELECT actor_id FROM document_actors)`)
+	return nil
 }
 
 // insertActors stores the document's actors with how often this document
@@ -313,15 +445,15 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 			}
 		}
 	}
+	bDocumentactors := w.batch("document_actors", "doc_id", "actor_id", "name", "kind", "code", "state", "aliases", "roles", "mentions", "events")
+	bActoraliases := w.batch("actor_aliases", "doc_id", "actor_id", "alias")
 	seen := map[string]bool{}
 	for _, a := range actors {
 		if a.ID == "" || seen[a.ID] {
 			continue
 		}
 		seen[a.ID] = true
-		if err := w.exec(`INSERT INTO document_actors (doc_id, actor_id, name, kind, code, state, aliases, roles, mentions, events)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
+		if err := bDocumentactors.add(id, a.ID, a.Name, a.Kind, a.Code, a.State, js(strs(a.Aliases)), js(strs(a.Roles)), mentions[a.ID], events[a.ID]); err != nil {
 			return err
 		}
 		if err := w.exec(`INSERT INTO actors (id, name, kind, code, state) VALUES ($1, $2, $3, $4, $5)
@@ -335,17 +467,25 @@ func insertActors(w *writer, id string, d *doc.Document) error {
 				continue
 			}
 			names[al] = true
-			if err := w.exec(`INSERT INTO actor_aliases (doc_id, actor_id, alias) VALUES ($1, $2, $3)`, id, a.ID, al); err != nil {
+			if err := bActoraliases.add(id, a.ID, al); err != nil {
 				return err
 			}
 		}
 	}
+	if err := bDocumentactors.flush(); err != nil {
+		return err
+	}
+	if err := bActoraliases.flush(); err != nil {
+		return err
+	}
+	bMentions := w.batch("mentions", "doc_id", "idx", "text", "actor_id", "kind", "state", "regime", "role", "via", "sentence", "start_off", "end_off", "clean_start", "clean_end")
 	for i, m := range d.Mentions {
-		if err := w.exec(`INSERT INTO mentions (doc_id, idx, text, actor_id, kind, state, regime, role, via, sentence, start_off, end_off, clean_start, clean_end)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			id, i, m.Text, m.Actor, m.Kind, m.State, m.Regime, m.Role, m.Via, m.Sentence, m.Start, m.End, m.Clean.Start, m.Clean.End); err != nil {
+		if err := bMentions.add(id, i, m.Text, m.Actor, m.Kind, m.State, m.Regime, m.Role, m.Via, m.Sentence, m.Start, m.End, m.Clean.Start, m.Clean.End); err != nil {
 			return err
 		}
+	}
+	if err := bMentions.flush(); err != nil {
+		return err
 	}
 	return nil
 }
@@ -366,6 +506,7 @@ func localOr(id, prefix string, i int) string {
 }
 
 func insertTreaties(w *writer, id string, d *doc.Document) error {
+	bTreatyparties := w.batch("treaty_parties", "party", "treaty_key")
 	for i, t := range d.Treaties {
 		local := localOr(t.ID, "t", i)
 		lo, hi, _ := spanOf(t.Signed, "")
@@ -387,10 +528,13 @@ func insertTreaties(w *writer, id string, d *doc.Document) error {
 				continue
 			}
 			seen[p] = true
-			if err := w.exec(`INSERT INTO treaty_parties (party, treaty_key) VALUES ($1, $2)`, p, k); err != nil {
+			if err := bTreatyparties.add(p, k); err != nil {
 				return err
 			}
 		}
+	}
+	if err := bTreatyparties.flush(); err != nil {
+		return err
 	}
 	return nil
 }
@@ -406,9 +550,29 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 		ax, ay := actors[x], actors[y]
 		return (ax.state != "" && ax.state == ay.code) || (ay.state != "" && ay.state == ax.code)
 	}
+	keys := make([]int64, len(d.Events))
+	los := make([]Day, len(d.Events))
+	his := make([]Day, len(d.Events))
+	bEvents := w.batch("events", "id", "doc_id", "local_id", "ord", "type", "mode", "subtype", "quad", "actors", "recipients",
+		"date_value", "date_end", "precision", "anchor", "date_lo", "date_hi", "modality", "name", "place", "score", "treaty", "sentence",
+		"trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text", "quantities", "mentions")
+	bEvents.returning = "key, ord"
+	bEvents.onRow = func(r *sql.Rows) error {
+		var k int64
+		var ord int
+		if err := r.Scan(&k, &ord); err != nil {
+			return err
+		}
+		if ord < 0 || ord >= len(keys) {
+			return fmt.Errorf("store: event key for unknown position %d", ord)
+		}
+		keys[ord] = k
+		return nil
+	}
 	for i, e := range d.Events {
 		local := localOr(e.ID, "e", i)
 		lo, hi, dated := spanOf(e.Date.Value, e.Date.End)
+		los[i], his[i] = lo, hi
 		prec := e.Date.Precision
 		if prec == "" && dated {
 			r, _ := ParseDate(e.Date.Value)
@@ -422,17 +586,26 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 		if ments == nil {
 			ments = []doc.Evidence{}
 		}
-		k, err := w.queryKey(`INSERT INTO events (id, doc_id, local_id, ord, type, mode, subtype, quad, actors, recipients,
-			date_value, date_end, precision, anchor, date_lo, date_hi, modality, name, place, score, treaty, sentence,
-			trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, evidence_text, quantities, mentions)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
-			RETURNING key`,
-			globalID(id, local), id, local, i, e.Type, e.Mode, e.Subtype, e.Quad, js(strs(e.Actor)), js(strs(e.Recipient)),
+		if err := bEvents.add(globalID(id, local), id, local, i, e.Type, e.Mode, e.Subtype, e.Quad, js(strs(e.Actor)), js(strs(e.Recipient)),
 			e.Date.Value, e.Date.End, prec, e.Date.Anchor, int64(lo), int64(hi), e.Modality, e.Name, e.Place, e.Score,
 			globalID(id, e.Treaty), e.Sentence, e.Trigger.Start, e.Trigger.End, e.Trigger.Text,
-			e.Evidence.Start, e.Evidence.End, e.Evidence.Text, js(quant), js(ments))
-		if err != nil {
+			e.Evidence.Start, e.Evidence.End, e.Evidence.Text, js(quant), js(ments)); err != nil {
 			return err
+		}
+	}
+	if err := bEvents.flush(); err != nil {
+		return err
+	}
+	bEventactors := w.batch("event_actors", "actor_id", "date_lo", "date_hi", "event_key", "role")
+	bEventpairs := w.batch("event_pairs", "a", "b", "date_lo", "date_hi", "event_key", "score", "asserted", "verbal")
+	for i, e := range d.Events {
+		k, lo, hi := keys[i], los[i], his[i]
+		asserted, verbal := 0, 0
+		if e.Modality == doc.ModalityAsserted {
+			asserted = 1
+		}
+		if q := Quad(e.Quad, e.Type); q == "VC" || q == "VK" {
+			verbal = 1
 		}
 		type side struct {
 			actor string
@@ -453,8 +626,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 			}
 		}
 		for _, p := range parts {
-			if err := w.exec(`INSERT INTO event_actors (actor_id, date_lo, event_key, role) VALUES ($1, $2, $3, $4)`,
-				p.actor, int64(lo), k, p.role); err != nil {
+			if err := bEventactors.add(p.actor, int64(lo), int64(hi), k, p.role); err != nil {
 				return err
 			}
 		}
@@ -466,17 +638,20 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 				if x.role == y.role && agentOf(x.actor, y.actor) {
 					continue // a minister beside his own state is no pair
 				}
-				if err := w.exec(`INSERT INTO event_pairs (a, b, date_lo, event_key) VALUES ($1, $2, $3, $4)`,
-					x.actor, y.actor, int64(lo), k); err != nil {
+				if err := bEventpairs.add(x.actor, y.actor, int64(lo), int64(hi), k, e.Score, asserted, verbal); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	return nil
+	if err := bEventactors.flush(); err != nil {
+		return err
+	}
+	return bEventpairs.flush()
 }
 
 func insertTenures(w *writer, id string, d *doc.Document) error {
+	bTenures := w.batch("tenures", "doc_id", "ord", "person", "office", "state", "start_value", "end_value", "start_lo", "start_hi", "end_lo", "end_hi", "source", "evidence_start", "evidence_end", "evidence_text")
 	for i, t := range d.Tenures {
 		var slo, shi, elo, ehi Day
 		if r, ok := ParseDate(t.Start); ok {
@@ -485,12 +660,33 @@ func insertTenures(w *writer, id string, d *doc.Document) error {
 		if r, ok := ParseDate(t.End); ok {
 			elo, ehi = r.Lo, r.Hi
 		}
-		if err := w.exec(`INSERT INTO tenures (doc_id, ord, person, office, state, start_value, end_value, start_lo, start_hi, end_lo, end_hi, source, evidence_start, evidence_end, evidence_text)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-			id, i, t.Person, t.Office, t.State, t.Start, t.End, nullDay(slo), nullDay(shi), nullDay(elo), nullDay(ehi),
+		if err := bTenures.add(id, i, t.Person, t.Office, t.State, t.Start, t.End, nullDay(slo), nullDay(shi), nullDay(elo), nullDay(ehi),
 			t.Source, t.Evidence.Start, t.Evidence.End, t.Evidence.Text); err != nil {
 			return err
 		}
 	}
+	if err := bTenures.flush(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// Quad is an event's PLOVER quad: the one the coder gave, else the one of
+// its type (VC verbal cooperation, MC material cooperation, VK verbal
+// conflict, MK material conflict; see ONTOLOGY.md).
+func Quad(quad, typ string) string {
+	if quad != "" {
+		return quad
+	}
+	switch typ {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
+		return "VC"
+	case "COOPERATE", "AID", "RETREAT":
+		return "MC"
+	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
+		return "VK"
+	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
+		return "MK"
+	}
+	return ""
 }

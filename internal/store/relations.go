@@ -12,7 +12,18 @@ type RelationsQuery struct {
 	// By is year (default), quarter or month.
 	By       string
 	From, To string
+	// Verbal weighs verbal event types (quads VC, VK) against material
+	// ones; nil means DefaultVerbal.
+	Verbal *float64
+	// IDs is how many event ids each point lists (default 100, at most
+	// 1000); the rest are counted in More and found with an event query
+	// for the pair and the point's period.
+	IDs int
 }
+
+// DefaultVerbal is the default weight of verbal events in the index: an
+// index read as "how relations went" counts words less than deeds.
+const DefaultVerbal = 0.5
 
 // Series is the relations index of a pair over time.
 type Series struct {
@@ -22,26 +33,81 @@ type Series struct {
 	BIDs      []string `json:"b_ids"`
 	By        string   `json:"by"`
 	Weighting string   `json:"weighting"`
-	Points    []Point  `json:"points"`
+	Verbal    float64  `json:"verbal_weight"`
+	// Points has one point per period from the first to the last period
+	// with an event; periods without events have Count 0.
+	Points []Point `json:"points"`
 	// Unplaced are events between the pair dated too coarsely to fall in
-	// one period (an event dated "1939" when the series is by month).
-	Unplaced []string `json:"unplaced"`
+	// one period (an event dated "1939" when the series is by month);
+	// UnplacedCount counts them all, Unplaced lists up to IDs of them.
+	Unplaced      []string `json:"unplaced"`
+	UnplacedCount int      `json:"unplaced_count"`
 }
 
 // Point is one period of a relations series, with the events behind it.
 type Point struct {
-	Period      string   `json:"period"`
-	Start       string   `json:"start"`
-	End         string   `json:"end"`
-	Score       float64  `json:"score"`
-	Count       int      `json:"count"`
-	Cooperation int      `json:"cooperation"`
-	Conflict    int      `json:"conflict"`
+	Period string `json:"period"`
+	Start  string `json:"start"`
+	End    string `json:"end"`
+	// Score is the weighted sum of the scores of the period's events.
+	Score float64 `json:"score"`
+	Count int     `json:"count"`
+	// Cooperation and Conflict are the weighted sums of the positive and
+	// of the negative scores.
+	Cooperation float64  `json:"cooperation"`
+	Conflict    float64  `json:"conflict"`
 	Events      []string `json:"events"`
+	// More is how many of the period's events Events does not list.
+	More int `json:"more"`
 }
 
-// Weighting states how the index is computed; it is shown with the index.
-const Weighting = "sum of PLOVER scores (-10..+10) of asserted events between the two, both directions, unweighted; negated, hypothetical and disputed events are not counted"
+// WeightingText states how the index is computed; it is shown with it.
+func WeightingText(verbal float64) string {
+	if verbal == 1 {
+		return "sum of PLOVER scores (-10..+10) of asserted events between the two, both directions; all types at full weight; negated, hypothetical and disputed events not counted"
+	}
+	return fmt.Sprintf("sum of PLOVER scores (-10..+10) of asserted events between the two, both directions; verbal types (quads VC, VK) weighted ×%g, material types ×1; negated, hypothetical and disputed events not counted", verbal)
+}
+
+// periodExpr is the SQL for the period number of a YYYYMMDD column.
+func periodExpr(col, by string) string {
+	switch by {
+	case "month":
+		return col + " / 100"
+	case "quarter":
+		return "(" + col + " / 10000) * 10 + ((" + col + " / 100) % 100 + 2) / 3"
+	}
+	return col + " / 10000"
+}
+
+// periodOf names period number n and gives its bounds.
+func periodOf(n int64, by string) (string, Day, Day) {
+	switch by {
+	case "month":
+		return period(Day(n*100+1), by)
+	case "quarter":
+		y, q := int(n/10), int(n%10)
+		return period(mkDay(y, 3*q-2, 1), by)
+	}
+	return period(Day(n*10000+101), by)
+}
+
+// nextPeriod is the period number after n.
+func nextPeriod(n int64, by string) int64 {
+	switch by {
+	case "month":
+		if n%100 == 12 {
+			return (n/100+1)*100 + 1
+		}
+		return n + 1
+	case "quarter":
+		if n%10 == 4 {
+			return (n/10+1)*10 + 1
+		}
+		return n + 1
+	}
+	return n + 1
+}
 
 // period names the period of a day and gives its bounds.
 func period(d Day, by string) (name string, lo, hi Day) {
@@ -56,7 +122,9 @@ func period(d Day, by string) (name string, lo, hi Day) {
 	return fmt.Sprintf("%04d", y), mkDay(y, 1, 1), mkDay(y, 12, 31)
 }
 
-// Relations implements Store.
+// Relations implements Store. The sums are computed by the database over
+// the pair index (one range scan, no event read); only the listed event
+// ids are read from the events.
 func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 	by := strings.ToLower(q.By)
 	if by == "" {
@@ -64,6 +132,20 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 	}
 	if by != "year" && by != "quarter" && by != "month" {
 		return nil, badParam("by", "%q: want year, quarter or month", q.By)
+	}
+	verbal := DefaultVerbal
+	if q.Verbal != nil {
+		verbal = *q.Verbal
+	}
+	if verbal < 0 || verbal > 1 {
+		return nil, badParam("verbal", "%g: want a weight from 0 to 1", verbal)
+	}
+	ids := q.IDs
+	if ids == 0 {
+		ids = 100
+	}
+	if ids < 0 || ids > MaxLimit {
+		return nil, badParam("ids", "want 1 to %d event ids per point", MaxLimit)
 	}
 	if strings.TrimSpace(q.A) == "" || strings.TrimSpace(q.B) == "" {
 		return nil, badParam("a", "a relations series needs two actors")
@@ -77,58 +159,112 @@ func (s *db) Relations(ctx context.Context, q RelationsQuery) (*Series, error) {
 		return nil, err
 	}
 	w := &where{}
-	cond := "p.a IN " + w.in(a) + " AND p.b IN " + w.in(b) + " AND p.date_lo > 0"
+	cond := "a IN " + w.in(a) + " AND b IN " + w.in(b) + " AND asserted = 1 AND date_lo > 0"
 	if q.From != "" {
 		r, err := parseBound("from", q.From)
 		if err != nil {
 			return nil, err
 		}
-		cond += " AND p.date_lo >= " + w.arg(int64(r.Lo))
+		cond += " AND date_lo >= " + w.arg(int64(r.Lo))
 	}
 	if q.To != "" {
 		r, err := parseBound("to", q.To)
 		if err != nil {
 			return nil, err
 		}
-		cond += " AND p.date_lo <= " + w.arg(int64(r.Hi))
+		cond += " AND date_hi <= " + w.arg(int64(r.Hi))
 	}
-	rows, err := s.sql.QueryContext(ctx, `SELECT e.id, e.date_lo, e.date_hi, e.score FROM events e
-		WHERE e.key IN (SELECT p.event_key FROM event_pairs p WHERE `+cond+`) AND e.modality = 'asserted'`+eventOrder, w.args...)
+	// With several ids on a side an event may match twice: count it once.
+	src := "(SELECT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
+	if len(a) > 1 || len(b) > 1 {
+		src = "(SELECT DISTINCT date_lo, date_hi, event_key, score, verbal FROM event_pairs WHERE " + cond + ") p"
+	}
+	weighted := "p.score * CASE p.verbal WHEN 1 THEN CAST(" + w.arg(verbal) + " AS DOUBLE PRECISION) ELSE 1.0 END"
+	plo, phi := periodExpr("p.date_lo", by), periodExpr("p.date_hi", by)
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+plo+`, count(*), sum(`+weighted+`),
+		COALESCE(sum(CASE WHEN p.score > 0 THEN `+weighted+` END), 0), COALESCE(sum(CASE WHEN p.score < 0 THEN `+weighted+` END), 0)
+		FROM `+src+` WHERE `+plo+` = `+phi+` GROUP BY `+plo+` ORDER BY 1`, w.args...)
+	if err != nil {
+		return nil, classify(err)
+	}
+	out := &Series{A: q.A, B: q.B, AIDs: a, BIDs: b, By: by, Weighting: WeightingText(verbal), Verbal: verbal, Points: []Point{}, Unplaced: []string{}}
+	var nums []int64
+	for rows.Next() {
+		var n int64
+		var pt Point
+		if err := rows.Scan(&n, &pt.Count, &pt.Score, &pt.Cooperation, &pt.Conflict); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		// Fill the periods between with empty points, so a chart has one
+		// point per period.
+		for len(nums) > 0 && nextPeriod(nums[len(nums)-1], by) < n {
+			m := nextPeriod(nums[len(nums)-1], by)
+			name, lo, hi := periodOf(m, by)
+			out.Points = append(out.Points, Point{Period: name, Start: lo.ISO(), End: hi.ISO(), Events: []string{}})
+			nums = append(nums, m)
+		}
+		var lo, hi Day
+		pt.Period, lo, hi = periodOf(n, by)
+		pt.Start, pt.End = lo.ISO(), hi.ISO()
+		out.Points = append(out.Points, pt)
+		nums = append(nums, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, classify(err)
+	}
+	// The events behind each point, in date order, up to ids of them.
+	for i := range out.Points {
+		pt := &out.Points[i]
+		if pt.Count == 0 {
+			continue
+		}
+		lo, _ := ParseDate(pt.Start)
+		hi, _ := ParseDate(pt.End)
+		pw := &where{args: append([]any(nil), w.args[:len(w.args)-1]...)}
+		pcond := cond + " AND date_lo >= " + pw.arg(int64(lo.Lo)) + " AND date_hi <= " + pw.arg(int64(hi.Hi))
+		if pt.Events, err = s.eventIDs(ctx, tx, pcond, pw.args, ids); err != nil {
+			return nil, err
+		}
+		pt.More = pt.Count - len(pt.Events)
+	}
+	uw := &where{args: append([]any(nil), w.args[:len(w.args)-1]...)}
+	ucond := cond + " AND " + strings.ReplaceAll(plo, "p.", "") + " <> " + strings.ReplaceAll(phi, "p.", "")
+	if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT event_key) FROM event_pairs WHERE `+ucond, uw.args...).Scan(&out.UnplacedCount); err != nil {
+		return nil, classify(err)
+	}
+	if out.UnplacedCount > 0 {
+		if out.Unplaced, err = s.eventIDs(ctx, tx, ucond, uw.args, ids); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// eventIDs lists, in event order, the ids of up to n events whose pair
+// rows match cond.
+func (s *db) eventIDs(ctx context.Context, q querier, cond string, args []any, n int) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT e.id FROM events e WHERE e.key IN (SELECT event_key FROM (SELECT DISTINCT date_lo, date_hi, event_key
+		FROM event_pairs WHERE `+cond+fmt.Sprintf(` ORDER BY date_lo, date_hi, event_key LIMIT %d) x)`, n)+eventOrder, args...)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer rows.Close()
-	out := &Series{A: q.A, B: q.B, AIDs: a, BIDs: b, By: by, Weighting: Weighting, Points: []Point{}, Unplaced: []string{}}
-	at := map[string]int{}
+	out := []string{}
 	for rows.Next() {
 		var id string
-		var lo, hi int64
-		var score float64
-		if err := rows.Scan(&id, &lo, &hi, &score); err != nil {
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		name, plo, phi := period(Day(lo), by)
-		if Day(hi) > phi {
-			out.Unplaced = append(out.Unplaced, id)
-			continue
-		}
-		i, ok := at[name]
-		if !ok {
-			i = len(out.Points)
-			at[name] = i
-			out.Points = append(out.Points, Point{Period: name, Start: plo.ISO(), End: phi.ISO(), Events: []string{}})
-		}
-		pt := &out.Points[i]
-		pt.Score += score
-		pt.Count++
-		if score > 0 {
-			pt.Cooperation++
-		} else if score < 0 {
-			pt.Conflict++
-		}
-		pt.Events = append(pt.Events, id)
+		out = append(out, id)
 	}
-	return out, classify(rows.Err())
+	return out, rows.Err()
 }
 
 // NetworkFilter selects the interactions drawn as a network.

@@ -41,6 +41,10 @@ type Store interface {
 	// The same bytes already stored are left alone (OutcomeUnchanged); a
 	// document stored under the same path with other bytes is replaced.
 	Ingest(ctx context.Context, d *doc.Document) (IngestResult, error)
+	// StoredHash returns the id of the document stored with these bytes
+	// (by SHA-256, hex), or "" — so an ingest can skip the pipeline for a
+	// file it already has.
+	StoredHash(ctx context.Context, sha256 string) (string, error)
 	// DeleteDocument removes a document and everything read from it.
 	DeleteDocument(ctx context.Context, id string) error
 

@@ -271,21 +271,39 @@ func TestRelationsSeries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Verbal types (SUPPORT, CONSULT: quad VC) count half by default.
 		want := []store.Point{
-			{Period: "1922", Start: "1922-01-01", End: "1922-12-31", Score: 5, Count: 1, Cooperation: 1, Events: []string{"test:e1"}},
-			{Period: "1926", Start: "1926-01-01", End: "1926-12-31", Score: 2.5, Count: 1, Cooperation: 1, Events: []string{"test:e2"}},
-			{Period: "1939", Start: "1939-01-01", End: "1939-12-31", Score: 5, Count: 1, Cooperation: 1, Events: []string{"test:e3"}},
-			{Period: "1941", Start: "1941-01-01", End: "1941-12-31", Score: -9, Count: 1, Conflict: 1, Events: []string{"test:e6"}},
+			{Period: "1922", Start: "1922-01-01", End: "1922-12-31", Score: 2.5, Count: 1, Cooperation: 2.5, Events: []string{"test:e1"}},
+			{Period: "1926", Start: "1926-01-01", End: "1926-12-31", Score: 1.25, Count: 1, Cooperation: 1.25, Events: []string{"test:e2"}},
+			{Period: "1939", Start: "1939-01-01", End: "1939-12-31", Score: 2.5, Count: 1, Cooperation: 2.5, Events: []string{"test:e3"}},
+			{Period: "1941", Start: "1941-01-01", End: "1941-12-31", Score: -9, Count: 1, Conflict: -9, Events: []string{"test:e6"}},
 		}
-		if !reflect.DeepEqual(got.Points, want) || len(got.Unplaced) != 0 {
-			t.Fatalf("by year:\n got %+v\nwant %+v", got.Points, want)
+		var nonEmpty []store.Point
+		for _, p := range got.Points {
+			if p.Count > 0 {
+				nonEmpty = append(nonEmpty, p)
+			} else if len(p.Events) != 0 || p.Score != 0 {
+				t.Fatalf("empty period with content: %+v", p)
+			}
 		}
-		got, err = s.Relations(ctx, store.RelationsQuery{A: "DEU", B: "SUN", By: "month", From: "1925"})
+		if !reflect.DeepEqual(nonEmpty, want) || len(got.Points) != 20 || got.Points[1].Period != "1923" || got.UnplacedCount != 0 {
+			t.Fatalf("by year:\n got %+v\nwant %+v (and a point for every year 1922..1941)", got.Points, want)
+		}
+		one := 1.0
+		got, err = s.Relations(ctx, store.RelationsQuery{A: "DEU", B: "SUN", By: "month", From: "1925", Verbal: &one, IDs: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got.Points) != 2 || got.Points[0].Period != "1939-08" || !reflect.DeepEqual(got.Unplaced, []string{"test:e2"}) {
+		if got.Points[0].Period != "1939-08" || got.Points[0].Score != 5 || got.Points[len(got.Points)-1].Period != "1941-06" ||
+			!reflect.DeepEqual(got.Unplaced, []string{"test:e2"}) || got.UnplacedCount != 1 || !strings.Contains(got.Weighting, "full weight") {
 			t.Fatalf("by month: %+v", got)
+		}
+		got, err = s.Relations(ctx, store.RelationsQuery{A: "DEU", B: "SUN", By: "quarter", From: "1939", To: "1941"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Points[0].Period != "1939-Q3" || len(got.Points) != 8 || got.Points[7].Period != "1941-Q2" {
+			t.Fatalf("by quarter: %+v", got.Points)
 		}
 	})
 }

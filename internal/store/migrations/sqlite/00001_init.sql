@@ -185,29 +185,39 @@ CREATE TABLE events (
     mentions     TEXT NOT NULL,
     extra        TEXT NOT NULL DEFAULT '{}'
 );
-CREATE INDEX events_order ON events(date_lo, date_hi, doc_id, ord);
+-- The stable order of events: date, then key (ingestion order, and within a
+-- document the order of the text).
+CREATE INDEX events_order ON events(date_lo, date_hi);
 CREATE INDEX events_doc ON events(doc_id, ord);
-CREATE INDEX events_type ON events(type, date_lo);
+CREATE INDEX events_type ON events(type, date_lo, date_hi);
 CREATE INDEX events_treaty ON events(treaty);
 
--- Which actors take part in an event, on which side.
+-- Which actors take part in an event, on which side, with the event's day
+-- bounds, so that actor + period queries are answered from this index.
 CREATE TABLE event_actors (
     actor_id  TEXT NOT NULL,
     date_lo   INTEGER NOT NULL,
+    date_hi   INTEGER NOT NULL,
     event_key INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
     role      TEXT NOT NULL,
-    PRIMARY KEY (actor_id, date_lo, event_key, role)
+    PRIMARY KEY (actor_id, date_lo, date_hi, event_key, role)
 ) WITHOUT ROWID;
 CREATE INDEX event_actors_event ON event_actors(event_key);
 
--- Every ordered pair of distinct participants (both orders stored), so a
--- pair + date range query is one index range scan.
+-- Every ordered pair of distinct participants (both orders stored), with
+-- the event's day bounds, score, whether it is asserted and whether its
+-- type is verbal: a pair + period query and the relations series of a pair
+-- are answered by one range scan of this index, in date order.
 CREATE TABLE event_pairs (
     a         TEXT NOT NULL,
     b         TEXT NOT NULL,
     date_lo   INTEGER NOT NULL,
+    date_hi   INTEGER NOT NULL,
     event_key INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
-    PRIMARY KEY (a, b, date_lo, event_key)
+    score     REAL NOT NULL,
+    asserted  INTEGER NOT NULL,
+    verbal    INTEGER NOT NULL,
+    PRIMARY KEY (a, b, date_lo, date_hi, event_key)
 ) WITHOUT ROWID;
 CREATE INDEX event_pairs_event ON event_pairs(event_key);
 

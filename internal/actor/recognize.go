@@ -1,0 +1,1100 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/chronicle-history/chronicle/internal/doc"
+)
+
+// candKind says what kind of reference a candidate mention is.
+type candKind uint8
+
+const (
+	cState   candKind = iota + 1 // a state by name, demonym, metonym
+	cOrg                         // an organisation (registry or found)
+	cGroup                       // a group of people
+	cPerson                      // a person by full name or registry name
+	cSurname                     // a bare surname, resolved in the document
+	cPronoun                     // "he", resolved to a person
+	cPair                        // "the two countries"
+	cWeak                        // a name valid only with its state nearby
+	cAnaphor                     // "the League" after "League of Nations"
+)
+
+// cand is a mention found in a sentence, before document-level resolution.
+type cand struct {
+	sent    int
+	lo, hi  int // clean offsets
+	kind    candKind
+	via     string
+	actor   string // resolved actor id, when known already
+	state   string // state the mention stands or acts for
+	org     string // organisation it acts for
+	regime  string // regime named by the mention
+	role    string
+	name    string  // name of a person, group or organisation found in the text
+	entries []entry // registry meanings still to choose from
+	cue     bool    // a title or office stands before a surname
+	members []string
+}
+
+// item is a registry name found in a sentence: tokens [lo, hi).
+type item struct {
+	lo, hi  int
+	entries []entry
+}
+
+// sentProc analyses one sentence.
+type sentProc struct {
+	r      *Registry
+	text   string
+	toks   []token
+	items  []item
+	itemAt []int // token -> index of the item covering it, or -1
+	day    Day
+	lo, hi Day // the sentence's date range (MinDay..MaxDay when unknown)
+	sent   int
+	out    []cand
+	names  []nameSpan
+	inName []int // token -> index of the name covering it, or -1
+}
+
+// nameSpan is a person's name in the sentence.
+type nameSpan struct {
+	lo, hi   int     // tokens
+	reg      []entry // registry person entries
+	full     bool    // given name + surname, or cue + name
+	surname  bool    // a single word (plus particles)
+	cue      bool
+	role     string
+	affState string
+	affOrg   string
+}
+
+// analyse finds the candidate mentions of sentence si.
+func (a *Annotator) analyse(d *doc.Document, si int, date dateRange, buf []token) ([]cand, []token) {
+	s := d.Sentences[si]
+	p := &sentProc{r: a.reg, text: d.Text, day: date.day(), lo: MinDay, hi: MaxDay, sent: si}
+	if date.known {
+		p.lo, p.hi = date.lo, date.hi
+	}
+	p.toks = tokenize(d.Text, s.Clean.Start, s.Clean.End, buf[:0])
+	p.match()
+	p.findNames()
+	p.scan()
+	return p.out, p.toks
+}
+
+// match finds the longest registry name at each token, left to right.
+func (p *sentProc) match() {
+	lex := p.r.lex
+	n := len(p.toks)
+	p.itemAt = make([]int, n)
+	for i := range p.itemAt {
+		p.itemAt[i] = -1
+	}
+	for i := 0; i < n; {
+		node := int32(0)
+		bestHi := -1
+		var best []entry
+		for j := i; j < n; j++ {
+			next, ok := lex.edges[lexEdge{node, p.toks[j].key}]
+			if !ok {
+				break
+			}
+			node = next
+			if es := lex.nodes[node].entries; len(es) > 0 {
+				var okEs []entry
+				for k := range es {
+					if es[k].shapeOK(p.toks[i : j+1]) {
+						okEs = append(okEs, es[k])
+					}
+				}
+				if len(okEs) > 0 {
+					bestHi, best = j+1, okEs
+				}
+			}
+		}
+		if bestHi < 0 {
+			i++
+			continue
+		}
+		idx := len(p.items)
+		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best})
+		for k := i; k < bestHi; k++ {
+			p.itemAt[k] = idx
+		}
+		i = bestHi
+	}
+}
+
+// itemStart returns the item starting at token i, or nil.
+func (p *sentProc) itemStart(i int) *item {
+	if i < 0 || i >= len(p.toks) || p.itemAt[i] < 0 {
+		return nil
+	}
+	it := &p.items[p.itemAt[i]]
+	if it.lo != i {
+		return nil
+	}
+	return it
+}
+
+// itemEnd returns the item ending just before token i, or nil.
+func (p *sentProc) itemEnd(i int) *item {
+	if i <= 0 || i > len(p.toks) || p.itemAt[i-1] < 0 {
+		return nil
+	}
+	it := &p.items[p.itemAt[i-1]]
+	if it.hi != i {
+		return nil
+	}
+	return it
+}
+
+func (it *item) has(kinds ...entryKind) bool {
+	for _, e := range it.entries {
+		for _, k := range kinds {
+			if e.kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (it *item) only(kinds ...entryKind) []entry {
+	var out []entry
+	for _, e := range it.entries {
+		for _, k := range kinds {
+			if e.kind == k {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// choose picks the meaning in force at the sentence's day: a meaning whose
+// period (and whose actor's lifetime) holds the day, else the nearest.
+func (p *sentProc) choose(es []entry) (entry, bool) {
+	return chooseEntry(p.r, es, p.day, Period{From: p.lo, To: p.hi})
+}
+
+// chooseEntry prefers a meaning whose period overlaps the sentence's date
+// range, then the one nearest to its middle day.
+func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
+	if day != MinDay {
+		// A name given a period in the registry ("Russia@1917-11-07..",
+		// "Ukrainian@1991-08-24..") means nothing outside it.
+		var in []entry
+		for _, e := range es {
+			if e.period == always || e.period.Overlaps(rng) {
+				in = append(in, e)
+			}
+		}
+		es = in
+	}
+	if len(es) == 0 {
+		return entry{}, false
+	}
+	best, bestDist := -1, int64(-1)
+	for i, e := range es {
+		per := e.period
+		switch e.kind {
+		case eOrgName, eOrgWeak, eOrgAnaphor:
+			per = intersect(per, r.Orgs[e.ref].Period)
+		case eSeat:
+			if e.isOrg {
+				per = intersect(per, r.Orgs[e.ref].Period)
+			}
+		}
+		// Rank by distance to the date (0 inside); at equal distance a name
+		// with a period of its own ("Russia@1917-11-07..") beats a name
+		// good at any time.
+		dist := int64(0)
+		if day != MinDay && !per.Overlaps(rng) {
+			dist = per.Distance(day)
+		}
+		dist *= 2
+		if e.period == always {
+			dist++
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	return es[best], true
+}
+
+func intersect(a, b Period) Period {
+	p := Period{From: max(a.From, b.From), To: min(a.To, b.To)}
+	if p.From > p.To {
+		return a
+	}
+	return p
+}
+
+func (p *sentProc) tokText(lo, hi int) string {
+	if lo >= hi {
+		return ""
+	}
+	return p.text[p.toks[lo].start:p.toks[hi-1].end]
+}
+
+func (p *sentProc) emit(c cand, lo, hi int) {
+	c.sent = p.sent
+	c.lo, c.hi = int(p.toks[lo].start), int(p.toks[hi-1].end)
+	p.out = append(p.out, c)
+}
+
+func (p *sentProc) key(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].key
+}
+
+// --- people ------------------------------------------------------------------
+
+// findNames finds people's names: registry names, and capitalised name
+// sequences opened by a given name or a title.
+func (p *sentProc) findNames() {
+	n := len(p.toks)
+	p.inName = make([]int, n)
+	for i := range p.inName {
+		p.inName[i] = -1
+	}
+	for i := 0; i < n; {
+		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
+			ns := nameSpan{lo: it.lo, hi: it.hi, reg: it.only(ePersonName), full: true}
+			i = p.addName(ns)
+			continue
+		}
+		if j, ns, ok := p.scanName(i); ok {
+			i = p.addName(ns)
+			_ = j
+			continue
+		} else if j > i {
+			i = j
+			continue
+		}
+		i++
+	}
+}
+
+func (p *sentProc) addName(ns nameSpan) int {
+	p.cueAndRole(&ns)
+	p.apposition(&ns)
+	idx := len(p.names)
+	p.names = append(p.names, ns)
+	for k := ns.lo; k < ns.hi; k++ {
+		p.inName[k] = idx
+	}
+	return ns.hi
+}
+
+// combiningHere reports whether the item is a combining form before a
+// hyphen ("Franco-Soviet"), not a name.
+func (p *sentProc) combiningHere(it *item) bool {
+	return it.has(eCombining) && p.key(it.hi) == "-" && p.toks[it.hi].start == p.toks[it.hi-1].end
+}
+
+func (p *sentProc) isParticle(i int) bool {
+	return i < len(p.toks) && particles[p.toks[i].key] && p.toks[i].is(tWord)
+}
+
+// scanName reads a capitalised name sequence at token i. It returns where
+// scanning stopped even when no name was found, so that the caller can
+// skip the words looked at.
+func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
+	n := len(p.toks)
+	t := p.toks[i]
+	startsName := t.is(tCap) && t.is(tWord) && !t.is(tDigit)
+	if !startsName && !(p.isParticle(i) && i+1 < n && (p.toks[i+1].is(tCap) || p.isParticle(i+1))) {
+		return i, nameSpan{}, false
+	}
+	j := i
+	given, words, initials := 0, 0, 0
+	end := -1
+	var reg []entry
+	for j < n {
+		tk := p.toks[j]
+		if it := p.itemStart(j); it != nil {
+			switch {
+			case it.hi == j+1 && it.has(eGiven) && words == given && !it.has(eStateName, eAdjective, eCapital, eOrgName):
+				given++
+				words++
+				j++
+				end = j
+				continue
+			case j > i && it.hi == j+1 && (tk.key == "graf" || tk.key == "freiherr") && (p.isParticle(j+1) || j+1 < n && p.toks[j+1].is(tCap)):
+				j++
+				continue
+			case j > i && given > 0 && it.has(ePersonName):
+				reg = it.only(ePersonName)
+				words++
+				j = it.hi
+				end = j
+			}
+			break
+		}
+		if p.itemAt[j] >= 0 {
+			break
+		}
+		if p.isParticle(j) && (j > i || tk.is(tCap) || i == j) {
+			k := j
+			for k < n && p.isParticle(k) {
+				k++
+			}
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+				j = k
+				continue
+			}
+			break
+		}
+		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && !nameStop[tk.key] {
+			if tk.is(tInitial) && p.key(j+1) == "." {
+				initials++
+				j += 2
+				continue
+			}
+			words++
+			j++
+			// Hyphenated surnames: "Brockdorff-Rantzau", "Trevor-Roper".
+			for j+1 < n && p.toks[j].key == "-" && p.toks[j].start == p.toks[j-1].end &&
+				p.toks[j+1].start == p.toks[j].end && p.toks[j+1].is(tCap) && p.itemAt[j+1] < 0 {
+				j += 2
+			}
+			end = j
+			continue
+		}
+		if (j > i || !tk.is(tCap)) && p.isParticle(j) {
+			k := j
+			for k < n && p.isParticle(k) {
+				k++
+			}
+			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && !nameStop[p.toks[k].key] && p.itemAt[k] < 0 {
+				j = k
+				continue
+			}
+		}
+		if j == i && p.isParticle(j) {
+			// A capitalised particle opening a sentence: "Von der Schulenburg".
+			k := j
+			for k < n && p.isParticle(k) {
+				k++
+			}
+			if k < n && k > j && p.toks[k].is(tCap) && p.itemAt[k] < 0 {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	if end <= i {
+		return max(j, i+1), nameSpan{}, false
+	}
+	ns := nameSpan{lo: i, hi: end, reg: reg}
+	surnameWords := words - given
+	switch {
+	case reg != nil:
+		ns.full = true
+	case given > 0 && surnameWords > 0:
+		ns.full = true
+	case initials > 0 && surnameWords > 0:
+		ns.full = true
+	case surnameWords == 1 && given == 0 && initials == 0:
+		ns.surname = true
+	case surnameWords >= 2 && given == 0:
+		// Capitalised words with no given name: a person only after a
+		// title ("General Francisco Franco"); decided in cueAndRole.
+		ns.full = false
+	default:
+		return end, nameSpan{}, false
+	}
+	// A surname followed by a model designation is a product ("Tupolev
+	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
+	// Front").
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || orgHeads[p.toks[end].key] && p.toks[end].is(tCap)) {
+		return end, nameSpan{}, false
+	}
+	if !ns.full && !ns.surname {
+		probe := ns
+		p.apposition(&probe)
+		if !p.hasCue(i) && probe.role == "" {
+			return end, nameSpan{}, false
+		}
+		ns.full = true
+	}
+	if p.namesDocument(end) {
+		return end, nameSpan{}, false
+	}
+	return end, ns, true
+}
+
+// documentHeads end the names of treaties, plans and lines named after
+// people ("Molotov–Ribbentrop Pact", "Curzon Line", "Dawes Plan").
+var documentHeads = set("pact", "treaty", "agreement", "line", "plan", "protocol", "doctrine",
+	"declaration", "note", "memorandum", "offensive", "cabinet", "government", "ministry", "award", "accords")
+
+// namesDocument reports whether the name ending at token end is part of
+// such a name: followed by a head, directly or through "–Name".
+func (p *sentProc) namesDocument(end int) bool {
+	n := len(p.toks)
+	j := end
+	for j+1 < n && p.toks[j].key == "-" && p.toks[j+1].is(tCap) {
+		j += 2
+		if it := p.itemStart(j - 1); it != nil {
+			j = it.hi
+		}
+	}
+	return j < n && documentHeads[p.toks[j].key] && p.toks[j].is(tCap)
+}
+
+// hasCue reports whether a title, rank or office stands right before
+// token i ("General", "Mr.", "ambassador", "Historian").
+func (p *sentProc) hasCue(i int) bool {
+	it := p.itemEnd(i)
+	return it != nil && p.isCue(it)
+}
+
+// isCue reports whether an office item can introduce a person: a
+// capitalised title ("General", "Mr.") or a lower-case office that names
+// a person ("ambassador").
+func (p *sentProc) isCue(it *item) bool {
+	if !it.has(eOffice) {
+		return false
+	}
+	if p.toks[it.lo].is(tCap) {
+		return true
+	}
+	// A lower-case title is a cue only for an office that names a person
+	// ("ambassador Ivan Maisky"), not for a word like "general".
+	for _, e := range it.only(eOffice) {
+		switch p.r.Offices[e.ref].Class {
+		case "military-rank", "official", "honorific", "minister":
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// cueAndRole reads the role phrase before a name: "German Foreign Minister
+// Walther Rathenau", "Soviet trade representative in Berlin David
+// Kandelaki", "Litvinov's deputy Vladimir Potemkin".
+func (p *sentProc) cueAndRole(ns *nameSpan) {
+	ns.cue = p.hasCue(ns.lo)
+	k := ns.lo - 1
+	for k >= 0 {
+		if it := p.itemEnd(k + 1); it != nil {
+			if it.has(eOffice, eAdjective, eStateName, eOrgName, eCapital, eDefinite) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+				k = it.lo - 1
+				continue
+			}
+			break
+		}
+		key := p.toks[k].key
+		if key == "'s" || roleModifiers[key] || rolePreps[key] || (key == "the" && k+1 < ns.lo && p.itemAt[k+1] >= 0 && rolePreps[p.key(k-1)]) {
+			k--
+			continue
+		}
+		break
+	}
+	lo := k + 1
+	// Trim leading prepositions and modifiers that are not part of a role.
+	for lo < ns.lo && p.itemAt[lo] < 0 && (rolePreps[p.toks[lo].key] || p.toks[lo].key == "the") {
+		lo++
+	}
+	if lo >= ns.lo {
+		p.underAffiliation(ns)
+		return
+	}
+	role, st, org, office := p.readRole(lo, ns.lo, false)
+	if !office {
+		p.underAffiliation(ns)
+		return
+	}
+	ns.cue = true
+	ns.role, ns.affState, ns.affOrg = role, st, org
+	if ns.affState == "" && ns.affOrg == "" {
+		p.underAffiliation(ns)
+	}
+}
+
+// readRole reads tokens [lo, hi) as a role phrase: its text, the state
+// and organisation it names as the person's own (not the destination after
+// "to" or a place after "in"), and whether it holds an office title. Before
+// a name only titles that can introduce a person count (loose false);
+// after a comma any office does ("Seeckt, chief of the Reichswehr").
+func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, office bool) {
+	prep := ""
+	titled := false // an office, not only a rank or honorific
+	for i := lo; i < hi; {
+		if it := p.itemStart(i); it != nil {
+			poss := p.key(it.hi) == "'s"
+			switch {
+			case it.has(eOffice, eDefinite):
+				office = office || loose || p.isCue(it) || it.has(eDefinite)
+				for _, e := range it.only(eOffice) {
+					if c := p.r.Offices[e.ref].Class; c != "honorific" && c != "military-rank" {
+						titled = true
+					}
+				}
+				if it.has(eDefinite) {
+					titled = true
+				}
+				for _, e := range it.only(eOffice, eDefinite) {
+					if o := p.r.Offices[e.ref]; o.State != "" && state == "" {
+						state = o.State
+					}
+				}
+			case it.has(ePersonName) && poss:
+				if e, ok := p.choose(it.only(ePersonName)); ok && state == "" {
+					state = p.r.StateAt(p.r.Persons[e.ref].ID, p.day)
+				}
+			case it.has(eOrgName):
+				if prep != "to" {
+					if e, ok := p.choose(it.only(eOrgName)); ok && org == "" {
+						org = p.r.Orgs[e.ref].ID
+						if state == "" {
+							state = p.r.Orgs[e.ref].State
+						}
+					}
+				}
+			case it.has(eAdjective, eStateName):
+				if prep == "" || prep == "of" || prep == "for" || poss {
+					if e, ok := p.choose(it.only(eAdjective, eStateName)); ok && state == "" {
+						state = p.r.States[e.ref].Code
+					}
+				}
+			}
+			i = it.hi
+			continue
+		}
+		if k := p.toks[i].key; rolePreps[k] {
+			prep = k
+		}
+		i++
+	}
+	if !titled {
+		// "Count", "General": a cue to a name, but not a role to record.
+		return "", state, org, office
+	}
+	role = p.tokText(lo, hi)
+	for _, det := range []string{"the ", "an ", "a ", "The ", "An ", "A "} {
+		role = strings.TrimPrefix(role, det)
+	}
+	return role, state, org, office
+}
+
+// apposition reads a role after the name: "Victor Kopp, the RSFSR's
+// special representative to Berlin,", "Walter Krivitsky, an NKVD agent",
+// "Konstantin von Neurath (foreign minister from 1932 to 1938)".
+func (p *sentProc) apposition(ns *nameSpan) {
+	n := len(p.toks)
+	j := ns.hi
+	if j >= n || (p.toks[j].key != "," && p.toks[j].key != "(") {
+		return
+	}
+	j++
+	if p.key(j) == "who" {
+		j++
+		for c := 0; c < 3 && j < n && (p.key(j) == "had" || p.key(j) == "has" || p.key(j) == "been" || p.key(j) == "was" || p.key(j) == "is" || p.key(j) == "became"); c++ {
+			j++
+		}
+	}
+	for j < n && determiners[p.toks[j].key] {
+		j++
+	}
+	start := j
+	for j < n {
+		if it := p.itemStart(j); it != nil {
+			if it.has(eOffice, eDefinite, eAdjective, eStateName, eOrgName, eCapital) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+				j = it.hi
+				continue
+			}
+			break
+		}
+		k := p.toks[j].key
+		if k == "'s" || roleModifiers[k] || rolePreps[k] || (k == "the" && rolePreps[p.key(j-1)]) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == start || p.inNameAt(start) {
+		return
+	}
+	role, st, org, office := p.readRole(start, j, true)
+	if !office {
+		return
+	}
+	if ns.role == "" {
+		ns.role = role
+	}
+	if ns.affState == "" {
+		ns.affState = st
+	}
+	if ns.affOrg == "" {
+		ns.affOrg = org
+	}
+}
+
+func (p *sentProc) inNameAt(i int) bool {
+	return i < len(p.inName) && p.inName[i] >= 0
+}
+
+// underAffiliation reads "the Soviet embassy under Adolph Joffe", "the
+// Communist Party of Germany (KPD) under Ernst Thälmann": the person leads
+// the body named before "under".
+func (p *sentProc) underAffiliation(ns *nameSpan) {
+	k := ns.lo - 1
+	if p.key(k) != "under" {
+		return
+	}
+	k--
+	if p.key(k) == ")" {
+		for k >= 0 && p.key(k) != "(" {
+			k--
+		}
+		k--
+	}
+	it := p.itemEnd(k + 1)
+	if it == nil {
+		return
+	}
+	switch {
+	case it.has(eOrgName):
+		if e, ok := p.choose(it.only(eOrgName)); ok {
+			ns.affOrg = p.r.Orgs[e.ref].ID
+			ns.affState = p.r.Orgs[e.ref].State
+		}
+	case it.has(eStateName):
+		if e, ok := p.choose(it.only(eStateName)); ok {
+			ns.affState = p.r.States[e.ref].Code
+		}
+	case it.has(eNoun):
+		if adj := p.itemEnd(it.lo); adj != nil && adj.has(eAdjective) {
+			if e, ok := p.choose(adj.only(eAdjective)); ok {
+				ns.affState = p.r.States[e.ref].Code
+			}
+		}
+	}
+}
+
+// --- everything else -----------------------------------------------------------
+
+// scan walks the sentence once and turns names, demonyms, metonyms,
+// organisations, pair phrases and pronouns into candidates.
+func (p *sentProc) scan() {
+	n := len(p.toks)
+	for i := 0; i < n; {
+		if ni := p.inName[i]; ni >= 0 {
+			ns := p.names[ni]
+			c := cand{kind: cPerson, entries: ns.reg, cue: ns.cue, role: ns.role, state: ns.affState, org: ns.affOrg,
+				name: p.tokText(ns.lo, ns.hi), via: "name"}
+			if ns.reg != nil {
+				c.via = "alias"
+				for _, e := range ns.reg {
+					if fold(p.r.Persons[e.ref].Name) == fold(c.name) {
+						c.via = "name"
+					}
+				}
+			}
+			if ns.surname {
+				c.kind = cSurname
+				c.via = "surname"
+			}
+			p.emit(c, ns.lo, ns.hi)
+			i = ns.hi
+			continue
+		}
+		if it := p.itemStart(i); it != nil {
+			i = p.scanItem(it)
+			continue
+		}
+		if j := p.scanPair(i); j > i {
+			i = j
+			continue
+		}
+		if k := p.toks[i].key; (k == "he" || k == "him") && p.toks[i].is(tWord) {
+			p.emit(cand{kind: cPronoun, via: "pronoun"}, i, i+1)
+			i++
+			continue
+		}
+		if j := p.scanOrgName(i); j > i {
+			i = j
+			continue
+		}
+		i++
+	}
+}
+
+// scanItem handles the registry name at it and returns the next token.
+func (p *sentProc) scanItem(it *item) int {
+	n := len(p.toks)
+	switch {
+	case p.combiningHere(it):
+		if e, ok := p.choose(it.only(eCombining)); ok {
+			p.emit(cand{kind: cState, actor: p.r.States[e.ref].Code, state: p.r.States[e.ref].Code, via: "demonym"}, it.lo, it.hi)
+		}
+		return it.hi
+	case it.has(eStateName, eOrgName, eSeat):
+		e, ok := p.choose(it.only(eStateName, eOrgName, eSeat))
+		switch {
+		case !ok:
+		case e.kind == eStateName:
+			code := p.r.States[e.ref].Code
+			c := cand{kind: cState, actor: code, state: code, via: "name"}
+			if e.regime >= 0 {
+				c.regime = p.r.States[e.ref].Regimes[e.regime].Name
+				c.via = "regime"
+			}
+			p.emit(c, it.lo, it.hi)
+		case e.kind == eSeat:
+			if k := p.key(it.lo - 1); k == "near" || k == "outside" || k == "around" {
+				return it.hi
+			}
+			if e.isOrg {
+				o := p.r.Orgs[e.ref]
+				p.emit(cand{kind: cOrg, actor: o.ID, state: o.State, via: "metonym"}, it.lo, it.hi)
+			} else {
+				code := p.r.States[e.ref].Code
+				p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
+			}
+		default:
+			o := p.r.Orgs[e.ref]
+			via := "alias"
+			if fold(o.Name) == fold(p.tokText(it.lo, it.hi)) {
+				via = "name"
+			}
+			c := cand{kind: cOrg, actor: o.ID, state: o.State, via: via}
+			if o.Kind == "group" {
+				c.kind = cGroup
+			}
+			p.emit(c, it.lo, it.hi)
+		}
+		return it.hi
+	case it.has(eAdjective):
+		return p.demonymPhrase(it)
+	case it.has(ePlural):
+		p.plural(it)
+		return it.hi
+	case it.has(eCapital):
+		if e, ok := p.choose(it.only(eCapital)); ok && p.politicalCapital(it) {
+			code := p.r.States[e.ref].Code
+			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
+		}
+		return it.hi
+	case it.has(eDefinite):
+		if p.key(it.lo-1) == "the" || p.toks[it.lo].is(tCap) {
+			p.holder(it.only(eDefinite), "", it.lo, it.hi, "title")
+		}
+		return it.hi
+	case it.has(eStateWeak, eOrgWeak):
+		p.emit(cand{kind: cWeak, entries: it.only(eStateWeak, eOrgWeak), via: "alias"}, it.lo, it.hi)
+		return it.hi
+	case it.has(eOrgAnaphor):
+		p.emit(cand{kind: cAnaphor, entries: it.only(eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
+		return it.hi
+	}
+	_ = n
+	return it.hi
+}
+
+// holder emits the person holding the office at the sentence's day, when
+// the registry knows exactly one.
+func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string) bool {
+	for _, e := range offices {
+		o := p.r.Offices[e.ref]
+		st := state
+		if o.State != "" {
+			if st != "" && st != o.State {
+				continue
+			}
+			st = o.State
+		}
+		if st == "" || p.day == MinDay {
+			continue
+		}
+		hs := p.r.OfficeHolders(o.Class, st, p.day)
+		if len(hs) != 1 {
+			continue
+		}
+		pi := p.r.personByID[hs[0].ID]
+		p.emit(cand{kind: cPerson, entries: []entry{{kind: ePersonName, ref: int32(pi), period: always}},
+			role: p.tokText(lo, hi), state: st, via: via}, lo, hi)
+		return true
+	}
+	return false
+}
+
+// demonymPhrase reads "German", "the German side", "Soviet
+// representatives", "the German Foreign Ministry", "German armaments
+// makers", "the German Foreign Minister".
+func (p *sentProc) demonymPhrase(it *item) int {
+	e, ok := p.choose(it.only(eAdjective))
+	if !ok {
+		return it.hi
+	}
+	code := p.r.States[e.ref].Code
+	n := len(p.toks)
+	j := it.hi
+	// Head noun right after, or after one lower-case modifier.
+	head := p.itemStart(j)
+	if head == nil && j+1 < n && p.toks[j].is(tWord) && !p.toks[j].is(tCap) && !functionWords[p.toks[j].key] {
+		if h := p.itemStart(j + 1); h != nil && h.has(eNoun) {
+			head = h
+		}
+	}
+	if head != nil && p.inName[head.lo] < 0 {
+		if nouns := head.only(eNoun); len(nouns) > 0 {
+			nr := nouns[0]
+			next := head.hi
+			isHead := true
+			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] && !subjectVerbs[p.toks[next].key] {
+				isHead = false
+			}
+			if isHead && p.inNameAt(head.hi) {
+				isHead = false // "Soviet Ambassador Nikolay Krestinsky": the title is the person's
+			}
+			if isHead {
+				rule := p.r.Nouns[nr.ref]
+				switch rule.Refers {
+				case "state":
+					c := cand{kind: cState, actor: code, state: code, via: "demonym"}
+					if head.has(eOffice) {
+						c.role = p.tokText(it.hi, head.hi)
+					}
+					p.emit(c, it.lo, head.hi)
+					return head.hi
+				case "group":
+					name := p.tokText(it.lo, head.hi)
+					p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
+					return head.hi
+				case "type":
+					if o, ok := p.orgOfType(code, rule.Type); ok {
+						p.emit(cand{kind: cOrg, actor: o.ID, state: code, via: "demonym"}, it.lo, head.hi)
+					} else {
+						p.emit(cand{kind: cState, actor: code, state: code, via: "demonym"}, it.lo, head.hi)
+					}
+					return head.hi
+				}
+			}
+		}
+		adjUse := head.hi < n && len(head.only(eNoun)) > 0 && head.only(eNoun)[0].adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
+			// "the German Foreign Minister" with no name: its holder.
+			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
+				return head.hi
+			}
+			p.emit(cand{kind: cState, actor: code, state: code, via: "demonym", role: p.tokText(head.lo, head.hi)}, it.lo, head.hi)
+			return head.hi
+		}
+	}
+	p.emit(cand{kind: cState, actor: code, state: code, via: "demonym"}, it.lo, it.hi)
+	return it.hi
+}
+
+// orgOfType finds the state's body of a type, falling back from a branch
+// to the armed forces as a whole (the Reichswehr for "the German army" in
+// 1925).
+func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
+	day := p.day
+	if day == MinDay {
+		day = MakeDay(1930, 1, 1)
+	}
+	if o, ok := p.r.OrgOfType(code, typ, day); ok {
+		return o, true
+	}
+	switch typ {
+	case "army", "navy", "air-force":
+		return p.r.OrgOfType(code, "armed-forces", day)
+	}
+	return nil, false
+}
+
+// plural reads "the Germans", "the Soviets" (the state) and "ethnic
+// Germans", "5,461 Germans", "Soviet Germans" (a group of people).
+func (p *sentProc) plural(it *item) {
+	e, ok := p.choose(it.only(ePlural))
+	if !ok {
+		return
+	}
+	code := p.r.States[e.ref].Code
+	prev := p.key(it.lo - 1)
+	group := false
+	switch {
+	case prev == "the" || prev == "The":
+		group = false
+	case it.lo > 0 && (p.toks[it.lo-1].is(tDigit) || groupQualifiers[prev]):
+		group = true
+	case p.itemEnd(it.lo) != nil && p.itemEnd(it.lo).has(eAdjective, eStateName):
+		group = true
+	case it.lo > 0 && p.toks[it.lo-1].is(tCap) && p.itemAt[it.lo-1] < 0 && p.toks[it.lo-1].is(tWord):
+		group = true // "Sudetenland Germans", "Volga Germans"
+	case prev == "of" && p.key(it.lo-2) == "thousands":
+		group = true
+	case prev == "," || prev == "as" || prev == "and":
+		// A list of peoples: "(such as Germans, Poles, Finns)".
+		if k := p.itemEnd(it.lo - 1); k != nil && k.has(ePlural) {
+			group = true
+		}
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(ePlural) && (p.key(it.hi) == "," || p.key(it.hi) == "and") {
+			group = true
+		}
+		if prev == "as" && p.key(it.lo-2) == "such" {
+			group = true
+		}
+	}
+	if p.r.States[e.ref].Code == "SUN" && !group {
+		group = false
+	}
+	if !group {
+		p.emit(cand{kind: cState, actor: code, state: code, via: "demonym"}, it.lo, it.hi)
+		return
+	}
+	name := p.tokText(it.lo, it.hi)
+	p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, via: "demonym"}, it.lo, it.hi)
+}
+
+// politicalCapital reports whether a capital stands for its government
+// here ("Moscow's reaction", "Berlin realized", "reported to Berlin",
+// "relations with Moscow", "accused the city of Kaunas") rather than for
+// the place ("a flying school near Moscow", "arrived to Moscow").
+func (p *sentProc) politicalCapital(it *item) bool {
+	n := len(p.toks)
+	next := p.key(it.hi)
+	switch {
+	case next == "'s":
+		return !geoNouns[p.key(it.hi+1)]
+	case subjectVerbs[next] && next != "were" && next != "are":
+		prev := p.key(it.lo - 1)
+		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
+	}
+	if nx := p.itemStart(it.hi); nx != nil && nx.has(eNoun) {
+		for _, e := range nx.only(eNoun) {
+			if p.r.Nouns[e.ref].Refers == "state" {
+				return true // "Berlin officials"
+			}
+		}
+	}
+	k := it.lo - 1
+	if p.key(k) == "of" && p.key(k-1) == "city" {
+		k -= 2
+		if p.key(k) == "the" {
+			k--
+		}
+		return politicalObjectVerbs[p.key(k)]
+	}
+	prev := p.key(k)
+	switch prev {
+	case "to", "with", "from", "in":
+		before := p.key(k - 1)
+		if p.itemEnd(k) != nil && p.itemEnd(k).has(eOffice) {
+			return true // "ambassador to Berlin", "representative in Berlin"
+		}
+		if prev == "in" {
+			return false
+		}
+		return politicalNouns[before] || politicalObjectVerbs[before]
+	}
+	if politicalObjectVerbs[prev] {
+		return true
+	}
+	// Two capitals coordinated act together: "bring Moscow and Berlin closer".
+	if next == "and" && it.hi+1 < n {
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(eCapital) && prev != "between" && prev != "in" && prev != "from" && prev != "to" && prev != "near" {
+			return true
+		}
+	}
+	if prev == "and" {
+		if pv := p.itemEnd(k); pv != nil && pv.has(eCapital) {
+			before := p.key(pv.lo - 1)
+			return before != "between" && before != "in" && before != "from" && before != "to" && before != "near"
+		}
+	}
+	return false
+}
+
+// scanPair reads "the two countries", "both states", "the countries'".
+func (p *sentProc) scanPair(i int) int {
+	k := p.toks[i].key
+	n := len(p.toks)
+	switch k {
+	case "the", "these", "those":
+		if p.key(i+1) == "two" && pairNouns[p.key(i+2)] {
+			p.emit(cand{kind: cPair, via: "pair"}, i, i+3)
+			return i + 3
+		}
+		if (p.key(i+1) == "countries" || p.key(i+1) == "parties") && i+2 <= n {
+			next := p.key(i + 2)
+			if next == "'" || next == "'s" || subjectVerbs[next] {
+				p.emit(cand{kind: cPair, via: "pair"}, i, i+2)
+				return i + 2
+			}
+		}
+	case "both":
+		if pairNouns[p.key(i+1)] {
+			p.emit(cand{kind: cPair, via: "pair"}, i, i+2)
+			return i + 2
+		}
+	}
+	return i
+}
+
+// scanOrgName reads a capitalised name ending in a word like Union, Party,
+// League or Committee that the registry does not know: "Union of
+// Industrialists", "Popular Front".
+func (p *sentProc) scanOrgName(i int) int {
+	n := len(p.toks)
+	t := p.toks[i]
+	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || compass[t.key] {
+		return i
+	}
+	if nameStop[t.key] && !orgHeads[t.key] {
+		return i
+	}
+	free := func(j int) bool {
+		if p.itemAt[j] < 0 {
+			return true
+		}
+		it := &p.items[p.itemAt[j]]
+		return it.hi == it.lo+1 && len(it.only(eNoun, eOffice, eGiven)) == len(it.entries)
+	}
+	j, last, heads, headLast, headOf := i, i, 0, false, false
+	for j < n {
+		tk := p.toks[j]
+		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
+			headLast = orgHeads[tk.key]
+			if headLast {
+				heads++
+			}
+			j++
+			last = j
+			continue
+		}
+		if (tk.key == "of" || tk.key == "for" || tk.key == "and" || tk.key == "&") && j+1 < n && p.toks[j+1].is(tCap) && free(j+1) {
+			if tk.key == "of" && headLast {
+				headOf = true
+			}
+			j++
+			continue
+		}
+		break
+	}
+	if heads == 0 || last-i < 2 || !(headLast || headOf) {
+		return max(i, last)
+	}
+	name := p.tokText(i, last)
+	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
+	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
+		if e, ok := p.choose(adj.only(eAdjective)); ok {
+			c.state = p.r.States[e.ref].Code
+		}
+	}
+	p.emit(c, i, last)
+	return last
+}

@@ -1,0 +1,305 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord   tokKind = iota // letters
+	tNum                   // digits, maybe with thousands separators or decimals
+	tOrd                   // digits with an ordinal suffix: 17th, 1st
+	tDecade                // digits with s: 1920s, 20s
+	tPunct                 // one punctuation character
+	tAlnum                 // any other mix of digits and letters
+)
+
+// Token flags.
+const (
+	fCap     uint16 = 1 << iota // starts with an upper-case letter
+	fAllCap                     // all letters upper case, more than one
+	fSpace                      // white space before the token
+	fNewline                    // a line break before the token
+	fGrouped                    // a number written with thousands separators
+	fDecimal                    // a number with a decimal point
+)
+
+// token is a word, number or punctuation mark of the text, with byte
+// offsets into the text it was cut from.
+type token struct {
+	start, end int
+	id         int32 // lexicon word id, -1 if unknown
+	kind       tokKind
+	flags      uint16
+	ndig       int8 // digits in a number (before any separator)
+	num        int  // value of a number, ordinal or decade (1920 for 1920s)
+}
+
+func (t *token) is(f uint16) bool { return t.flags&f != 0 }
+
+// tokenize cuts text into tokens; offsets are shifted by base. With a
+// lexicon, every token gets its word id.
+func tokenize(text string, base int, lex *lexicon) []token {
+	return appendTokens(nil, text, base, lex, nil)
+}
+
+// appendTokens is tokenize appending to dst; buf is scratch space for
+// lower-casing (it may be nil).
+func appendTokens(dst []token, text string, base int, lex *lexicon, buf []byte) []token {
+	i := 0
+	var flags uint16
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				flags |= fSpace
+				i++
+				continue
+			case c == '\n':
+				flags |= fSpace | fNewline
+				i++
+				continue
+			case c >= '0' && c <= '9':
+				t, n := scanNumber(text, i)
+				t.flags |= flags
+				flags = 0
+				t.start, t.end = base+i, base+i+n
+				t.id = -1
+				if lex != nil && t.kind == tOrd {
+					// Ordinals in digits ("17th") may be words of the lists.
+					buf = lowerInto(buf[:0], text[i:i+n])
+					if id, ok := lex.words[string(buf)]; ok {
+						t.id = id
+					}
+				}
+				dst = append(dst, t)
+				i += n
+				continue
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				n := scanWord(text, i)
+				t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+				flags = 0
+				wordFlags(&t, text[i:i+n])
+				if lex != nil {
+					buf = lowerInto(buf[:0], text[i:i+n])
+					if id, ok := lex.words[string(buf)]; ok {
+						t.id = id
+					}
+				}
+				dst = append(dst, t)
+				i += n
+				continue
+			}
+			// ASCII punctuation.
+			t := token{start: base + i, end: base + i + 1, kind: tPunct, flags: flags, id: -1}
+			flags = 0
+			if lex != nil {
+				if id, ok := lex.words[text[i:i+1]]; ok {
+					t.id = id
+				}
+			}
+			dst = append(dst, t)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == 0xA0 || r == 0x2009 || r == 0x202F || r == 0x200A || r == 0x2002 || r == 0x2003 || unicode.IsSpace(r):
+			flags |= fSpace
+			if r == 0x2028 || r == 0x2029 || r == 0x85 {
+				flags |= fNewline
+			}
+			i += size
+			continue
+		case unicode.IsLetter(r):
+			n := scanWord(text, i)
+			t := token{start: base + i, end: base + i + n, kind: tWord, flags: flags, id: -1}
+			flags = 0
+			wordFlags(&t, text[i:i+n])
+			if lex != nil {
+				buf = lowerInto(buf[:0], text[i:i+n])
+				if id, ok := lex.words[string(buf)]; ok {
+					t.id = id
+				}
+			}
+			dst = append(dst, t)
+			i += n
+			continue
+		}
+		t := token{start: base + i, end: base + i + size, kind: tPunct, flags: flags, id: -1}
+		flags = 0
+		if lex != nil {
+			if k := punctKey(r); k != "" {
+				if id, ok := lex.words[k]; ok {
+					t.id = id
+				}
+			}
+		}
+		dst = append(dst, t)
+		i += size
+	}
+	return dst
+}
+
+// punctKey is the lexicon spelling of a non-ASCII punctuation mark: curly
+// apostrophes are the straight one, the many hyphens are "-", the dashes
+// are "–" (en) and "—" (em).
+func punctKey(r rune) string {
+	switch r {
+	case '\u2019', '\u2018', '\u02BC', '\u2032':
+		return "'"
+	case '\u2010', '\u2011', '\u2212', '\u00AD':
+		return "-"
+	case '\u2013', '\u2012':
+		return "–"
+	case '\u2014', '\u2015':
+		return "—"
+	case '\u201C', '\u201D', '\u201E':
+		return "\""
+	}
+	return string(r)
+}
+
+// scanWord returns the length of the run of letters (and combining marks)
+// starting at i.
+func scanWord(text string, i int) int {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				j++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		j += size
+	}
+	return j - i
+}
+
+func wordFlags(t *token, w string) {
+	if w == "" {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return
+	}
+	t.flags |= fCap
+	if len(w) < 2 {
+		return
+	}
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return
+		}
+	}
+	t.flags |= fAllCap
+}
+
+// scanNumber reads a number starting at i: digits, thousands groups
+// ("100,000"), a decimal part ("2.5"), and a suffix that makes it an
+// ordinal ("17th") or a decade ("1920s").
+func scanNumber(text string, i int) (token, int) {
+	j := i
+	v := 0
+	for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+		if v < 1e8 {
+			v = v*10 + int(text[j]-'0')
+		}
+		j++
+	}
+	t := token{kind: tNum, num: v, ndig: int8(min(j-i, 100))}
+	// Thousands groups: ",ddd" repeated, each followed by a non-digit.
+	for j+3 < len(text) && text[j] == ',' && isDigit3(text[j+1:j+4]) && (j+4 == len(text) || !isDigitByte(text[j+4])) {
+		for k := j + 1; k < j+4; k++ {
+			if v < 1e8 {
+				v = v*10 + int(text[k]-'0')
+			}
+		}
+		j += 4
+		t.flags |= fGrouped
+		t.num = v
+	}
+	if j+1 < len(text) && text[j] == '.' && isDigitByte(text[j+1]) && t.flags&fGrouped == 0 {
+		j++
+		for j < len(text) && isDigitByte(text[j]) {
+			j++
+		}
+		t.flags |= fDecimal
+	}
+	// Suffix letters.
+	k := j
+	for k < len(text) && (text[k] >= 'a' && text[k] <= 'z' || text[k] >= 'A' && text[k] <= 'Z') {
+		k++
+	}
+	if k > j && t.flags&(fGrouped|fDecimal) == 0 {
+		suf := text[j:k]
+		switch {
+		case (suf == "s" || suf == "S") && v%10 == 0:
+			t.kind = tDecade
+			return t, k - i
+		case isOrdSuffix(suf, v):
+			t.kind = tOrd
+			return t, k - i
+		}
+		t.kind = tAlnum
+		return t, k - i
+	}
+	// A decade written with an apostrophe: 1920's.
+	if j+2 < len(text) && text[j] == '\'' && text[j+1] == 's' && (j+2 == len(text) || !isLetterByte(text[j+2])) && v%10 == 0 && t.flags&(fGrouped|fDecimal) == 0 && (t.ndig == 4 || t.ndig == 2) {
+		t.kind = tDecade
+		return t, j + 2 - i
+	}
+	return t, j - i
+}
+
+func isOrdSuffix(s string, v int) bool {
+	switch s {
+	case "st", "nd", "rd", "th", "ST", "ND", "RD", "TH", "d": // "2d", "3d" in older prose
+		return true
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit3(s string) bool   { return isDigitByte(s[0]) && isDigitByte(s[1]) && isDigitByte(s[2]) }
+
+// lowerInto appends the lower-case form of s to buf.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// keyOf is the lexicon key of token t whose text is s.
+func keyOf(s string, t token) string {
+	if t.kind == tPunct {
+		r, _ := utf8.DecodeRuneInString(s)
+		if r >= utf8.RuneSelf {
+			return punctKey(r)
+		}
+		return s
+	}
+	return string(lowerInto(nil, s))
+}
