@@ -26,6 +26,9 @@ import (
 
 const foundingID = "germany-soviet-union-relations-1918-1941"
 
+// testToken enables writes on the test servers (the Add page).
+const testToken = "browser-test-token"
+
 // xssArticle is history text full of markup that must stay text: if any of
 // it ran, window.__xss would be set or a dialog would open.
 const xssArticle = `<script>window.__xss = "title"; alert("title")</script> Relations of Ruritania
@@ -58,14 +61,12 @@ func newExplorer(t *testing.T, docs ...*doc.Document) *explorer {
 			t.Fatalf("ingest %s: %v", d.Path, err)
 		}
 	}
-	web, err := serve.NewWeb(serve.WebOptions{Writes: true, MaxUpload: 8 << 20})
+	p, err := pipeline.Default(read.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/", apiHandler(t, st))
-	mux.Handle("/", web)
-	srv := httptest.NewServer(mux) // listens on 127.0.0.1
+	server := serve.New(serve.Config{Store: st, Pipeline: p, Token: testToken})
+	srv := httptest.NewServer(server.Handler()) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return &explorer{url: srv.URL, st: st}
 }
@@ -452,6 +453,10 @@ func TestBrowserExplorer(t *testing.T) {
 		if got := evalJS[string](b, `document.activeElement.name || ""`); got != "q" {
 			t.Errorf("after / the focus is on %q, want the search field", got)
 		}
+		// DevTools delivers the "/" as a separate character event, which
+		// lands in the field the page has just focused (a real key press
+		// is cancelled with its keydown); clear it before typing.
+		evalJS[string](b, `document.activeElement.value = ""`)
 		b.do(chromedp.KeyEvent("Rapallo\r"))
 		b.waitReady("search")
 		if got := evalJS[string](b, `location.search`); got != "?q=Rapallo" {
@@ -463,6 +468,46 @@ func TestBrowserExplorer(t *testing.T) {
 		}
 		if p := b.takeProblems(); len(p) > 0 {
 			t.Error(strings.Join(p, "; "))
+		}
+	})
+
+	t.Run("adding an article: clear errors, then the outcome", func(t *testing.T) {
+		b := newBrowser(t, 1280, 800)
+		b.visit(e.url+"/add", "add")
+		b.do(chromedp.SendKeys(chromedp.CSS(`input[name="token"]`), "not-the-token"),
+			chromedp.SendKeys(chromedp.CSS(`input[name="name"]`), "graustark.txt"),
+			chromedp.SendKeys(chromedp.CSS(`textarea[name="text"]`), "Graustark and Germany signed a trade agreement on 3 March 1926."),
+			chromedp.Click(chromedp.CSS(`form.add button[type="submit"]`)))
+		if err := b.poll(`!!document.querySelector("#add-result .error")`); err != nil {
+			t.Fatalf("a wrong token gave no error: %v", err)
+		}
+		if msg := evalJS[string](b, `document.querySelector("#add-result").textContent`); !strings.Contains(msg, "token") {
+			t.Errorf("wrong token: the page says %q", msg)
+		}
+		b.screenshot(dir, "add-error", false)
+		evalJS[string](b, `document.querySelector('input[name="token"]').value = ""`)
+		b.do(chromedp.SendKeys(chromedp.CSS(`input[name="token"]`), testToken), chromedp.Click(chromedp.CSS(`form.add button[type="submit"]`)))
+		if err := b.poll(`!!document.querySelector("#add-result .ok")`); err != nil {
+			t.Fatalf("the upload did not finish: %v; the page says %q", err, evalJS[string](b, `document.querySelector("#add-result").textContent`))
+		}
+		href := evalJS[string](b, `document.querySelector("#add-result .ok a").getAttribute("href")`)
+		var docs struct {
+			Documents []struct{ ID, Path string } `json:"documents"`
+		}
+		e.getJSON(t, "/api/documents", &docs)
+		found := false
+		for _, d := range docs.Documents {
+			found = found || (strings.HasSuffix(d.Path, "graustark.txt") && href == "/documents/"+url.PathEscape(d.ID))
+		}
+		if !found {
+			t.Errorf("the page links %q; stored documents: %+v", href, docs.Documents)
+		}
+		b.screenshot(dir, "add", false)
+		for _, p := range b.takeProblems() {
+			// The one failed request expected is the wrong token's 401.
+			if !strings.Contains(p, "401") {
+				t.Errorf("browser problem: %s", p)
+			}
 		}
 	})
 }

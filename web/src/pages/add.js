@@ -81,7 +81,8 @@ export async function render(box) {
         if (f >= 1) say("muted", "Sent. Reading the article (dates, actors, events)…");
       });
       progress.value = 100;
-      const d = res.document || {};
+      // The API answers with the document's id (or the document).
+      const d = typeof res.document === "string" ? { id: res.document } : res.document || {};
       const verb = res.outcome === "unchanged" ? "was already stored, unchanged" : res.outcome === "replaced" ? "replaced its earlier version" : "was added";
       say("ok", h("a", { href: docHref(d.id) }, d.title || d.id), ` ${verb}`, res.events !== undefined ? ` — ${fmtInt(res.events)} events.` : ".");
     } catch (err) {
