@@ -271,6 +271,15 @@ func TestBrowserExplorer(t *testing.T) {
 		if len(evs) == 0 {
 			t.Error("the API returned no events: nothing was checked")
 		}
+		// Filtered: the same count as the API for the same filters.
+		for _, q := range []string{"modality=negated,hypothetical", "pair=DEU,SUN&from=1920&to=1939"} {
+			want := len(ev.allEvents(t, strings.ReplaceAll(q, "&from", "&overlap=true&from")))
+			b.visit(ev.url+"/timeline?"+q, "timeline")
+			got := evalJS[int](b, `+document.querySelector(".timeline").dataset.items + +document.querySelector(".timeline").dataset.unplaced`)
+			if got != want || want == 0 {
+				t.Errorf("timeline?%s shows %d events, the API has %d", q, got, want)
+			}
+		}
 	})
 
 	t.Run("clicking an event shows its sentence highlighted", func(t *testing.T) {
@@ -461,6 +470,17 @@ func TestBrowserExplorer(t *testing.T) {
 		b.waitReady("search")
 		if got := evalJS[string](b, `location.search`); got != "?q=Rapallo" {
 			t.Errorf("searching by keyboard went to %q", got)
+		}
+		// Table headings sort, by keyboard too.
+		b.do(chromedp.Focus(chromedp.CSS("main")), chromedp.KeyEvent("gy"))
+		b.waitReady("treaties")
+		before := evalJS[string](b, `document.querySelector("th[aria-sort]").textContent + " " + document.querySelector("th[aria-sort]").getAttribute("aria-sort")`)
+		b.do(chromedp.Focus(chromedp.CSS(`th[data-key="name"] button`)), chromedp.KeyEvent(kb.Enter))
+		after := evalJS[string](b, `document.querySelector("th[aria-sort]").textContent + " " + document.querySelector("th[aria-sort]").getAttribute("aria-sort")`)
+		b.do(chromedp.KeyEvent(kb.Enter))
+		again := evalJS[string](b, `document.querySelector("th[aria-sort]").getAttribute("aria-sort")`)
+		if !strings.HasSuffix(before, "ascending") || !strings.HasPrefix(after, "Name") || !strings.HasSuffix(after, "ascending") || again != "descending" {
+			t.Errorf("sorting the treaties by keyboard: %q, then %q, then %q", before, after, again)
 		}
 		for _, k := range []struct{ key, page string }{{"r", "relations"}, {"n", "network"}, {"y", "treaties"}, {"u", "tenures"}, {"a", "add"}, {"o", "overview"}} {
 			b.do(chromedp.Focus(chromedp.CSS("main")), chromedp.KeyEvent("g"+k.key))

@@ -23,6 +23,18 @@ export async function render(box, { signal }) {
     field("Actor A", h("input", { name: "a", value: a, list: "rel-actors", size: 10, required: true, autocomplete: "off" })),
     field("Actor B", h("input", { name: "b", value: b, list: "rel-actors", size: 10, required: true, autocomplete: "off" })),
     field("By", h("select", { name: "by" }, ["year", "quarter", "month"].map((x) => h("option", { value: x, selected: x === by }, x)))),
+    field(
+      "Verbal events count",
+      h(
+        "select",
+        { name: "verbal" },
+        [
+          ["", "half (default)"],
+          ["1", "fully"],
+          ["0", "not at all"],
+        ].map(([v, l]) => h("option", { value: v, selected: (p.verbal || "") === v }, l)),
+      ),
+    ),
     ...periodFields(p),
     h("button", { type: "submit" }, "Show"),
   );
@@ -44,7 +56,7 @@ export async function render(box, { signal }) {
   }
   let series;
   try {
-    series = await api("relations", { a, b, by, from: p.from, to: p.to }, signal);
+    series = await api("relations", { a, b, by, from: p.from, to: p.to, verbal: p.verbal, ids: 300 }, signal);
   } catch (err) {
     // A name the store does not know is the reader's slip, not a failure.
     if (!(err instanceof ApiError) || err.status !== 400) throw err;
