@@ -192,8 +192,14 @@ export async function render(box, { signal, status }) {
     const tr0 = performance.now();
     const data = new DataSet();
     const lod = new LevelOfDetail(items, data);
+    let stacked = true;
     const refresh = (w) => {
       const r = lod.update(+w.start, +w.end);
+      // Bins never overlap in time: stacking them would only cost time.
+      if (timeline && stacked !== (r.mode === "events")) {
+        stacked = r.mode === "events";
+        timeline.setOptions({ stack: stacked });
+      }
       detailNote.textContent =
         r.mode === "events" ? `Showing single events (${fmtInt(r.shown)} near this window).` : `Too many events to show one by one here: boxes count them per ${r.unit}, coloured by mean score. Click a box or zoom in to see single events.`;
       holder.dataset.mode = r.mode;
@@ -203,7 +209,6 @@ export async function render(box, { signal, status }) {
     const span = itemSpan(items);
     const span0 = span;
     const opts = {
-      stack: true,
       stackSubgroups: false,
       showCurrentTime: false,
       zoomMin: 1000 * 60 * 60 * 24 * 3, // three days
@@ -229,6 +234,8 @@ export async function render(box, { signal, status }) {
       xss: { disabled: false },
     };
     refresh(span);
+    stacked = lod.mode === "events";
+    opts.stack = stacked;
     // The timeline stays hidden until its first full draw is complete.
     const shown = new Promise((resolve) => (opts.onInitialDrawComplete = resolve));
     if (groups.size && groupBy !== "none") timeline = new Timeline(holder, data, new DataSet([...groups.values()]), opts);
