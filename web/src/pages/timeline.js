@@ -59,7 +59,8 @@ export async function render(box, { signal, status }) {
     ),
     h("button", { type: "submit" }, "Show"),
   );
-  box.appendChild(form);
+  // On a phone the filters fold away under their summary.
+  box.appendChild(h("details", { class: "filterbox", open: window.innerWidth > 700 || undefined }, h("summary", null, "Filters"), form));
 
   const filters = {
     actor: p.actor,
@@ -189,6 +190,10 @@ export async function render(box, { signal, status }) {
   };
 
   box.afterAttach = async () => {
+    if (!items.length) {
+      holder.appendChild(h("p", { class: "empty" }, events.length ? "None of these events has a calendar date to place." : "No events match these filters."));
+      return;
+    }
     const tr0 = performance.now();
     const data = new DataSet();
     const lod = new LevelOfDetail(items, data);
