@@ -172,19 +172,33 @@ export async function render(box, { signal }) {
             ctx.save();
             ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
             ctx.textBaseline = "top";
-            let row = 0;
+            ctx.textAlign = "left"; // uPlot leaves the axes' alignment set
+            const inView = [];
             for (const m of markers) {
               const x = u.valToPos(dayTs(m.date), "x", true);
               if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+              inView.push({ m, x });
               ctx.strokeStyle = "rgba(120, 80, 0, 0.7)";
               ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
               ctx.beginPath();
               ctx.moveTo(x, u.bbox.top);
               ctx.lineTo(x, u.bbox.top + u.bbox.height);
               ctx.stroke();
-              ctx.fillStyle = "rgb(100, 60, 0)";
-              ctx.fillText(m.short, x + 3 * devicePixelRatio, u.bbox.top + (row % 4) * 13 * devicePixelRatio);
-              row++;
+            }
+            // Labels, treaties first, take the first of four rows where they
+            // overlap no other label; a marker with no room keeps its line
+            // only (the list below the chart names every one).
+            const rows = [[], [], [], []];
+            const gap = 6 * devicePixelRatio;
+            inView.sort((p, q) => (q.m.major ? 1 : 0) - (p.m.major ? 1 : 0) || p.x - q.x);
+            ctx.fillStyle = "rgb(100, 60, 0)";
+            for (const { m, x } of inView) {
+              const w = ctx.measureText(m.short).width;
+              const lx = Math.min(x + 3 * devicePixelRatio, u.bbox.left + u.bbox.width - w);
+              const row = rows.findIndex((r) => r.every(([a, z]) => lx + w + gap <= a || lx >= z + gap));
+              if (row < 0) continue;
+              rows[row].push([lx, lx + w]);
+              ctx.fillText(m.short, lx, u.bbox.top + row * 13 * devicePixelRatio);
             }
             ctx.restore();
           },
@@ -273,14 +287,14 @@ function mid(a, b) {
 function namedMarkers(events, treaties) {
   const seen = new Set();
   const out = [];
-  const add = (date, label, href) => {
+  const add = (date, label, href, major) => {
     if (!date || !/^\d{4}/.test(date)) return;
     const key = label.toLowerCase() + "|" + date.slice(0, 7);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ date, label, short: label.length > 28 ? label.slice(0, 27) + "…" : label, href });
+    out.push({ date, label, short: label.length > 28 ? label.slice(0, 27) + "…" : label, href, major: !!major });
   };
-  for (const t of treaties) add(isoDay(t.signed), t.name, t.events?.[0] ? eventHref(t.events[0]) : null);
+  for (const t of treaties) add(isoDay(t.signed), t.name, t.events?.[0] ? eventHref(t.events[0]) : null, true);
   for (const e of events) if (e.name && e.modality === "asserted") add(e.date?.start_date, e.name, eventHref(e.id));
   out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   return out;
