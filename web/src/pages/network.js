@@ -44,6 +44,16 @@ export async function render(box, { signal }) {
       ". Edge width: number of events; colour: mean score, red conflict to blue cooperation.",
     ),
   );
+  box.appendChild(
+    h(
+      "p",
+      { class: "legend" },
+      h("span", { class: ["swatch", "node-state"] }, "state"),
+      h("span", { class: ["swatch", "node-person"] }, "person"),
+      h("span", { class: ["swatch", "node-other"] }, "organisation or group"),
+      " · node size: events · click a node or an edge for details",
+    ),
+  );
   const graph = h("div", { class: "graph", role: "img", "aria-label": "Network of actors; the table lists the same interactions", data: { nodes: nodes.length, edges: edges.length } });
   const info = h("section", { class: "panel", id: "net-detail", "aria-live": "polite" }, h("p", { class: "muted" }, "Select an actor or an interaction."));
   const layout = h("div", { class: "netlayout" }, graph, info);
@@ -99,19 +109,38 @@ export async function render(box, { signal }) {
       return;
     }
     const maxEv = Math.max(...nodes.map((n) => n.events || 1));
+    // Name the busiest actors on the graph; the others show their name
+    // when selected (and all are in the table below).
+    const named = new Set(nodes.slice(0, 18).map((n) => n.id));
     const maxW = Math.max(1, ...edges.map((e) => e.weight));
     cy = cytoscape({
       container: graph,
       elements: [
-        ...nodes.map((n) => ({ data: { id: n.id, label: n.code || n.name, size: 18 + 42 * Math.sqrt((n.events || 0) / maxEv), color: n.kind === "state" ? "#3b4a6b" : n.kind === "person" ? "#7a5c2e" : "#4d7060" } })),
+        ...nodes.map((n) => ({ data: { id: n.id, label: named.has(n.id) ? n.code || n.name : "", full: n.name, size: 18 + 42 * Math.sqrt((n.events || 0) / maxEv), color: n.kind === "state" ? "#3b4a6b" : n.kind === "person" ? "#7a5c2e" : "#4d7060" } })),
         ...edges.map((e) => ({ data: { id: edgeId(e), source: e.source, target: e.target, width: 1 + 9 * Math.sqrt(e.weight / maxW), color: scoreColor(e.weight ? e.score / e.weight : 0) } })),
       ],
       style: [
-        { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "background-color": "data(color)", color: "#1d2330", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3 } },
+        {
+          selector: "node",
+          style: {
+            label: "data(label)",
+            width: "data(size)",
+            height: "data(size)",
+            "background-color": "data(color)",
+            color: "#1d2330",
+            "font-size": 11,
+            "text-valign": "bottom",
+            "text-margin-y": 3,
+            "text-background-color": "#ffffff",
+            "text-background-opacity": 0.75,
+            "text-background-padding": 1,
+          },
+        },
+        { selector: "node:selected", style: { label: "data(full)", "font-weight": "bold" } },
         { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", opacity: 0.75, "curve-style": "haystack" } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#e0a000", "line-color": "#e0a000", opacity: 1 } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 800 },
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, nodeOverlap: 20, gravity: 0.5, numIter: 1000, padding: 20 },
       minZoom: 0.2,
       maxZoom: 4,
     });
