@@ -164,8 +164,14 @@ func explorerPages(e *explorer, t *testing.T) []pageCase {
 		{"document", "/documents/" + foundingID + "?s=40", "documents"},
 	}
 	if evs := e.allEvents(t, "document="+foundingID); len(evs) > 0 {
-		// An event from the middle of the article, for its evidence view.
+		// A named event (a treaty signed) if there is one, for its evidence view.
 		ev := evs[len(evs)/2]
+		for _, x := range evs {
+			if x.Name != "" && x.Modality == "asserted" {
+				ev = x
+				break
+			}
+		}
 		pages = append(pages, pageCase{"event", "/events/" + url.PathEscape(ev.ID), "events"})
 	}
 	return pages
