@@ -121,27 +121,30 @@ export function frames(n) {
   });
 }
 
-// settled resolves once a vis-timeline has stopped redrawing: it measures
-// its items after a first draw and draws again, so "changed" alone is too
-// early. Quiet for `quiet` animation frames counts as settled (capped).
-export function settled(timeline, quiet = 3, cap = 120) {
+// showWindow moves the timeline to span and resolves when it has redrawn.
+export function showWindow(timeline, span) {
   return new Promise((resolve) => {
-    let calm = 0;
-    let seen = 0;
-    const onChange = () => {
-      calm = 0;
-      seen++;
-    };
-    timeline.on("changed", onChange);
-    const tick = (n) => {
-      calm++;
-      if ((seen > 0 && calm >= quiet) || n >= cap) {
-        timeline.off("changed", onChange);
-        resolve();
-        return;
-      }
-      requestAnimationFrame(() => tick(n + 1));
-    };
-    requestAnimationFrame(() => tick(0));
+    const w = timeline.getWindow();
+    if (+w.start === +span.start && +w.end === +span.end) return resolve();
+    timeline.once("changed", () => resolve());
+    timeline.setWindow(span.start, span.end, { animation: false });
   });
+}
+
+// itemSpan is the window that shows every item, with a little room.
+export function itemSpan(items) {
+  if (!items.length) {
+    const now = Date.now();
+    return { start: new Date(now - 365 * 864e5), end: new Date(now) };
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const it of items) {
+    const a = Date.parse(it.start);
+    const z = it.end ? Date.parse(it.end) : a;
+    if (a < lo) lo = a;
+    if (z > hi) hi = z;
+  }
+  const pad = Math.max((hi - lo) * 0.03, 15 * 864e5);
+  return { start: new Date(lo - pad), end: new Date(hi + pad) };
 }

@@ -5,7 +5,7 @@ import { Timeline } from "vis-timeline/peer";
 import { DataSet } from "vis-data/peer";
 import { h } from "../dom.js";
 import { api } from "../api.js";
-import { params, setParams, rerender, fmtInt, docHref, settled } from "../util.js";
+import { params, setParams, rerender, fmtInt, docHref, frames, showWindow, itemSpan } from "../util.js";
 import { sortable } from "../table.js";
 import { field, formValues } from "./filters.js";
 
@@ -85,7 +85,8 @@ export async function render(box, { signal }) {
       },
     });
     await drawn;
-    await settled(tl);
+    await showWindow(tl, itemSpan(items));
+    await frames(2);
   };
   return () => tl?.destroy();
 }

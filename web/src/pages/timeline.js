@@ -6,7 +6,7 @@ import { Timeline } from "vis-timeline/peer";
 import { DataSet } from "vis-data/peer";
 import { h, clear } from "../dom.js";
 import { api, allEvents } from "../api.js";
-import { eventLabel, scoreClass, modalityClass, params, setParams, fmtInt, eventHref, go, rerender, frames } from "../util.js";
+import { eventLabel, scoreClass, modalityClass, params, setParams, fmtInt, eventHref, go, rerender, frames, showWindow, itemSpan } from "../util.js";
 import { actorList, field, periodFields, formValues, modalities } from "./filters.js";
 import { evidenceBlock } from "./evidence.js";
 import { LevelOfDetail } from "./lod.js";
@@ -309,34 +309,6 @@ export async function render(box, { signal, status }) {
     });
   };
   return () => timeline?.destroy();
-}
-
-// showWindow moves the timeline to span and resolves when it has redrawn.
-function showWindow(timeline, span) {
-  return new Promise((resolve) => {
-    const w = timeline.getWindow();
-    if (+w.start === +span.start && +w.end === +span.end) return resolve();
-    timeline.once("changed", () => resolve());
-    timeline.setWindow(span.start, span.end, { animation: false });
-  });
-}
-
-// itemSpan is the window that shows every item, with a little room.
-function itemSpan(items) {
-  if (!items.length) {
-    const now = Date.now();
-    return { start: new Date(now - 365 * 864e5), end: new Date(now) };
-  }
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const it of items) {
-    const a = Date.parse(it.start);
-    const z = it.end ? Date.parse(it.end) : a;
-    if (a < lo) lo = a;
-    if (z > hi) hi = z;
-  }
-  const pad = Math.max((hi - lo) * 0.03, 15 * 864e5);
-  return { start: new Date(lo - pad), end: new Date(hi + pad) };
 }
 
 function dayAfter(iso) {
