@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -223,7 +224,7 @@ func TestBrowserExplorer(t *testing.T) {
 			b.screenshot(dir, pc.name, false)
 			warm := []float64{b.visit(e.url+pc.path, pc.ready).T, b.visit(e.url+pc.path, pc.ready).T}
 			slices.Sort(warm)
-			timings = append(timings, timing{pc.name, pc.path, cold.T, (warm[0] + warm[1]) / 2, cold.DCL})
+			timings = append(timings, timing{pc.name, pc.path, math.Round(cold.T), math.Round((warm[0] + warm[1]) / 2), math.Round(cold.DCL)})
 			if p := b.takeProblems(); len(p) > 0 {
 				t.Errorf("%s (reload): %s", pc.name, strings.Join(p, "; "))
 			}

@@ -2,6 +2,7 @@ package serve_test
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 
@@ -66,6 +67,9 @@ func TestBrowserTimeline10k(t *testing.T) {
 		return out;
 	})()`)
 	f.Ready = ready.T
+	for _, v := range []*float64{&f.Ready, &f.Fetch, &f.Render, &f.ZoomIn, &f.Pan, &f.ZoomOut, &f.KeyPan} {
+		*v = math.Round(*v)
+	}
 	if f.Items != events {
 		t.Errorf("the timeline holds %d items, want %d", f.Items, events)
 	}
