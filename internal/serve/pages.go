@@ -4,18 +4,20 @@ import (
 	"net/http"
 )
 
-// pagesHandler serves everything outside /api/. The web explorer replaces
-// this placeholder with its embedded pages; until then / says where the
-// API is and everything else is 404.
+// pagesHandler serves everything outside /api/: the web explorer's
+// embedded pages (web.go), or, in a binary built without them, a page that
+// says how to build them. The Add page offers its form only when uploads
+// can work: a token is set and the server has a pipeline to read with.
 func (s *Server) pagesHandler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/" {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		_, _ = w.Write([]byte("chronicle is running. The JSON API is at /api/ (described at /api/openapi.json); " +
-			"the web explorer's pages are not built into this binary.\n"))
-	})
+	w, err := NewWeb(WebOptions{Writes: s.cfg.Token != "" && s.cfg.Pipeline != nil, MaxUpload: s.cfg.MaxUpload})
+	if err != nil {
+		s.log.Error("web explorer unavailable", "err", err)
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			http.Error(rw, "the web explorer's pages are unavailable: "+err.Error(), http.StatusInternalServerError)
+		})
+	}
+	if !w.Built() {
+		s.log.Info("web explorer pages not built into this binary; / says how to build them (make web)")
+	}
+	return w
 }
