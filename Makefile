@@ -30,7 +30,9 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 
-test: vet
+# Tests need the web bundle for the browser tests (they skip without
+# Chromium, except in CI where .ci/run installs it).
+test: web vet
 	$(GO) test ./...
 	$(MAKE) fuzz
 
