@@ -1,22 +1,38 @@
 # chronicle — the two commands a new user needs:
-#   make run    build everything and run chronicle on the built-in corpus
+#   make run    build everything (web pages included) and open chronicle's web
+#               explorer on the built-in corpus
 #   make test   build and run every test
 GO ?= go
 BIN := bin/chronicle
 
-.PHONY: run test build vet fuzz bench clean
+.PHONY: run test build vet fuzz bench clean web
 
 build:
 	$(GO) build -o $(BIN) ./cmd/chronicle
 
-run: build
-	./$(BIN) extract --pretty
+# The whole build, then the web explorer on the built-in corpus.
+run:
+	$(MAKE) web
+	$(MAKE) build
+	./$(BIN) serve
+
+# The web explorer's pages: npm ci (when the lock file changed), then esbuild
+# bundles web/src into internal/serve/static/dist, which the binary embeds.
+# Without it the binary still builds and its server says how to build them.
+web: web/node_modules/.ci-stamp
+	cd web && node build.mjs
+
+web/node_modules/.ci-stamp: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
 
 vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1)
 
-test: vet
+# Tests need the web bundle for the browser tests (they skip without
+# Chromium, except in CI where .ci/run installs it).
+test: web vet
 	$(GO) test ./...
 	$(MAKE) fuzz
 
@@ -34,4 +50,4 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
-	rm -rf bin
+	rm -rf bin internal/serve/static/dist

@@ -19,6 +19,7 @@ import (
 
 type relationsOptions struct {
 	in     inputOptions
+	db     dbOptions
 	by     string
 	format string
 	plot   string
@@ -46,7 +47,8 @@ events between the two — treaties signed, invasions — marked.`,
 		Example: `  chronicle relations DEU SUN --by year
   chronicle relations DEU SUN --by quarter --format csv
   chronicle relations DEU SUN --plot docs/relations-deu-sun.svg
-  chronicle relations POL SUN history.txt --format json`,
+  chronicle relations POL SUN history.txt --format json
+  chronicle relations DEU SUN --db ~/chronicle.db --by quarter`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usagef("relations needs two actors, e.g. chronicle relations DEU SUN")
@@ -58,6 +60,8 @@ events between the two — treaties signed, invasions — marked.`,
 		},
 	}
 	o.in.register(cmd)
+	o.db.register(cmd)
+	cmd.Flags().Lookup("db").Usage = "compute from the store (a SQLite file or postgres:// URL) instead of reading files"
 	cmd.Flags().StringVar(&o.by, "by", record.ByYear, "period: year, quarter or month")
 	cmd.Flags().StringVar(&o.format, "format", "table", "output format: table, json or csv")
 	cmd.Flags().StringVar(&o.plot, "plot", "", "also draw the index to this .svg or .png file")
@@ -84,25 +88,36 @@ func runRelations(cmd *cobra.Command, env *Env, o *relationsOptions, args []stri
 		return usagef("--verbal-weight %g: want a weight from 0 to 1", o.verbal)
 	}
 	a, b := args[0], args[1]
-	ro, err := o.in.readOptions()
-	if err != nil {
-		return err
+	var events []doc.Event
+	if o.db.dsn != "" {
+		if len(args) > 2 {
+			return usagef("--db computes from the store: give no files")
+		}
+		var err error
+		if events, a, b, err = storeRelationsEvents(cmd.Context(), env, &o.db, a, b); err != nil {
+			return err
+		}
+	} else {
+		ro, err := o.in.readOptions()
+		if err != nil {
+			return err
+		}
+		p, err := pipeline.Default(ro)
+		if err != nil {
+			return err
+		}
+		docs, err := readDocuments(cmd.Context(), p, env, args[2:])
+		if err != nil {
+			return err
+		}
+		events = doc.Collect(docs).Events
 	}
-	p, err := pipeline.Default(ro)
-	if err != nil {
-		return err
-	}
-	docs, err := readDocuments(cmd.Context(), p, env, args[2:])
-	if err != nil {
-		return err
-	}
-	c := doc.Collect(docs)
 	w := record.Weighting{Verbal: o.verbal}
-	ix, err := record.Relations(c.Events, a, b, o.by, w)
+	ix, err := record.Relations(events, a, b, o.by, w)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	markers := record.Markers(c.Events, a, b)
+	markers := record.Markers(events, a, b)
 	var out []byte
 	switch o.format {
 	case "json":
