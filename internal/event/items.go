@@ -122,6 +122,10 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 		}
 		j := i + w
 		for j < len(s) {
+			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				j++ // an ASCII letter or digit: a word rune, decoded at once
+				continue
+			}
 			r2, w2 := decodeRune(s[j:])
 			if isWordRune(r2) {
 				j += w2
@@ -146,18 +150,19 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 		if lw := l.of(base+i, base+j); strings.HasSuffix(lw, "n't") && len(lw) > 3 {
 			// "didn't" → "did", "n't"
 			k := j - 3
-			out = append(out, l.word(base+i, base+k))
-			out = append(out, l.word(base+k, base+j))
+			out = append(out, l.word(base+i, base+k, l.of(base+i, base+k)))
+			out = append(out, l.word(base+k, base+j, l.of(base+k, base+j)))
 		} else {
-			out = append(out, l.word(base+i, base+j))
+			out = append(out, l.word(base+i, base+j, lw))
 		}
 		i = j
 	}
 	return out
 }
 
-// word makes the item of the word at the clean span [start, end).
-func (l *lowerer) word(start, end int) item {
+// word makes the item of the word at the clean span [start, end), whose
+// lower-case form (l.of) is lower.
+func (l *lowerer) word(start, end int, lower string) item {
 	w := l.text[start-l.base : end-l.base]
 	var cap bool
 	if w != "" && w[0] < utf8.RuneSelf {
@@ -166,7 +171,7 @@ func (l *lowerer) word(start, end int) item {
 		r, _ := utf8.DecodeRuneInString(w)
 		cap = unicode.IsUpper(r)
 	}
-	it := item{kind: itWord, start: start, end: end, text: w, lower: l.of(start, end), cap: cap}
+	it := item{kind: itWord, start: start, end: end, text: w, lower: lower, cap: cap}
 	if l.vocab != nil {
 		it.info = l.vocab.of(it.lower)
 	}
