@@ -75,6 +75,8 @@ type matcher struct {
 	// a rule reachable by several first words is tried once.
 	seen  []uint32
 	stamp uint32
+	// slab holds the expressions of the paragraph being tagged.
+	slab exprSlab
 }
 
 func (m *matcher) tokText(i int) string { return m.text[m.toks[i].start:m.toks[i].end] }

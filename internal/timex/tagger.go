@@ -238,7 +238,14 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 		for i := lo; i < hi; i++ {
 			a.sentence(i)
 			sents[i].toks = nil // the array is the next paragraph's
+			if !sents[i].ctx.heading {
+				// Only headings' expressions are read again (for the
+				// section periods); the others' slab is the next
+				// paragraph's.
+				sents[i].exprs = nil
+			}
 		}
+		m.slab.reset()
 		lo = hi
 	}
 	a.finish()
@@ -246,6 +253,36 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 	sc.toks, sc.bounds, sc.buf = all[:0], bounds[:0], buf
 	m.toks, m.text = nil, ""
 	return nil
+}
+
+// exprSlab hands out the expressions of the paragraph being tagged from
+// chunks reused paragraph after paragraph, instead of one allocation each.
+type exprSlab struct {
+	chunks [][]expr
+	c, i   int // the next free expression is chunks[c][i]
+}
+
+func (s *exprSlab) get() *expr {
+	if s.c == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]expr, 64))
+	}
+	e := &s.chunks[s.c][s.i]
+	if s.i++; s.i == len(s.chunks[s.c]) {
+		s.c, s.i = s.c+1, 0
+	}
+	return e
+}
+
+// reset takes every expression back, cleared so that the slab keeps
+// nothing of the document alive.
+func (s *exprSlab) reset() {
+	for c := 0; c < s.c; c++ {
+		clear(s.chunks[c])
+	}
+	if s.c < len(s.chunks) {
+		clear(s.chunks[s.c][:s.i])
+	}
+	s.c, s.i = 0, 0
 }
 
 // scratch is the reusable working memory of one Annotate call.
@@ -266,7 +303,12 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 		for _, mt := range m.all(i) {
 			mt := mt
 			if e, ok := tg.interpret(m, &mt, s, &scratch); ok {
-				kept := new(expr)
+				var kept *expr
+				if s.heading {
+					kept = new(expr) // read again for the section periods
+				} else {
+					kept = m.slab.get()
+				}
 				*kept = *e
 				found = append(found, kept)
 				break
