@@ -109,7 +109,7 @@ type personBook struct {
 }
 
 func newPersonBook(d *doc.Document) *personBook {
-	pb := &personBook{d: d, actors: map[string]doc.Actor{}}
+	pb := &personBook{d: d, actors: make(map[string]doc.Actor, len(d.Actors))}
 	pb.ms = newSpanIndex(len(d.Mentions), func(i int) int { return d.Mentions[i].Clean.Start }, func(i int) int { return d.Mentions[i].Clean.End })
 	pb.ts = newSpanIndex(len(d.Timexes), func(i int) int { return d.Timexes[i].Clean.Start }, func(i int) int { return d.Timexes[i].Clean.End })
 	for _, a := range d.Actors {

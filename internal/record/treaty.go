@@ -82,7 +82,7 @@ func aliasesOf(name string) []string {
 // treaties builds the treaty records of d from its signing events, links
 // ratifications and denunciations to them, and resolves later mentions.
 func treaties(d *doc.Document) []doc.Treaty {
-	actorByID := map[string]doc.Actor{}
+	actorByID := make(map[string]doc.Actor, len(d.Actors))
 	for _, a := range d.Actors {
 		actorByID[a.ID] = a
 	}
