@@ -1171,7 +1171,7 @@ func chapterOf(d *doc.Document, i int) int {
 // organisations and groups, and persons who act for a state or hold an
 // office. A historian quoted in the text is not.
 func politicalActors(d *doc.Document) map[string]bool {
-	out := map[string]bool{}
+	out := make(map[string]bool, len(d.Actors))
 	for _, a := range d.Actors {
 		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
 	}
