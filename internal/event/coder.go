@@ -218,14 +218,14 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	}
 	ms := c.lex.find(st.items, isName, bareHead)
 	var out []*cand
+	// prevEnd is the end of the last trigger that coded an event: a cue
+	// before it is that event's; a trigger turned down ("sought" with no
+	// object of its class) leaves its cues to the next ("sought to annex").
+	prevEnd := 0
 	for mi, m := range ms {
 		limit := len(st.items)
 		if mi+1 < len(ms) {
 			limit = ms[mi+1].head
-		}
-		prevEnd := 0
-		if mi > 0 {
-			prevEnd = ms[mi-1].end
 		}
 		k := c.codeMatch(st, nar, m, prevEnd, limit, period)
 		for _, alt := range m.alts {
@@ -236,6 +236,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		}
 		if k != nil {
 			out = append(out, k)
+			prevEnd = k.m.end
 		}
 	}
 	c.applyEmbedding(st, out)

@@ -33,6 +33,8 @@ func TestCoderTypes(t *testing.T) {
 			[]brief{{"AGREE", "promise", []string{"CHL"}, []string{"PER"}, "1951-05-02", "", "explicit", asserted}}},
 		{"AGREE stated intent", "On {March 1, 1952|1952-03-01}, [Norway|NOR] said it will give [Iceland|ISL] a loan.",
 			[]brief{{"AGREE", "intent.grant", []string{"NOR"}, []string{"ISL"}, "1952-03-01", "", "explicit", asserted}}},
+		{"AGREE willing to withdraw", "In {1958|1958}, [Egypt|EGY] said it was willing to withdraw its troops from [Yemen|YEM].",
+			[]brief{{"AGREE", "intent.troops.withdraw", []string{"EGY"}, []string{}, "1958", "", "explicit", asserted}}},
 		{"CONSULT visit", "In {March 1962|1962-03}, [Ghana|GHA]'s foreign minister visited [Mali|MLI].",
 			[]brief{{"CONSULT", "visit", []string{"GHA"}, []string{"MLI"}, "1962-03", "", "explicit", asserted}}},
 		{"CONSULT negotiations with", "In {1880|1880}, [Peru|PER] opened negotiations with [Bolivia|BOL].",
