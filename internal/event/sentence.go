@@ -239,7 +239,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 					break
 				}
 			}
-			if !ok {
+			if !ok || s.newSubjectAfterComma(hi, k) {
 				break
 			}
 			hi = k
@@ -271,7 +271,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 					break
 				}
 			}
-			if !ok {
+			if !ok || s.newSubjectAfterComma(k, lo) {
 				break
 			}
 			lo = k
@@ -359,6 +359,34 @@ var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague
 // one coordinated group.
 func groupJoiner(w item) bool {
 	return w.cap && !w.isPreposition() || w.hasFlag(wRoleWord, roleWords)
+}
+
+// newSubjectAfterComma reports whether the mention at item k, joined to
+// the one at item prev by ", and", starts a clause of its own: a verb
+// follows its group ("ceded … to Italy, and Laval promised …").
+func (s *sent) newSubjectAfterComma(prev, k int) bool {
+	comma := false
+	for x := prev + 1; x < k; x++ {
+		if s.items[x].kind == itPunct && s.items[x].text == "," {
+			comma = true
+		}
+	}
+	if !comma {
+		return false
+	}
+	// the end of k's own run of mentions and titles
+	j := k + 1
+	for j < len(s.items) && (s.items[j].kind == itMention || s.items[j].kind == itWord && s.items[j].cap && !s.items[j].isPreposition()) {
+		j++
+	}
+	for j < len(s.items) && s.items[j].kind == itWord && (strings.HasSuffix(s.items[j].lower, "ly") || s.items[j].lower == "also" || s.items[j].lower == "then" || s.items[j].lower == "never" || s.items[j].lower == "not") {
+		j++
+	}
+	if j >= len(s.items) || s.items[j].kind != itWord {
+		return false
+	}
+	w := s.items[j].lower
+	return verbish(s.lx, w) && !isParticipleAdj(w) || s.lx != nil && s.lx.verbs[w]
 }
 
 func (s *sent) crossesComma(lo, hi int) bool {

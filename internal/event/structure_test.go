@@ -31,6 +31,12 @@ func TestCoderStructure(t *testing.T) {
 				{"THREATEN", "war.declaration", []string{"DEU"}, []string{"RUS"}, "1914-08-01", "", "explicit", "asserted"},
 				{"ASSAULT", "invasion", []string{"DEU"}, []string{"BEL"}, "1914-08-04", "", "explicit", "asserted"},
 			}},
+		{"a new subject after \", and\" is not in the list before it",
+			"In {1935|1935}, [France|FRA] ceded a strip of land to [Italy|ITA], and [Laval|p:FRA] promised [Mussolini|p:ITA] a free hand.",
+			[]brief{
+				{"CONCEDE", "territory.cede", []string{"FRA"}, []string{"ITA"}, "1935", "", "explicit", "asserted"},
+				{"AGREE", "promise", []string{"person:laval", "FRA"}, []string{"person:mussolini", "ITA"}, "1935", "", "explicit", "asserted"},
+			}},
 		{"passive without agent",
 			"In {1806|1806}, [Prussia|PRU] was invaded.",
 			[]brief{{"ASSAULT", "invasion", nil, []string{"PRU"}, "1806", "", "explicit", "asserted"}}},
