@@ -447,8 +447,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			actor = obj.actorP
 		case e.from == "actor" && obj.from != nil:
 			actor = obj.from
-		case st.nounIsObject(m.first, lo) || e.kind == 'P' || st.instrument(m.first, lo):
+		case e.kind == 'P' || st.instrument(m.first, lo):
 			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+		case governed(c, st, nar, m.first, lo, &actor):
 		default:
 			// "presented Serbia with an ultimatum": the verb's subject
 			// acts, its object receives.
@@ -575,6 +576,16 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	kp := new(cand)
 	*kp = kv
 	return kp
+}
+
+// governed is Coder.governedActor for a switch case: it stores the actor
+// found and reports whether the noun is governed.
+func governed(c *Coder, st *sent, nar *narrative, first, lo int, actor *[]int) bool {
+	g, ok := c.governedActor(st, nar, first, lo)
+	if ok {
+		*actor = g
+	}
+	return ok
 }
 
 // classInRange reports whether a word of class cl (or a name of it) stands

@@ -19,6 +19,50 @@ type Lexicon struct {
 	stops   [][]string          // phrases that trigger nothing
 	stopsBy map[string][]int    // the stops by their first word, in file order
 	verbs   map[string]bool     // every form of the verbs that trigger
+	// lights are the light verbs with a preposition ("engage in", "take
+	// part in"): an event noun in their phrase is their subject's act.
+	lights []lightVerb
+}
+
+// lightVerb is a verb (its words, the first in every inflection) whose
+// preposition introduces its subject's own act: "engaged in talks".
+type lightVerb struct {
+	words []map[string]bool
+	prep  string
+}
+
+// lightBefore reports whether items[k] is the preposition of a light verb
+// whose words end at items[k-1] (adverbs between allowed), and returns the
+// item of the verb's first word.
+func (lx *Lexicon) lightBefore(items []item, k int) (int, bool) {
+	if k <= 0 || items[k].kind != itWord {
+		return 0, false
+	}
+	for _, lv := range lx.lights {
+		if items[k].lower != lv.prep {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && items[j].kind == itWord && strings.HasSuffix(items[j].lower, "ly") && !lv.words[len(lv.words)-1][items[j].lower] {
+			j--
+		}
+		start := j - len(lv.words) + 1
+		if start < 0 {
+			continue
+		}
+		ok := true
+		for w := range lv.words {
+			it := items[start+w]
+			if it.kind != itWord || !lv.words[w][it.lower] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return start, true
+		}
+	}
+	return 0, false
 }
 
 // elemKind is the kind of one pattern element.
@@ -90,7 +134,7 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 		f    []string
 		line int
 	}
-	var triggers []pending
+	var triggers, lights []pending
 	for n, line := range strings.Split(src, "\n") {
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
@@ -127,10 +171,15 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 			}
 			lx.stopsBy[st[0]] = append(lx.stopsBy[st[0]], len(lx.stops))
 			lx.stops = append(lx.stops, st)
+		case "light":
+			if len(f) != 3 {
+				return nil, fmt.Errorf("triggers line %d: want: light VERB PREPOSITION", n+1)
+			}
+			lights = append(lights, pending{f, n + 1})
 		case "V", "N", "P":
 			triggers = append(triggers, pending{f, n + 1})
 		default:
-			return nil, fmt.Errorf("triggers line %d: unknown line kind %q (want class, forms, V, N or P)", n+1, f[0])
+			return nil, fmt.Errorf("triggers line %d: unknown line kind %q (want class, forms, stop, light, V, N or P)", n+1, f[0])
 		}
 	}
 	// Class words are matched in their plural too.
@@ -140,6 +189,21 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 				c[plural(w)] = true
 			}
 		}
+	}
+	// Light verbs are read once the irregular forms are known.
+	for _, p := range lights {
+		var lv lightVerb
+		for i, w := range strings.Split(strings.ToLower(p.f[1]), "_") {
+			forms := map[string]bool{w: true}
+			if i == 0 {
+				for _, v := range lx.verbForms(w) {
+					forms[v] = true
+				}
+			}
+			lv.words = append(lv.words, forms)
+		}
+		lv.prep = strings.ToLower(p.f[2])
+		lx.lights = append(lx.lights, lv)
 	}
 	for _, p := range triggers {
 		e, err := lx.parseEntry(p.f, p.line, onto)

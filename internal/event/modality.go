@@ -16,6 +16,7 @@ const (
 	scopeSentence                 // anywhere earlier in the sentence
 	scopeAfter                    // later in the sentence ("…, but this was not taken up")
 	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
+	scopeBefore                   // anywhere before the trigger in its clause ("in order to …")
 )
 
 type cue struct {
@@ -66,6 +67,8 @@ func ParseCues(src string) (*Cues, error) {
 			sc = scopeAfter
 		case "first":
 			sc = scopeFirst
+		case "before":
+			sc = scopeBefore
 		default:
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
@@ -119,6 +122,8 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 		return i > head && i < total
 	case scopeFirst:
 		return i == 0
+	case scopeBefore:
+		return i >= lo && i+n <= head
 	}
 	return false
 }

@@ -282,6 +282,74 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
 }
 
+// governedActor finds the actor of an event noun that is the object of a
+// verb: "launched a propaganda campaign", "engaged in secret talks" (a
+// light verb's preposition, see Lexicon.lightBefore), "made repeated
+// efforts to reestablish closer contacts" (an infinitive's object). The
+// actor is the verb's subject; for an infinitive after a verb and its
+// object, that object ("urged France to open negotiations"). ok is false
+// when no verb of the clause governs the noun.
+func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, bool) {
+	k := first - 1
+	for k >= lo && st.items[k].kind == itWord {
+		w := st.items[k]
+		if k > lo && st.items[k-1].kind == itWord && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w) {
+			break // "to reestablish closer contacts": the infinitive
+		}
+		if npWords[w.lower] || isNumberWord(w.lower) || !w.cap && !verbish(st.lx, w.lower) && !w.isPreposition() && !subjectPronounish(w.lower) {
+			k--
+			continue
+		}
+		break
+	}
+	if k < lo || k < 0 || st.items[k].kind != itWord {
+		return nil, false
+	}
+	w := st.items[k]
+	verb := -1
+	switch {
+	case k > lo && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w):
+		verb = k
+	case w.isPreposition():
+		v, ok := st.lx.lightBefore(st.items, k)
+		if !ok || v < lo {
+			return nil, false
+		}
+		verb = v
+	case verbish(st.lx, w.lower) && !beForms[w.lower]:
+		verb = k
+	default:
+		return nil, false
+	}
+	// An infinitive: its subject is the object just before "to" when a
+	// verb governs that object, else the subject of the clause.
+	if verb > lo && st.items[verb-1].lower == "to" {
+		to := verb - 1
+		if to-1 >= lo && st.items[to-1].kind == itMention {
+			g, glo, _ := st.groupAround(to - 1)
+			if b := st.before(glo); b >= lo && st.items[b].kind == itWord && verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] {
+				return g, true
+			}
+		}
+		return c.resolve(st, nar, st.subjectLeft(to), lo), true
+	}
+	return c.resolve(st, nar, st.subjectLeft(verb), lo), true
+}
+
+// infinitiveWord reports whether a word after "to" is a verb rather than
+// the start of a noun phrase ("to reestablish", not "to the League", "to
+// secret talks" being read as a verb does no harm: its subject is the
+// same).
+func infinitiveWord(lx *Lexicon, w item) bool {
+	return !w.cap && !npWords[w.lower] && !isNumberWord(w.lower) && !articles[w.lower] && !determiners[w.lower] && !w.isPreposition() && !subjectPronounish(w.lower)
+}
+
+// subjectPronounish reports a personal or possessive pronoun.
+func subjectPronounish(w string) bool {
+	_, ok := subjectPronouns[w]
+	return ok
+}
+
 // withObject recognises an event noun in a "with" phrase after a verb and
 // its object ("presented Serbia with an ultimatum", "provided Finland with
 // proposals") and returns the object group.
