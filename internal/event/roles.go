@@ -50,6 +50,12 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
 				// "to contain Nazi Germany": an infinitive's object
 				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !npWords[p.lower]
+				if p.kind == itWord && p.lower == "of" && s.ofSubject(b) {
+					// "the 9th Plenum of the Comintern favored …": the
+					// body heading the clause stands for its state or
+					// organisation
+					return subjectResult{group: g}
+				}
 				if p.kind == itWord && !subord && (infinitive || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
 					j = glo
 					continue
@@ -81,6 +87,42 @@ func (s *sent) subjectLeft(from int) subjectResult {
 		}
 	}
 	return subjectResult{}
+}
+
+// ofSubject reports whether the "of" at item of follows the head of a
+// clause's subject that stands for what follows it: a body, people or
+// part of a state (class body of the lexicon: "the 9th Plenum of",
+// "forces of", "the territory of"), at the start of its clause.
+func (s *sent) ofSubject(of int) bool {
+	h := of - 1
+	if h < 0 || s.items[h].kind != itWord || s.lx == nil || !s.lx.inClass("body", s.items[h].lower) {
+		return false
+	}
+	k := h - 1
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || ordinal(s.items[k].lower) ||
+		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && isAdjective(s.items[k].lower)) {
+		if s.bound[k+1] != bNone {
+			break
+		}
+		k--
+	}
+	if k < 0 || s.bound[k+1] != bNone {
+		return true
+	}
+	it := s.items[k]
+	return it.kind == itPunct && it.text == "," || it.kind == itWord && (subordinators[it.lower] || it.lower == "and" || it.lower == "but" || clauseOpeners[it.lower])
+}
+
+// ordinal reports an ordinal in digits ("9th", "21st").
+func ordinal(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[len(w)-2:] {
+	case "th", "st", "nd", "rd":
+		return true
+	}
+	return false
 }
 
 // whoAntecedent returns the mention group a "who" at item at refers to:
