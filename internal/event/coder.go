@@ -331,6 +331,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	}
 	// Object class conditions.
 	var objName *recordName
+	itIsName := false // a passive's "it" stands for the record named before
 	if len(e.obj) > 0 || len(e.notObj) > 0 {
 		var from, to int
 		if passive {
@@ -342,6 +343,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		if !found && passive && pronounSubject(st, m.first) {
 			// "The Treaty of X …; it was signed on …"
 			found, nm = c.objectOfClass(st, 0, m.first, e.obj, true)
+			itIsName = found
 		}
 		if len(e.obj) > 0 && !found {
 			// the pattern itself may end in the object ("sign … armistice")
@@ -387,7 +389,10 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	switch {
 	case e.kind == 'V' && passive:
 		r := st.subjectLeft(m.first)
-		patient := c.resolve(st, nar, r, lo)
+		var patient []int
+		if !itIsName {
+			patient = c.resolve(st, nar, r, lo)
+		}
 		if g := st.reducedRelative(m.first); g != nil {
 			// "the Baltic States now occupied by the Soviets": the phrase
 			// the participle hangs on
@@ -461,6 +466,14 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 		recip = obj.recip
+		if actor == nil && e.sym && recip != nil && st.fronted(m.first) {
+			// "From the beginning of the negotiations with France, the
+			// Soviets demanded …": the other party of a joint act named in
+			// a fronted phrase is the subject that follows
+			if r := st.subjectRight(m.end); r.group != nil && !sameGroup(r.group, recip) {
+				actor = r.group
+			}
+		}
 		if target != nil {
 			recip = target
 			if actor == nil {
@@ -487,6 +500,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.sym && recip == nil && actor != nil {
 		actor, recip = st.splitByState(actor)
 	}
+
 	if actor != nil && recip != nil && sameGroup(actor, recip) {
 		recip = nil
 	}
@@ -523,6 +537,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			// and A; it was signed on …": the parties named near the name.
 			if g := st.partiesNear(objName); g != nil {
 				a, r := st.splitByState(g)
+				if im := st.imposer(objName); im != nil {
+					// "… dictated by Germany": the party that imposed it
+					// acts, the others receive
+					a, r = st.splitAround(g, im)
+				}
 				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
 				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
 			}

@@ -128,13 +128,16 @@ func (n *narrative) refer(kind string, st *sent) []int {
 		for i := 0; i < len(st.items); i++ {
 			if st.items[i].kind == itMention {
 				m := st.d.Mentions[st.items[i].ref]
-				if m.Kind != doc.KindPerson {
-					b := st.before(i)
-					if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() {
-						g, _, _ := st.groupAround(i)
-						return g
-					}
+				g, glo, ghi := st.groupAround(i)
+				b := st.before(glo)
+				// not inside a phrase ("between Russia and Germany"), not
+				// a verb's object ("accused Moscow")
+				inPhrase := b >= 0 && st.items[b].kind == itWord && (st.items[b].isPreposition() || !st.items[b].cap && verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower])
+				if m.Kind != doc.KindPerson && !inPhrase {
+					return g
 				}
+				i = max(i, ghi)
+				continue
 			}
 			if st.items[i].kind == itWord && subjectPronouns[st.items[i].lower] != "" {
 				break

@@ -211,6 +211,11 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 			// "the spheres of interest in Lithuania" is a location.
 			prep = "?"
 		}
+		if prep == "between" && r.between == nil {
+			// "contacts between A and B": the two sides, whether or not
+			// the entry lists "between" among its recipient prepositions
+			r.between = g
+		}
 		switch {
 		case len(e.recip) > 0 && recipPreps[prep]:
 			if r.recip == nil {
@@ -491,6 +496,86 @@ func (s *sent) partiesNear(nm *recordName) []int {
 		}
 	}
 	return nil
+}
+
+// imposers are participles that name the party that imposed a treaty
+// ("the Treaty of X, dictated by Germany").
+var imposers = map[string]bool{"dictated": true, "imposed": true, "forced": true, "drafted": true, "proposed": true,
+	"initiated": true, "demanded": true}
+
+// imposer returns the mention group named right after a treaty's name as
+// the party that imposed it: "<name>, dictated by <group>".
+func (s *sent) imposer(nm *recordName) []int {
+	at := -1
+	for i, it := range s.items {
+		if it.kind == itName && &s.names[it.ref] == nm {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	j := at + 1
+	if j < len(s.items) && s.items[j].kind == itPunct && s.items[j].text == "," {
+		j++
+	}
+	if j+2 < len(s.items) && s.items[j].kind == itWord && imposers[s.items[j].lower] && s.items[j+1].lower == "by" && s.items[j+2].kind == itMention {
+		g, _, _ := s.groupAround(j + 2)
+		return g
+	}
+	return nil
+}
+
+// splitAround puts the mentions of g whose state is one of lead's on the
+// actor side, the rest on the recipient side; lead itself acts when g does
+// not hold its states.
+func (s *sent) splitAround(g, lead []int) ([]int, []int) {
+	ls := s.statesOf(lead)
+	var r []int
+	for _, i := range g {
+		mi := i
+		if i >= 0 {
+			mi = s.items[i].ref
+		} else {
+			mi = -i - 1
+		}
+		st := stateOf(s.d, mi)
+		in := false
+		for _, x := range ls {
+			if x == st {
+				in = true
+			}
+		}
+		if !in {
+			r = append(r, i)
+		}
+	}
+	return lead, r
+}
+
+// fronted reports whether item i stands in a phrase opening the sentence
+// before its first comma, with no verb before it ("From the beginning of
+// the negotiations with France, …").
+func (s *sent) fronted(i int) bool {
+	if len(s.items) == 0 || s.items[0].kind != itWord || !s.items[0].isPreposition() {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		it := s.items[k]
+		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+			return false
+		}
+	}
+	for k := i; k < len(s.items); k++ {
+		if s.items[k].kind == itPunct {
+			return s.items[k].text == ","
+		}
+		if s.items[k].kind == itWord && verbish(s.lx, s.items[k].lower) {
+			return false
+		}
+	}
+	return false
 }
 
 // antiBefore reports a mention group written after "anti-" ("anti-Soviet").
