@@ -124,7 +124,11 @@ func (n *narrative) refer(kind string, st *sent) []int {
 	if kind == "person" {
 		ms = n.lastPerson
 	} else {
-		// first: the subject earlier in this sentence
+		// first: the subject earlier in this sentence, else a verb's
+		// object there when the sentence names no subject ("The
+		// agreements provided the USSR with weapons, while in return it
+		// provided …")
+		var object []int
 		for i := 0; i < len(st.items); i++ {
 			if st.items[i].kind == itMention {
 				m := st.d.Mentions[st.items[i].ref]
@@ -136,12 +140,18 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				if m.Kind != doc.KindPerson && !inPhrase {
 					return g
 				}
+				if m.Kind != doc.KindPerson && object == nil && b >= 0 && !st.items[b].isPreposition() {
+					object = g
+				}
 				i = max(i, ghi)
 				continue
 			}
 			if st.items[i].kind == itWord && subjectPronouns[st.items[i].lower] != "" {
 				break
 			}
+		}
+		if object != nil {
+			return object
 		}
 		ms = n.lastSubject
 	}
