@@ -104,6 +104,7 @@ type cand struct {
 	trig     doc.Span // clean span of the trigger words
 	dateName *recordName
 	refEvent bool              // named as a point of reference ("before the invasion")
+	absorbed bool              // dropped as what another event reports ("refused to accept …")
 	evidence map[doc.Span]bool // evidence spans already merged in
 	states   map[string]bool   // the states on either side, once computed
 	// stateList is states sorted, once computed.
@@ -1002,7 +1003,7 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			governed = true
 			switch e.embed {
 			case "drop":
-				b.dropped = true
+				b.dropped, b.absorbed = true, true
 				// "promised to support Peru", "rejected the proposal of
 				// Sweden": the embedded event's other party is this one's
 				// recipient.
@@ -1032,6 +1033,30 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			a.dropped = true
 		}
 	}
+	// What an absorbed event's own object reports is absorbed with it:
+	// "rejected an invitation to attend a meeting" is one refusal,
+	// "agreed to provide … the industrial base to support it" one promise.
+	for i, b := range cs {
+		if !b.absorbed {
+			continue
+		}
+		for _, c := range cs[i+1:] {
+			if c.dropped || c.m.head <= b.m.head || c.m.head > b.m.end+12 || st.brokenBetween(b.m.end, c.m.head) {
+				continue
+			}
+			c.dropped, c.absorbed = true, true
+		}
+	}
+}
+
+// brokenBetween reports a clause boundary or a comma in items[from:to].
+func (s *sent) brokenBetween(from, to int) bool {
+	for k := from; k <= to && k < len(s.bound); k++ {
+		if s.bound[k] != bNone || k < len(s.items) && s.items[k].kind == itPunct && s.items[k].text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // nameEvents codes the signings a treaty's name dates by itself ("the

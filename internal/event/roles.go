@@ -35,8 +35,8 @@ func (s *sent) subjectLeft(from int) subjectResult {
 		if s.bound[j+1] == bStrong {
 			break
 		}
-		if s.depth[j] > d0 {
-			continue
+		if s.depth[j] > d0 || s.quoted[j] && (from >= len(s.quoted) || !s.quoted[min(from, len(s.quoted)-1)]) {
+			continue // inside parentheses or words quoted
 		}
 		it := s.items[j]
 		switch it.kind {
@@ -61,6 +61,15 @@ func (s *sent) subjectLeft(from int) subjectResult {
 					continue
 				}
 				if p.kind == itName || p.kind == itMention {
+					// "Under this agreement the Union of Industrialists
+					// agreed …": a name in a fronted phrase is no subject
+					nb := b - 1
+					for nb >= 0 && s.items[nb].kind == itWord && (npWords[s.items[nb].lower] || determiners[s.items[nb].lower] && !s.items[nb].isPreposition()) {
+						nb--
+					}
+					if p.kind == itName && nb >= 0 && s.items[nb].kind == itWord && s.items[nb].isPreposition() && s.openingPhrase(b) {
+						return subjectResult{group: g}
+					}
 					j = glo
 					continue
 				}
@@ -552,6 +561,21 @@ func (s *sent) splitAround(g, lead []int) ([]int, []int) {
 		}
 	}
 	return lead, r
+}
+
+// openingPhrase reports whether items[0..i] are one phrase opening the
+// sentence: a preposition first, then no verb or punctuation.
+func (s *sent) openingPhrase(i int) bool {
+	if len(s.items) == 0 || s.items[0].kind != itWord || !s.items[0].isPreposition() {
+		return false
+	}
+	for k := 1; k <= i && k < len(s.items); k++ {
+		it := s.items[k]
+		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+			return false
+		}
+	}
+	return true
 }
 
 // fronted reports whether item i stands in a phrase opening the sentence
