@@ -400,6 +400,16 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			patient = g
 		}
 		actor = obj.agent
+		if actor == nil && r.group != nil && c.actPremodifier(st, r.group) {
+			// "The Soviet decision … was communicated to the ambassador":
+			// the act is the subject, its author the actor
+			actor, patient = r.group, nil
+		}
+		if actor == nil && obj.from == nil && obj.actorP == nil && !itIsName {
+			// "… occupied by the two powers, and the Polish state was
+			// liquidated": the agent of the clause before
+			actor = st.earlierAgent(lo)
+		}
 		if e.from == "actor" && obj.from != nil {
 			actor = obj.from
 		}
@@ -453,6 +463,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			actor = obj.actorP
 		case e.from == "actor" && obj.from != nil:
 			actor = obj.from
+		case e.ofActor && obj.ofG != nil:
+			// "rejected the proposal of Sweden": the noun's own author
+			actor = obj.ofG
 		case e.kind == 'P' || st.instrument(m.first, lo):
 			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
 		case governed(c, st, nar, m.first, lo, &actor):
@@ -467,6 +480,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 		recip = obj.recip
+		if actor == nil {
+			// "The last negotiations with Finland had been initiated by
+			// the Soviet side"
+			actor = st.passiveAgentAfter(m.end, hi)
+		}
 		if actor == nil && e.sym && recip != nil && st.fronted(m.first) {
 			// "From the beginning of the negotiations with France, the
 			// Soviets demanded …": the other party of a joint act named in
@@ -498,6 +516,13 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if obj.between != nil && (actor == nil || e.sym) && len(st.statesOf(obj.between)) >= 2 {
 		actor, recip = st.splitByState(obj.between)
 	}
+	if obj.behalf != nil {
+		// "… made attempts at negotiations on behalf of Stalin"
+		actor = append(append([]int(nil), actor...), obj.behalf...)
+		if sameGroup(recip, obj.behalf) {
+			recip = nil
+		}
+	}
 	if e.sym && recip == nil && actor != nil {
 		actor, recip = st.splitByState(actor)
 	}
@@ -516,6 +541,16 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.idsAs(actor, false)
 	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	if len(k.ev.Actor) == 0 && k.ev.Subtype == "official.dismissed" {
+		// "Litvinov was dismissed", "the replacement of Litvinov": the
+		// government he served dismissed him
+		for _, mi := range k.recipM {
+			if m := &d.Mentions[mi]; m.Kind == doc.KindPerson && m.State != "" && !slices.Contains(k.ev.Actor, m.State) {
+				k.ev.Actor = append(k.ev.Actor, m.State)
+			}
+		}
+		k.ev.Recipient = minus(k.ev.Recipient, k.ev.Actor)
+	}
 	// Treaty named as the object; "the pact" is the last treaty named.
 	if objName != nil {
 		objName.claimed = true

@@ -56,7 +56,7 @@ func TestCoderTypes(t *testing.T) {
 		{"ACCUSE accuse", "In {1964|1964}, [Cambodia|KHM] accused [Thailand|THA] of border violations.",
 			[]brief{{"ACCUSE", "allege", []string{"KHM"}, []string{"THA"}, "1964", "", "explicit", asserted}}},
 		{"REJECT reject", "On {June 1, 1905|1905-06-01}, [Norway|NOR] rejected the proposal of [Sweden|SWE].",
-			[]brief{{"REJECT", "reject", []string{"NOR"}, []string{}, "1905-06-01", "", "explicit", asserted}}},
+			[]brief{{"REJECT", "reject", []string{"NOR"}, []string{"SWE"}, "1905-06-01", "", "explicit", asserted}}},
 		{"THREATEN ultimatum", "On {July 23, 1914|1914-07-23}, [Austria-Hungary|AUT] presented [Serbia|SRB] with an ultimatum.",
 			[]brief{{"THREATEN", "ultimatum", []string{"AUT"}, []string{"SRB"}, "1914-07-23", "", "explicit", asserted}}},
 		{"PROTEST demonstrations", "In {1968|1968}, [students|g:FRA] staged demonstrations against [the French government|o:FRA].",

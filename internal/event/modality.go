@@ -23,6 +23,10 @@ type cue struct {
 	modality string
 	scope    cueScope
 	words    []map[string]bool
+	// inf marks a cue ending in "to" ("decision to", "planned to"): it
+	// reaches only into its infinitive's phrase, not past the next verb
+	// ("the decision to leave the League was communicated").
+	inf bool
 }
 
 // Cues is the modality cue list read from data/modality.txt.
@@ -80,6 +84,8 @@ func ParseCues(src string) (*Cues, error) {
 			}
 			k.words = append(k.words, alts)
 		}
+		last := k.words[len(k.words)-1]
+		k.inf = len(last) == 1 && last["to"]
 		byMod[o] = append(byMod[o], k)
 	}
 	for _, l := range byMod {
@@ -128,8 +134,9 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 	return false
 }
 
-// cueHit is a cue (index ci into Cues.cues) whose words stand at item i.
-type cueHit struct{ i, ci int }
+// cueHit is a cue (index ci into Cues.cues) whose words stand at item i;
+// an infinitive cue reaches up to item reach (exclusive).
+type cueHit struct{ i, ci, reach int }
 
 // hits lists the cues whose words stand in items, by item and then in the
 // cue index's order: what modality tries for every trigger of a sentence.
@@ -139,12 +146,28 @@ func (c *Cues) hits(items []item, out []cueHit) []cueHit {
 			continue
 		}
 		for _, ci := range c.cuesAt(&items[i]) {
-			if matchCue(&c.cues[ci], items, i) {
-				out = append(out, cueHit{i, ci})
+			if k := &c.cues[ci]; matchCue(k, items, i) {
+				reach := len(items)
+				if k.inf {
+					reach = infinitiveReach(items, i+len(k.words))
+				}
+				out = append(out, cueHit{i, ci, reach})
 			}
 		}
 	}
 	return out
+}
+
+// infinitiveReach returns the end of the infinitive phrase starting at
+// item from: the next form of "be" or "have", or punctuation.
+func infinitiveReach(items []item, from int) int {
+	for k := from + 1; k < len(items); k++ {
+		it := items[k]
+		if it.kind == itPunct && it.text != "-" && it.text != "–" || it.kind == itWord && (beForms[it.lower] || it.lower == "had" || it.lower == "has" || it.lower == "have") {
+			return k
+		}
+	}
+	return len(items)
 }
 
 // modality decides the modality of the trigger at items[head] whose clause
@@ -167,7 +190,7 @@ func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
 			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
 				continue
 			}
-			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) {
+			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach {
 				continue
 			}
 			if pass == 0 {

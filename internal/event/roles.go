@@ -159,6 +159,7 @@ type objectResult struct {
 	between []int // "between A and B"
 	actorP  []int // the entry's actor preposition
 	ofG     []int // "of X"
+	behalf  []int // "on behalf of X": acting with the actor
 }
 
 var defaultRecipPreps = map[string]bool{"with": true, "to": true, "against": true, "on": true, "toward": true,
@@ -198,6 +199,13 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		prep := ""
 		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && s.items[b].isPreposition() {
 			prep = s.items[b].lower
+			if prep == "of" && b >= 2 && s.items[b-1].lower == "behalf" {
+				if r.behalf == nil {
+					r.behalf = g
+				}
+				k = ghi
+				continue
+			}
 			// "under the auspices of X"
 			if prep == "of" && b >= 2 && len(e.actorPrep) > 0 {
 				for _, ap := range e.actorPrep {
@@ -285,8 +293,8 @@ func (s *sent) premodifier(first int) ([]int, string) {
 			k--
 			continue
 		case itPunct:
-			if it.text == "–" || it.text == "-" {
-				k--
+			if it.text == "–" || it.text == "-" || (it.text == "'" || it.text == "’") && k > 0 && s.items[k-1].kind == itMention {
+				k-- // "German–Soviet", "the parties' talks"
 				continue
 			}
 			return nil, ""
@@ -338,6 +346,80 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
 }
 
+// passiveAgentAfter finds the "by" agent of a passive verb whose subject
+// is the event noun ending at item end: "The last negotiations with
+// Finland had been initiated by the Soviet side".
+func (s *sent) passiveAgentAfter(end, hi int) []int {
+	be := false
+	for k := end; k < hi && k < end+12; k++ {
+		it := s.items[k]
+		if s.bound[k] != bNone || it.kind == itPunct {
+			return nil
+		}
+		if it.kind != itWord {
+			continue
+		}
+		switch {
+		case beForms[it.lower]:
+			be = true
+		case be && it.lower == "by" && k+1 < len(s.items) && s.items[k+1].kind == itMention:
+			g, _, _ := s.groupAround(k + 1)
+			return g
+		case be && !(strings.HasSuffix(it.lower, "ed") || strings.HasSuffix(it.lower, "en") || strings.HasSuffix(it.lower, "ly") || it.lower == "had" || it.lower == "has" || it.lower == "have" || irregularPast[it.lower] || it.lower == "the" || s.items[k].cap):
+			return nil
+		}
+	}
+	return nil
+}
+
+// earlierAgent finds the "by" agent of a passive in the clause before
+// clause [lo, …) of the same sentence: "… had been occupied by the two
+// powers by October 6, and the Polish state was liquidated".
+func (s *sent) earlierAgent(lo int) []int {
+	if lo <= 0 {
+		return nil
+	}
+	// the clause must continue the one before: ", and", ";", "and"
+	k := lo
+	if s.items[k].lower != "and" && !(k > 0 && s.items[k-1].kind == itPunct && s.items[k-1].text == ";") {
+		return nil
+	}
+	for j := lo - 1; j >= 1; j-- {
+		it := s.items[j]
+		if it.kind == itWord && it.lower == "by" && j+1 < lo && s.items[j+1].kind == itMention {
+			p := s.items[j-1]
+			if p.kind == itWord && (strings.HasSuffix(p.lower, "ed") || strings.HasSuffix(p.lower, "en") || irregularPast[p.lower] || strings.HasSuffix(p.lower, "ly")) {
+				g, _, _ := s.groupAround(j + 1)
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+// actPremodifier reports whether a mention group premodifies an act noun
+// ("the Soviet decision", "the actual Soviet invasion"): a passive whose
+// subject it is reports the group's own act, not something done to it.
+func (c *Coder) actPremodifier(st *sent, g []int) bool {
+	if len(g) == 0 || g[len(g)-1] < 0 {
+		return false
+	}
+	k := g[len(g)-1] + 1
+	if k >= len(st.items) || st.items[k].kind != itWord {
+		return false
+	}
+	w := st.items[k].lower
+	if c.lex.inClass("act", w) {
+		return true
+	}
+	for _, ei := range c.lex.triggersAt(&st.items[k]) {
+		if c.lex.entries[ei].kind == 'N' {
+			return true
+		}
+	}
+	return false
+}
+
 // governedActor finds the actor of an event noun that is the object of a
 // verb: "launched a propaganda campaign", "engaged in secret talks" (a
 // light verb's preposition, see Lexicon.lightBefore), "made repeated
@@ -347,12 +429,17 @@ func (s *sent) nounIsObject(first, lo int) bool {
 // when no verb of the clause governs the noun.
 func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, bool) {
 	k := first - 1
-	for k >= lo && st.items[k].kind == itWord {
+	for k >= lo && (st.items[k].kind == itWord || st.items[k].kind == itTimex) {
 		w := st.items[k]
+		if w.kind == itTimex {
+			k-- // "the planned August 26 invasion"
+			continue
+		}
 		if k > lo && st.items[k-1].kind == itWord && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w) {
 			break // "to reestablish closer contacts": the infinitive
 		}
-		if npWords[w.lower] || isNumberWord(w.lower) || !w.cap && !verbish(st.lx, w.lower) && !w.isPreposition() && !subjectPronounish(w.lower) {
+		adj := isParticipleAdj(w.lower) && k > 0 && (npWords[st.items[k-1].lower] || articles[st.items[k-1].lower])
+		if npWords[w.lower] || isNumberWord(w.lower) || adj || !w.cap && !verbish(st.lx, w.lower) && !w.isPreposition() && !subjectPronounish(w.lower) {
 			k--
 			continue
 		}
@@ -383,13 +470,18 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 		to := verb - 1
 		if to-1 >= lo && st.items[to-1].kind == itMention {
 			g, glo, _ := st.groupAround(to - 1)
-			if b := st.before(glo); b >= lo && st.items[b].kind == itWord && verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] {
+			if b := st.before(glo); b >= lo && st.items[b].kind == itWord && verbLike(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] {
 				return g, true
 			}
 		}
 		return c.resolve(st, nar, st.subjectLeft(to), lo), true
 	}
 	return c.resolve(st, nar, st.subjectLeft(verb), lo), true
+}
+
+// verbLike is verbish, or an -ing form ("causing Hitler to delay …").
+func verbLike(lx *Lexicon, w string) bool {
+	return verbish(lx, w) || len(w) > 5 && strings.HasSuffix(w, "ing")
 }
 
 // infinitiveWord reports whether a word after "to" is a verb rather than
