@@ -448,9 +448,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	default: // nouns and phrases
 		pm, pron := st.premodifier(m.first)
 		var target []int
+		np := m.first // where the noun's phrase starts
 		if pm != nil && st.antiBefore(pm) {
 			// "an anti-Soviet propaganda campaign": the target
 			target, pm = pm, nil
+			np = st.antiStart(target)
 		}
 		switch {
 		case pm != nil:
@@ -466,9 +468,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		case e.ofActor && obj.ofG != nil:
 			// "rejected the proposal of Sweden": the noun's own author
 			actor = obj.ofG
-		case e.kind == 'P' || st.instrument(m.first, lo):
-			actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
-		case governed(c, st, nar, m.first, lo, &actor):
+		case e.kind == 'P' || st.instrument(np, lo):
+			actor = c.resolve(st, nar, st.subjectLeft(np), lo)
+		case governed(c, st, nar, np, lo, &actor):
 		default:
 			// "presented Serbia with an ultimatum": the verb's subject
 			// acts, its object receives.
@@ -496,7 +498,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		if target != nil {
 			recip = target
 			if actor == nil {
-				actor = c.resolve(st, nar, st.subjectLeft(m.first), lo)
+				actor = c.resolve(st, nar, st.subjectLeft(np), lo)
 			}
 		}
 		if e.ofActor && obj.ofG != nil {

@@ -183,6 +183,9 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if !sameStates(d, p, k) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {
 		return false
 	}
+	if opposite(d, p, k) {
+		return false // the German campaign against the Soviets, and theirs against the Nazis
+	}
 	if p.treatyKy != "" && k.treatyKy != "" && p.treatyKy != k.treatyKy {
 		return false // two treaties signed the same day
 	}
@@ -204,6 +207,36 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	// One sentence reporting two acts of one kind between the same
 	// parties ("sent advisors, and sold munitions") reports one event.
 	return p.sent == k.sent
+}
+
+// opposite reports two one-sided acts running in opposite directions:
+// both name acting states and no state acts in both. Joint acts (a
+// signing, talks) may name their parties in either order.
+func opposite(d *doc.Document, p, k *cand) bool {
+	if p.m.e == nil || k.m.e == nil || p.m.e.sym || k.m.e.sym {
+		return false
+	}
+	pa, ka := actingStates(d, p), actingStates(d, k)
+	if len(pa) == 0 || len(ka) == 0 {
+		return false
+	}
+	for _, x := range pa {
+		if slices.Contains(ka, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// actingStates lists the states on an event's actor side.
+func actingStates(d *doc.Document, k *cand) []string {
+	var out []string
+	for _, mi := range k.actorM {
+		if st := stateOf(d, mi); st != "" && !slices.Contains(out, st) {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // sameSentenceKin reports two events of one sentence with the same type

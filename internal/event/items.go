@@ -178,6 +178,23 @@ func (l *lowerer) word(start, end int, lower string) item {
 	return it
 }
 
+// nounTriggerInside returns the start of the first word after the first
+// of the clean span [start, end) that starts a noun trigger, or start.
+// Only a lexicon-aware lowerer (with vocab) looks.
+func (l *lowerer) nounTriggerInside(start, end int) int {
+	if l.vocab == nil {
+		return start
+	}
+	var buf [8]item
+	ws := l.tokenize(start, end, buf[:0])
+	for i := 1; i < len(ws); i++ {
+		if ws[i].kind == itWord && ws[i].info != nil && ws[i].info.flags&wNounTrigger != 0 && ws[0].kind == itWord {
+			return ws[i].start
+		}
+	}
+	return start
+}
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -286,6 +303,22 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 			continue // overlapping or out of the sentence
 		}
 		out = lw.tokenize(pos, sp.start, out)
+		if sp.kind == itMention {
+			if cut := lw.nounTriggerInside(sp.start, sp.end); cut > sp.start {
+				// "Soviet propaganda", "Soviet demands": the actor
+				// recogniser took the event noun into the mention; the
+				// demonym stays the mention, the noun is a word again
+				it := item{kind: itMention, start: sp.start, end: cut, text: strings.TrimRight(d.Text[sp.start:cut], " "), ref: sp.ref}
+				it.end = it.start + len(it.text)
+				it.lower = lw.of(it.start, it.end)
+				r, _ := utf8.DecodeRuneInString(it.text)
+				it.cap = unicode.IsUpper(r)
+				out = append(out, it)
+				out = lw.tokenize(cut, sp.end, out)
+				pos = sp.end
+				continue
+			}
+		}
 		it := item{kind: sp.kind, start: sp.start, end: sp.end, text: d.Text[sp.start:sp.end], ref: sp.ref}
 		it.lower = lw.of(sp.start, sp.end)
 		r, _ := utf8.DecodeRuneInString(it.text)

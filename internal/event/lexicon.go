@@ -665,6 +665,12 @@ func plausibleVerb(items []item, i int) bool {
 	if p.kind == itMention && strings.HasSuffix(p.lower, "'s") {
 		return false
 	}
+	if w := items[i].lower; p.kind == itMention && i >= 2 && items[i-2].kind == itWord && articles[items[i-2].lower] &&
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.Contains(p.text, " ") && !strings.HasSuffix(p.lower, "s") {
+		// "the Soviet demands": a demonym before a plural noun, not a
+		// subject before its verb ("the Soviets offered")
+		return false
+	}
 	return true
 }
 

@@ -694,6 +694,16 @@ func (s *sent) fronted(i int) bool {
 	return false
 }
 
+// antiStart returns the item of the "anti" before the group g (see
+// antiBefore).
+func (s *sent) antiStart(g []int) int {
+	i := g[0]
+	if s.items[i-1].kind == itPunct && s.items[i-1].text == "-" {
+		i--
+	}
+	return i - 1
+}
+
 // antiBefore reports a mention group written after "anti-" ("anti-Soviet").
 func (s *sent) antiBefore(g []int) bool {
 	if len(g) == 0 || g[0] < 1 {

@@ -22,6 +22,7 @@ const (
 	wAlwaysOpener                      // alwaysOpeners
 	wPreposition                       // prepositions
 	wRoleWord                          // roleWords
+	wNounTrigger                       // the first word of a noun trigger
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -44,7 +45,13 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 		return wi
 	}
 	for w, es := range lx.byFirst {
-		get(w).triggers = es
+		wi := get(w)
+		wi.triggers = es
+		for _, ei := range es {
+			if lx.entries[ei].kind == 'N' {
+				wi.flags |= wNounTrigger
+			}
+		}
 	}
 	for w, ss := range lx.stopsBy {
 		get(w).stops = ss
