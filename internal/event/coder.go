@@ -314,6 +314,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !st.items[m.end].isPreposition() {
 		return nil
 	}
+	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, st.items[m.end])) {
+		return nil // "offered to Germany …" is no offer to act
+	}
 	// An event noun named as a topic ("documents pertaining to the
 	// cooperation", "referencing entering an agreement") is not narrated.
 	if topicBefore(st, m.first) {
@@ -326,6 +329,9 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 	}
 	passive := e.kind == 'V' && isPassive(st, m)
+	if passive && e.active {
+		return nil // "is prepared to sign": a willingness, not a preparation
+	}
 	objHi := min(hi, limit)
 	if objHi <= m.end {
 		objHi = min(hi, len(st.items))
@@ -335,12 +341,12 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	itIsName := false // a passive's "it" stands for the record named before
 	if len(e.obj) > 0 || len(e.notObj) > 0 {
 		var from, to int
-		if passive {
+		if passive || e.objLeft {
 			from, to = lo, m.first
 		} else {
 			from, to = m.end, min(hi, m.end+8)
 		}
-		found, nm := c.objectOfClass(st, from, to, e.obj, passive)
+		found, nm := c.objectOfClass(st, from, to, e.obj, passive || e.objLeft)
 		if !found && passive && pronounSubject(st, m.first) {
 			// "The Treaty of X …; it was signed on …"
 			found, nm = c.objectOfClass(st, 0, m.first, e.obj, true)
@@ -1038,6 +1044,16 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 				continue
 			}
 			governed = true
+			if slices.Contains(e.deferTo, b.ev.Type) {
+				// "ordered the newspaper to suspend publication": the
+				// censorship stands, by the one who ordered it
+				if len(b.ev.Actor) == 0 || !sameStrings(b.ev.Actor, a.ev.Actor) && len(a.ev.Actor) > 0 {
+					b.ev.Actor, b.actorM = a.ev.Actor, a.actorM
+					b.ev.Recipient = minus(b.ev.Recipient, b.ev.Actor)
+				}
+				a.dropped = true
+				break
+			}
 			switch e.embed {
 			case "drop":
 				b.dropped, b.absorbed = true, true

@@ -88,3 +88,53 @@ func TestCoderTypes(t *testing.T) {
 		})
 	}
 }
+
+// Triggers and trigger options beyond one per type, on passages written
+// for the test: offers to act, preparations, orders carried out, sanctions
+// imposed, personnel withdrawn, clashes, destruction.
+func TestCoderLexicon(t *testing.T) {
+	asserted := doc.ModalityAsserted
+	tests := []struct {
+		name string
+		src  string
+		want []brief
+	}{
+		{"offer to act is AGREE", "In {1905|1905}, [the United States|USA] offered to mediate between [Russia|RUS] and [Japan|JPN].",
+			[]brief{{"AGREE", "offer", []string{"USA"}, []string{"RUS", "JPN"}, "1905", "", "explicit", asserted}}},
+		{"offer of something to someone is a proposal", "In {1905|1905}, [Britain|GBR] offered [Japan|JPN] a loan.",
+			[]brief{{"REQUEST", "offer", []string{"GBR"}, []string{"JPN"}, "1905", "", "explicit", asserted}}},
+		{"prepared to attack is a preparation", "In {1912|1912}, [Serbia|SRB] prepared to attack [Turkey|TUR].",
+			[]brief{{"MOBILIZE", "war.preparation", []string{"SRB"}, []string{"TUR"}, "1912", "", "explicit", asserted}}},
+		{"was prepared to sign is a willingness", "In {1912|1912}, [Serbia|SRB] was prepared to sign a treaty with [Greece|GRC].",
+			[]brief{{"AGREE", "intent.treaty.sign", []string{"SRB"}, []string{"GRC"}, "1912", "", "explicit", asserted}}},
+		{"an order carried out is the act", "On {May 1, 1933|1933-05-01}, [the Prussian government|o:DEU] ordered the newspaper to suspend publication.",
+			[]brief{{"COERCE", "censorship", []string{"org:prussian-government", "DEU"}, []string{}, "1933-05-01", "", "explicit", asserted}}},
+		{"sanctions imposed", "In {1935|1935}, [the League|o:CHE] imposed sanctions on [Italy|ITA].",
+			[]brief{{"SANCTION", "sanctions", []string{"org:league", "CHE"}, []string{"ITA"}, "1935", "", "explicit", asserted}}},
+		{"experts recalled", "In {1960|1960}, [the Soviet Union|SUN] recalled its experts from [China|CHN].",
+			[]brief{{"SANCTION", "personnel.recall", []string{"SUN"}, []string{"CHN"}, "1960", "", "explicit", asserted}}},
+		{"advisers to be withdrawn: a threat", "In {1936|1936}, [France|FRA] said it will withdraw its advisers from [Spain|ESP].",
+			[]brief{{"THREATEN", "threat.personnel.withdraw", []string{"FRA"}, []string{"ESP"}, "1936", "", "explicit", asserted}}},
+		{"troops clash", "In {1969|1969}, [Chinese|CHN] and [Soviet|SUN] troops clashed on the Ussuri.",
+			[]brief{{"ASSAULT", "clash", []string{"CHN"}, []string{"SUN"}, "1969", "", "explicit", asserted}}},
+		{"property destroyed", "In {1948|1948}, [Jordanian|JOR] troops demolished the villages of [Palestine|PSE].",
+			[]brief{{"COERCE", "destruction", []string{"JOR"}, []string{"PSE"}, "1948", "", "explicit", asserted}}},
+		{"ties established", "In {1964|1964}, [France|FRA] established diplomatic ties with [China|CHN].",
+			[]brief{{"SUPPORT", "relations.establish", []string{"FRA"}, []string{"CHN"}, "1964", "", "explicit", asserted}}},
+		{"a curfew shortened", "In {1958|1958}, [the French army|o:FRA] shortened the curfew of [Algiers|o:DZA].",
+			[]brief{{"CONCEDE", "easing", []string{"org:french-army", "FRA"}, []string{"org:algiers", "DZA"}, "1958", "", "explicit", asserted}}},
+		{"a ban defied", "In {1930|1930}, [the Congress|o:IND] defied the salt ban of [Britain|GBR].",
+			[]brief{{"REJECT", "defy", []string{"org:congress", "IND"}, []string{"GBR"}, "1930", "", "explicit", asserted}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []brief
+			for _, e := range coded(t, tc.src) {
+				got = append(got, briefOf(e))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("\n got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

@@ -177,7 +177,7 @@ func corefers(p, k *cand, d *doc.Document) bool {
 	if p.treatyKy != "" && p.treatyKy == k.treatyKy && p.ev.Subtype == k.ev.Subtype {
 		return p.ev.Date.Value == "" || k.ev.Date.Value == "" || datesAgree(p.ev.Date.Value[:4], k.ev.Date.Value[:4])
 	}
-	if sameSentenceKin(p, k, d) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) && !strings.HasSuffix(p.ev.Subtype, ".sign") {
+	if sameSentenceKin(p, k, d) && datesAgree(p.ev.Date.Value, k.ev.Date.Value) && !strings.HasSuffix(p.ev.Subtype, ".sign") && !strings.HasSuffix(k.ev.Subtype, ".sign") {
 		return true
 	}
 	if !sameStates(d, p, k) || !datesAgree(p.ev.Date.Value, k.ev.Date.Value) {

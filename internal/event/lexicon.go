@@ -115,6 +115,10 @@ type entry struct {
 	lemma     string    // the verb's base form
 	recip     []string  // prepositions that introduce the recipient
 	actorPrep []string  // prepositions that introduce the actor ("under the auspices of")
+	inf       bool      // only followed by an infinitive
+	active    bool      // not an event in the passive
+	deferTo   []string  // types of embedded events that stand for this one
+	objLeft   bool      // the object class is looked for in the subject
 }
 
 // hasGap reports whether the entry's pattern has a "*" gap.
@@ -362,6 +366,19 @@ func (lx *Lexicon) parseEntry(f []string, line int, onto *Ontology) (*entry, err
 			e.recip = list()
 		case "actorprep":
 			e.actorPrep = list()
+		case "infinitive":
+			e.inf = true
+		case "active":
+			e.active = true
+		case "defer":
+			e.deferTo = list()
+			for _, t := range e.deferTo {
+				if _, ok := onto.Type(t); !ok {
+					return nil, fmt.Errorf("triggers line %d: unknown PLOVER type %q", line, t)
+				}
+			}
+		case "objleft":
+			e.objLeft = true
 		default:
 			return nil, fmt.Errorf("triggers line %d: unknown option %q", line, k)
 		}

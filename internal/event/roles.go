@@ -267,6 +267,10 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 			if r.recip == nil {
 				r.recip = g
 			}
+		case prep == "of" && r.recip == nil && b <= from+4 && s.objectHead(from, b):
+			// "demolished the villages of Palestine", "killed the deputy
+			// chief of Hezbollah": the owner of the verb's object
+			r.recip = g
 		case recipPreps[prep]:
 			if r.recip == nil {
 				r.recip = g
@@ -344,6 +348,22 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	}
 	it := s.items[k]
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+}
+
+// objectHead reports whether items[from:of] are a verb's object noun
+// phrase (articles, adjectives, lower-case nouns) ending right before the
+// "of" at item of.
+func (s *sent) objectHead(from, of int) bool {
+	if of <= from {
+		return false
+	}
+	for k := from; k < of; k++ {
+		it := s.items[k]
+		if it.kind != itWord || it.isPreposition() || verbish(s.lx, it.lower) && !npWords[it.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // passiveAgentAfter finds the "by" agent of a passive verb whose subject
