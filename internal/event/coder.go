@@ -317,6 +317,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, st.items[m.end])) {
 		return nil // "offered to Germany …" is no offer to act
 	}
+	if e.speaker {
+		// "Russia said on Tuesday that Sudan must return …": a demand by
+		// the speaker on the subject of the reported words
+		return c.codeSpeaker(st, nar, k, lo, hi)
+	}
 	// An event noun named as a topic ("documents pertaining to the
 	// cooperation", "referencing entering an agreement") is not narrated.
 	if topicBefore(st, m.first) {
@@ -538,7 +543,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if actor != nil && recip != nil && sameGroup(actor, recip) {
 		recip = nil
 	}
-	if e.needObj && recip == nil && objName == nil {
+	if e.needObj && recip == nil && objName == nil && !st.objectThenInfinitive(m.end, hi) {
 		return nil
 	}
 	// "the negotiations", "the invasion" with no participants of their own
@@ -622,6 +627,15 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 		k.ev.Modality = doc.ModalityAsserted
 	}
+	if k.ev.Modality == modalityRefusal {
+		switch c.onto.Quad(k.ev.Type) {
+		case "VC", "MC":
+			k.ev.Type, k.ev.Mode, k.ev.Subtype = "REJECT", "", "refuse."+k.ev.Subtype
+		default:
+			k.ev.Type, k.ev.Mode, k.ev.Subtype = "AGREE", "", "forswear."+k.ev.Subtype
+		}
+		k.ev.Modality = doc.ModalityAsserted
+	}
 	if k.ev.Modality == modalityConditional {
 		// a condition or a possibility ("in case of a German attack",
 		// "would invade"), not a reported plan: no event
@@ -638,6 +652,44 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	k.ev.Quantities = qs
 	kp := new(cand)
 	*kp = kv
+	return kp
+}
+
+// codeSpeaker codes a trigger standing in reported words: the speaker
+// (the subject of the nearest speech verb before it) acts, the subject of
+// the reported words receives. It returns nil when no speech verb stands
+// before the trigger in its sentence.
+func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand {
+	sv := -1
+	for i := k.m.first - 1; i >= 0; i-- {
+		if st.items[i].kind == itWord && c.cues.speech[st.items[i].lower] {
+			sv = i
+			break
+		}
+	}
+	if sv < 0 {
+		return nil
+	}
+	actor := c.resolve(st, nar, st.subjectLeft(sv), 0)
+	recip := c.resolve(st, nar, st.subjectLeft(k.m.first), sv+1)
+	if r := st.subjectLeft(k.m.first); r.group != nil && r.group[0] < sv {
+		recip = nil // no subject of its own in the reported words
+	}
+	if actor == nil {
+		return nil
+	}
+	if sameGroup(actor, recip) {
+		recip = nil
+	}
+	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
+	k.ev.Actor = st.idsAs(actor, false)
+	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	k.ev.Modality = st.modality(c.cues, k.m.first, lo, hi)
+	if k.ev.Modality != doc.ModalityAsserted && k.ev.Modality != doc.ModalityDisputed {
+		return nil
+	}
+	kp := new(cand)
+	*kp = *k
 	return kp
 }
 
@@ -1308,6 +1360,11 @@ const modalityConditional = "conditional"
 // modalityFuture marks an act stated as what the actor will do: the
 // statement is coded (AGREE or THREATEN), asserted.
 const modalityFuture = "future"
+
+// modalityRefusal marks an act stated as what the actor will not do
+// ("will not accept more refugees"): the statement is coded, REJECT for a
+// cooperative act, AGREE for a hostile one forsworn, asserted.
+const modalityRefusal = "refusal"
 
 // pronounSubject reports a passive whose subject is "it", "this" or
 // "which", standing for something named earlier.

@@ -119,6 +119,7 @@ type entry struct {
 	active    bool      // not an event in the passive
 	deferTo   []string  // types of embedded events that stand for this one
 	objLeft   bool      // the object class is looked for in the subject
+	speaker   bool      // the speaker of the reported words acts, their subject receives
 }
 
 // hasGap reports whether the entry's pattern has a "*" gap.
@@ -379,6 +380,8 @@ func (lx *Lexicon) parseEntry(f []string, line int, onto *Ontology) (*entry, err
 			}
 		case "objleft":
 			e.objLeft = true
+		case "speaker":
+			e.speaker = true
 		default:
 			return nil, fmt.Errorf("triggers line %d: unknown option %q", line, k)
 		}
@@ -528,7 +531,7 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 			if !ok {
 				continue
 			}
-			if e.kind == 'V' && (!plausibleVerb(items, i) || items[i].lower == e.lemma && !bareVerbOK(items, i)) {
+			if e.kind == 'V' && (!plausibleVerb(lx, items, i) || items[i].lower == e.lemma && !bareVerbOK(items, i)) {
 				continue
 			}
 			if e.kind == 'N' && !plausibleNoun(items, i) {
@@ -664,11 +667,34 @@ var articles = map[string]bool{"a": true, "an": true, "the": true, "its": true, 
 
 // plausibleVerb rejects a verb reading of a word that follows a determiner
 // ("the attack", "a demand"), which is a noun.
-func plausibleVerb(items []item, i int) bool {
+func plausibleVerb(lx *Lexicon, items []item, i int) bool {
+	w := items[i].lower
+	if i+1 < len(items) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && items[i+1].kind == itWord {
+		// "shells continued crashing", "their demands are met": a plural
+		// noun before its verb
+		if nx := items[i+1].lower; beForms[nx] || irregularPast[nx] || len(nx) > 4 && strings.HasSuffix(nx, "ed") {
+			return false
+		}
+	}
 	if i == 0 {
 		return true
 	}
 	p := items[i-1]
+	if i >= 2 && p.kind == itWord && !p.cap && isAdjective(p.lower) && !verbish(lx, p.lower) && items[i-2].kind == itWord && articles[items[i-2].lower] {
+		return false // "their political demands"
+	}
+	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !articles[items[i+1].lower] && !determiners[items[i+1].lower]) {
+		// an -ed form before its noun is an adjective after a verb
+		// ("reject proposed changes"), a preposition ("an exchange of
+		// captured territories") or a list of adjectives ("through Soviet
+		// and occupied Polish territories")
+		if p.kind == itWord && !p.cap && p.lower != "and" && p.lower != "or" && (p.isPreposition() || lx != nil && lx.verbs[p.lower] && !strings.HasSuffix(p.lower, "s")) {
+			return false
+		}
+		if p.kind == itWord && p.lower == "and" && i >= 3 && items[i-2].kind == itMention && items[i-3].kind == itWord && items[i-3].isPreposition() {
+			return false
+		}
+	}
 	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") {
 		return false // "already captured portions"
 	}

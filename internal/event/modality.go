@@ -17,6 +17,7 @@ const (
 	scopeAfter                    // later in the sentence ("…, but this was not taken up")
 	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
 	scopeBefore                   // anywhere before the trigger in its clause ("in order to …")
+	scopeReported                 // as pre, in words reported ("said they would meet …")
 )
 
 type cue struct {
@@ -31,7 +32,10 @@ type cue struct {
 
 // Cues is the modality cue list read from data/modality.txt.
 type Cues struct {
-	cues []cue
+	// speech are the verbs that report words ("said", "announced"):
+	// "would" after them states what the speaker will do.
+	speech map[string]bool
+	cues   []cue
 	// byFirst indexes the cues by each form of their first word.
 	byFirst map[string][]int
 }
@@ -41,15 +45,21 @@ const preWindow = 4
 
 // ParseCues reads the modality cue format documented in data/modality.txt.
 func ParseCues(src string) (*Cues, error) {
-	c := &Cues{}
-	order := map[string]int{"asserted": 0, doc.ModalityNegated: 1, doc.ModalityDisputed: 2, doc.ModalityHypothetical: 3, modalityFuture: 4, modalityConditional: 5}
-	var byMod [6][]cue
+	c := &Cues{speech: map[string]bool{}}
+	order := map[string]int{"asserted": 0, modalityRefusal: 1, doc.ModalityNegated: 2, doc.ModalityDisputed: 3, doc.ModalityHypothetical: 4, modalityFuture: 5, modalityConditional: 6}
+	var byMod [7][]cue
 	for n, line := range strings.Split(src, "\n") {
 		if i := strings.Index(line, "#"); i >= 0 {
 			line = line[:i]
 		}
 		f := strings.Fields(line)
 		if len(f) == 0 {
+			continue
+		}
+		if f[0] == "speech" {
+			for _, w := range f[1:] {
+				c.speech[strings.ToLower(w)] = true
+			}
 			continue
 		}
 		if len(f) != 3 {
@@ -73,6 +83,8 @@ func ParseCues(src string) (*Cues, error) {
 			sc = scopeFirst
 		case "before":
 			sc = scopeBefore
+		case "reported":
+			sc = scopeReported
 		default:
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
@@ -130,17 +142,24 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 		return i == 0
 	case scopeBefore:
 		return i >= lo && i+n <= head
+	case scopeReported:
+		return i+n <= head && i+n >= head-preWindow
 	}
 	return false
 }
 
 // cueHit is a cue (index ci into Cues.cues) whose words stand at item i;
-// an infinitive cue reaches up to item reach (exclusive).
-type cueHit struct{ i, ci, reach int }
+// an infinitive cue reaches up to item reach (exclusive); reported marks
+// a cue in words a speech verb reports.
+type cueHit struct {
+	i, ci, reach int
+	reported     bool
+}
 
 // hits lists the cues whose words stand in items, by item and then in the
 // cue index's order: what modality tries for every trigger of a sentence.
 func (c *Cues) hits(items []item, out []cueHit) []cueHit {
+	speech := false // a speech verb stands before item i
 	for i := range items {
 		if items[i].kind != itWord {
 			continue
@@ -151,8 +170,11 @@ func (c *Cues) hits(items []item, out []cueHit) []cueHit {
 				if k.inf {
 					reach = infinitiveReach(items, i+len(k.words))
 				}
-				out = append(out, cueHit{i, ci, reach})
+				out = append(out, cueHit{i: i, ci: ci, reach: reach, reported: speech})
 			}
+		}
+		if c.speech[items[i].lower] {
+			speech = true
 		}
 	}
 	return out
@@ -190,7 +212,7 @@ func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
 			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
 				continue
 			}
-			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach {
+			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach || k.scope == scopeReported && !h.reported {
 				continue
 			}
 			if pass == 0 {

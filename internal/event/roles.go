@@ -222,6 +222,11 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		} else if b >= 0 && b >= from && s.items[b].kind == itWord && s.items[b].lower == "'s" {
 			// "X's Y" after the trigger: part of a phrase; take X.
 			prep = ""
+		} else if b >= from && b <= from+2 && s.items[b].kind == itWord && s.items[b].lower == "that" && !noun || b >= 0 && b == from && s.items[b].lower == "that" {
+			// "demanded that Hamas renounce …", "its demand today that
+			// Israel ease …": the subject of the demanded act receives
+			// the demand
+			prep = ""
 		} else if b >= from && s.items[b].kind == itWord && !s.items[b].isPreposition() && b > from {
 			// a noun between the trigger and the mention: "presented
 			// Finland with proposals" keeps Finland as the object, but
@@ -348,6 +353,25 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	}
 	it := s.items[k]
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+}
+
+// objectThenInfinitive reports an object phrase followed by an
+// infinitive after a trigger: "allowed opposition leader Fazl to bring
+// out a rally", "permitted 5,461 Germans to emigrate".
+func (s *sent) objectThenInfinitive(from, hi int) bool {
+	for k := from; k < hi && k < from+7; k++ {
+		it := s.items[k]
+		if it.kind == itPunct {
+			return false
+		}
+		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, s.items[k+1]) {
+			return true
+		}
+		if it.kind == itWord && (verbish(s.lx, it.lower) && !isNumberWord(it.lower) || it.isPreposition()) {
+			return false
+		}
+	}
+	return false
 }
 
 // objectHead reports whether items[from:of] are a verb's object noun
