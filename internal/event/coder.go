@@ -241,6 +241,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		}
 	}
 	c.applyEmbedding(st, out)
+	c.absorbPurposes(st, out)
 	// Dates, once it is known which triggers stand: a date belongs to the
 	// nearest trigger of its clause.
 	for _, k := range out {
@@ -1152,6 +1153,63 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			c.dropped, c.absorbed = true, true
 		}
 	}
+}
+
+// absorbPurposes drops a demand or a permission that states the aim of an
+// earlier act of its sentence: "staged demonstrations to demand reforms",
+// "joining demonstrators in demanding a referendum", "resigned to allow
+// elections" report the demonstration and the resignation. The act takes
+// the demand's recipient when it has none.
+func (c *Coder) absorbPurposes(st *sent, cs []*cand) {
+	for i, b := range cs {
+		if b.dropped || !b.isVerb || !(b.ev.Type == "REQUEST" || b.ev.Subtype == "permit") || !st.purposeVerb(b.m.first) {
+			continue
+		}
+		var main *cand
+		for _, a := range cs[:i] {
+			if !a.dropped && a.ev.Type != "REQUEST" {
+				main = a
+			}
+		}
+		if main == nil {
+			continue
+		}
+		b.dropped, b.absorbed = true, true
+		if len(main.ev.Recipient) == 0 && len(b.ev.Recipient) > 0 {
+			main.ev.Recipient, main.recipM = minus(b.ev.Recipient, main.ev.Actor), b.recipM
+		}
+	}
+}
+
+// purposeVerb reports a verb at item v that states an aim: an infinitive
+// after a noun, a date or an adverb rather than after a verb that
+// governs it ("staged demonstrations Saturday to demand …", not "agreed
+// to provide"), or an -ing form after "in" or a comma ("in demanding",
+// ", demanding").
+func (s *sent) purposeVerb(v int) bool {
+	if v < 2 {
+		return false
+	}
+	p, pp := s.items[v-1], s.items[v-2]
+	if p.kind == itWord && p.lower == "to" {
+		switch pp.kind {
+		case itTimex:
+			return true
+		case itMention:
+			// "urged France to demand …" governs; "outside Parliament
+			// to demand" is a place
+			b := s.before(v - 2)
+			return b >= 0 && s.items[b].kind == itWord && s.items[b].isPreposition()
+		case itWord:
+			w := pp.lower
+			return !verbLike(s.lx, w) && !beForms[w] && !s.lx.verbs[w] && !isAdjective(w) && w != "able" && w != "going" && w != "order" && w != "ought" && w != "have" && w != "has"
+		}
+		return false
+	}
+	if strings.HasSuffix(s.items[v].lower, "ing") {
+		return p.kind == itWord && p.lower == "in" || p.kind == itPunct && p.text == ","
+	}
+	return false
 }
 
 // brokenBetween reports a clause boundary or a comma in items[from:to].

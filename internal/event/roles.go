@@ -547,8 +547,9 @@ func subjectPronounish(w string) bool {
 // proposals") and returns the object group.
 func (s *sent) withObject(first, lo int) ([]int, bool) {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
-		k--
+	for k >= lo && (s.items[k].kind == itTimex || s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) ||
+		!s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && !subjectPronounish(s.items[k].lower))) {
+		k-- // "with a ten-hour ultimatum"
 	}
 	if k < lo || s.items[k].kind != itWord || s.items[k].lower != "with" {
 		return nil, false
