@@ -565,6 +565,14 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 		k.ev.Recipient = minus(k.ev.Recipient, k.ev.Actor)
 	}
+	if len(k.ev.Actor) == 0 && !passive && e.subj != "recipient" {
+		// "Islamic fundamentalists continued their hunger strike",
+		// "Rebels in the Ivory Coast blocked transport": a crowd the
+		// actor recogniser does not name acts as itself
+		if id := st.crowdActor(m.first, lo); id != "" {
+			k.ev.Actor = []string{id}
+		}
+	}
 	// Treaty named as the object; "the pact" is the last treaty named.
 	if objName != nil {
 		objName.claimed = true

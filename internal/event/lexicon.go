@@ -592,7 +592,9 @@ func bareVerbOK(items []item, i int) bool {
 		"not", "never", "they", "we", "you", "i", "and", "or", "also", "jointly", "first", "then":
 		return true
 	}
-	return false
+	// "soldiers routinely beat up …": an adverb after the subject, not
+	// an adjective after an article ("the early defeat")
+	return strings.HasSuffix(p.lower, "ly") && (i < 2 || !articles[items[i-2].lower] && !determiners[items[i-2].lower])
 }
 
 // matchAt tries the pattern of e at items[i:].

@@ -355,6 +355,81 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
 }
 
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "been": true, "be": true, "is": true, "are": true,
+	"was": true, "were": true, "will": true, "would": true, "also": true, "then": true, "again": true, "still": true}
+
+// crowdActor returns an actor id ("group:islamic-fundamentalists") for
+// the subject of the trigger at item first when that subject is a crowd
+// the actor recogniser does not name: a noun phrase ending in a word of
+// the lexicon's class crowd, possibly followed by a phrase ("Rebels in
+// the Ivory Coast on Tuesday blocked …"). A "they" with nothing to stand
+// for is the crowd opening the sentence.
+func (s *sent) crowdActor(first, lo int) string {
+	k := first - 1
+	verb := false // the verb governing a noun trigger was passed
+	for k >= 0 && k >= lo-1 {
+		it := s.items[k]
+		switch {
+		case it.kind == itTimex, it.kind == itMention:
+			// dates and phrases between the subject and its verb
+		case it.kind == itWord && (it.lower == "they" || it.lower == "who"):
+			if it.lower == "who" {
+				k--
+				if k >= 0 && s.items[k].kind == itPunct {
+					k--
+				}
+				return s.crowdAt(k)
+			}
+			// the crowd opening the sentence
+			for j := 0; j < k && j < 8; j++ {
+				if s.items[j].kind != itWord || s.items[j].isPreposition() && j > 0 {
+					break
+				}
+				if s.lx.inClass("crowd", s.items[j].lower) {
+					return s.crowdAt(j)
+				}
+			}
+			return ""
+		case it.kind == itWord && (strings.HasSuffix(it.lower, "ly") || auxiliaries[it.lower] || it.lower == "not"):
+		case it.kind == itWord && s.lx.inClass("crowd", it.lower):
+			return s.crowdAt(k)
+		case it.kind == itWord && (npWords[it.lower] || articles[it.lower] || it.isPreposition() || isNumberWord(it.lower) || !it.cap && isAdjective(it.lower) && !verbish(s.lx, it.lower)):
+		case it.kind == itWord && !verb && verbLike(s.lx, it.lower):
+			verb = true // "are continuing [a hunger strike]"
+		default:
+			return ""
+		}
+		k--
+	}
+	return ""
+}
+
+// crowdAt names the crowd whose head noun is at item h: the head and the
+// adjectives and names before it, as a group id.
+func (s *sent) crowdAt(h int) string {
+	if h < 0 || h >= len(s.items) || s.items[h].kind != itWord || !s.lx.inClass("crowd", s.items[h].lower) {
+		return ""
+	}
+	lo := h
+	for lo > 0 {
+		it := s.items[lo-1]
+		if it.kind != itWord || it.isPreposition() || npWords[it.lower] || articles[it.lower] || isNumberWord(it.lower) || verbish(s.lx, it.lower) || it.lower == "'s" {
+			break
+		}
+		lo--
+	}
+	var b strings.Builder
+	b.WriteString("group:")
+	for k := lo; k <= h; k++ {
+		if k > lo {
+			b.WriteByte('-')
+		}
+		b.WriteString(s.items[k].lower)
+	}
+	return b.String()
+}
+
 // objectThenInfinitive reports an object phrase followed by an
 // infinitive after a trigger: "allowed opposition leader Fazl to bring
 // out a rally", "permitted 5,461 Germans to emigrate".
