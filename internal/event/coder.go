@@ -260,6 +260,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 			k.dropped = true
 		}
 	}
+	c.frameDebate(st, nar, out)
 	c.shareParticipants(st, nar, out)
 	for _, k := range out {
 		if !k.dropped && k.ev.Subtype == "treaty.sign" && k.ev.Modality == doc.ModalityAsserted && k.ev.Date.Value != "" && k.ev.Name != "" && len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
@@ -618,9 +619,14 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	// How sure.
 	k.ev.Modality = e.modality
 	mlo := max(lo, prevEnd)
+	// An event noun that no verb governs is named in a claim, not claimed:
+	// "according to others, the first sign of détente was the
+	// conversation of April 17", "Molotov's speech … is usually taken to
+	// mark this change".
+	named := e.kind != 'V' && !claimedNoun(c, st, nar, m.first, lo)
 	if k.ev.Modality == "" {
-		k.ev.Modality = st.modality(c.cues, m.first, mlo, hi)
-	} else if mod := st.modality(c.cues, m.first, mlo, hi); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
+		k.ev.Modality = st.modalityWithout(c.cues, m.first, mlo, hi, named)
+	} else if mod := st.modalityWithout(c.cues, m.first, mlo, hi, named); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
 		k.ev.Modality = mod
 	}
 	if k.ev.Modality == modalityFuture {
@@ -700,6 +706,14 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 	kp := new(cand)
 	*kp = *k
 	return kp
+}
+
+// claimedNoun reports whether an event noun is the object of a verb
+// other than "be" (so a claim about the verb's subject claims it), as
+// Coder.governedActor finds.
+func claimedNoun(c *Coder, st *sent, nar *narrative, first, lo int) bool {
+	_, ok := c.governedActor(st, nar, first, lo)
+	return ok
 }
 
 // governed is Coder.governedActor for a switch case: it stores the actor
@@ -1161,6 +1175,61 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			c.dropped, c.absorbed = true, true
 		}
 	}
+}
+
+// frameDebate applies a frame of historiographical debate: a sentence
+// opening one ("historians have argued about the start of the
+// rapprochement") names disputed topics, and inside the frame an event
+// hedged in its own clause ("Germany started its quest for a pact at some
+// point in the spring of 1939") is one of the contested claims.
+func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
+	opens := c.cues.Debate(st.items)
+	if opens {
+		nar.debate = true
+	}
+	if !nar.debate {
+		return
+	}
+	for _, k := range cs {
+		if k.dropped || k.ev.Modality != doc.ModalityAsserted {
+			continue
+		}
+		if opens || c.hedged(st, k) {
+			k.ev.Modality = doc.ModalityDisputed
+		}
+	}
+}
+
+// hedged reports a hedge in the event's clause that bears on it: after
+// the trigger with no verb between, or before it with at most the verb
+// that governs a noun trigger between.
+func (c *Coder) hedged(st *sent, k *cand) bool {
+	from := k.lo
+	for from < k.hi {
+		start, end, ok := anyAt(c.cues.hedge, st.items, from, k.hi)
+		if !ok {
+			return false
+		}
+		verbs := 0
+		lo, hi := end, k.m.first
+		if start >= k.m.end {
+			lo, hi = k.m.end, start
+		}
+		for i := lo; i < hi; i++ {
+			if it := st.items[i]; it.kind == itWord && verbLike(st.lx, it.lower) && !beForms[it.lower] && !auxiliaries[it.lower] {
+				verbs++
+			}
+		}
+		allowed := 0
+		if start < k.m.first && !k.isVerb {
+			allowed = 1
+		}
+		if verbs <= allowed {
+			return true
+		}
+		from = end
+	}
+	return false
 }
 
 // absorbPurposes drops a demand or a permission that states the aim of an

@@ -24,6 +24,9 @@ type narrative struct {
 	states        []string // the states of the section's events, latest last, each once
 	statesSection int
 	signings      map[string]*cand // treaty signings by normalised name
+	// debate is set while a section is framed as historiographical
+	// debate (see Cues.Debate).
+	debate bool
 }
 
 // noteSigning remembers a treaty's signing by its name, for the later acts
@@ -63,6 +66,7 @@ func (n *narrative) reset(period dateRef, chapter bool) {
 		n.dated = true
 	}
 	n.lastSubject, n.lastPerson = nil, nil
+	n.debate = false
 }
 
 // after updates the narrative with a coded sentence: the last date it
@@ -277,6 +281,10 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	d := st.d
 	best, bestDist := -1, 1<<30
 	ownedBest := -1
+	// "X reported in his memoirs in 1938 that already then Stalin had
+	// sought …": the date of the report bounds what it reports, which
+	// happened before
+	rf0, rf1 := c.reportFrame(st, m.head)
 	// distance from a timex item to a trigger head, dates after a trigger
 	// counting a little nearer
 	dist := func(k, head int) int {
@@ -287,7 +295,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
 		it := st.items[k]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) {
+		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
 		// a date in parentheses dates the aside, not the trigger outside
@@ -320,7 +328,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 				break
 			}
 			it := st.items[k]
-			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) {
+			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
 				best = k
 				break
 			}
@@ -335,6 +343,12 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	if objName != nil && objName.timex >= 0 {
 		return dateOfTimex(d, objName.timex)
+	}
+	if rf0 >= 0 && ownedBest >= 0 && ownedBest < rf0 {
+		// a flashback in a report: the last date stated before the
+		// report ("who defected in 1937, reported in 1938 that already
+		// then …")
+		return dateOfTimex(d, st.items[ownedBest].ref)
 	}
 	// "terminated the Pact with its invasion … on June 22, 1941": with no
 	// narrative time to go by, the clause's date dates both
@@ -375,6 +389,44 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	return dateRef{Timex: -1}
 }
+
+// reportFrame returns the items (verb, that) of a report whose words the
+// trigger at item head stands in as a flashback: a speech or report verb,
+// then "that", then a pluperfect before the trigger ("reported in his
+// memoires in 1938 that already then Stalin had sought …"). It returns
+// (-1, -1) otherwise.
+func (c *Coder) reportFrame(st *sent, head int) (int, int) {
+	that := -1
+	for k := head - 1; k >= 0 && k >= head-12; k-- {
+		if it := st.items[k]; it.kind == itWord && it.lower == "that" {
+			that = k
+			break
+		}
+	}
+	if that < 0 {
+		return -1, -1
+	}
+	pluperfect := false
+	for k := that + 1; k < head; k++ {
+		if st.items[k].kind == itWord && st.items[k].lower == "had" {
+			pluperfect = true
+		}
+	}
+	if !pluperfect {
+		return -1, -1
+	}
+	for k := that - 1; k >= 0 && k >= that-10; k-- {
+		if it := st.items[k]; it.kind == itWord && (c.cues.speech[it.lower] || reportVerbs[it.lower]) {
+			return k, that
+		}
+	}
+	return -1, -1
+}
+
+// reportVerbs report what someone learnt or wrote, besides the speech
+// verbs of data/modality.txt.
+var reportVerbs = map[string]bool{"reported": true, "reports": true, "recalled": true, "noted": true, "revealed": true,
+	"testified": true, "confirmed": true, "admitted": true, "learned": true, "learnt": true, "discovered": true, "wrote": true}
 
 // rangeEnd returns the item of the timex ending a range that starts at the
 // timex item k ("1930–1932", "from 1928 to 1948"), or -1.

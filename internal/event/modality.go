@@ -18,6 +18,7 @@ const (
 	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
 	scopeBefore                   // anywhere before the trigger in its clause ("in order to …")
 	scopeReported                 // as pre, in words reported ("said they would meet …")
+	scopeComplement               // after the cue, up to the next clause boundary ("some argue that …")
 )
 
 type cue struct {
@@ -35,7 +36,10 @@ type Cues struct {
 	// speech are the verbs that report words ("said", "announced"):
 	// "would" after them states what the speaker will do.
 	speech map[string]bool
-	cues   []cue
+	// debate cues open a frame of historiographical debate for the rest
+	// of their section; hedges inside such a frame dispute what they hedge.
+	debate, hedge [][]map[string]bool
+	cues          []cue
 	// byFirst indexes the cues by each form of their first word.
 	byFirst map[string][]int
 }
@@ -62,6 +66,18 @@ func ParseCues(src string) (*Cues, error) {
 			}
 			continue
 		}
+		if f[0] == "debate" || f[0] == "hedge" {
+			if len(f) != 2 {
+				return nil, fmt.Errorf("modality line %d: want %s CUE", n+1, f[0])
+			}
+			ws := cueWords(f[1])
+			if f[0] == "debate" {
+				c.debate = append(c.debate, ws)
+			} else {
+				c.hedge = append(c.hedge, ws)
+			}
+			continue
+		}
 		if len(f) != 3 {
 			return nil, fmt.Errorf("modality line %d: want MODALITY SCOPE CUE", n+1)
 		}
@@ -85,17 +101,12 @@ func ParseCues(src string) (*Cues, error) {
 			sc = scopeBefore
 		case "reported":
 			sc = scopeReported
+		case "complement":
+			sc = scopeComplement
 		default:
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
-		k := cue{modality: f[0], scope: sc}
-		for _, w := range strings.Split(f[2], "_") {
-			alts := map[string]bool{}
-			for _, a := range strings.Split(w, "|") {
-				alts[strings.ToLower(a)] = true
-			}
-			k.words = append(k.words, alts)
-		}
+		k := cue{modality: f[0], scope: sc, words: cueWords(f[2])}
 		last := k.words[len(k.words)-1]
 		k.inf = len(last) == 1 && last["to"]
 		byMod[o] = append(byMod[o], k)
@@ -110,6 +121,59 @@ func ParseCues(src string) (*Cues, error) {
 		}
 	}
 	return c, nil
+}
+
+// cueWords reads a cue's words: joined by _, alternatives by |.
+func cueWords(s string) []map[string]bool {
+	var out []map[string]bool
+	for _, w := range strings.Split(s, "_") {
+		alts := map[string]bool{}
+		for _, a := range strings.Split(w, "|") {
+			alts[strings.ToLower(a)] = true
+		}
+		out = append(out, alts)
+	}
+	return out
+}
+
+// anyAt returns the start and end of the first of the phrases ps found in
+// items[from:to] (adverbs may stand between their words: "have long
+// argued") and whether one was.
+func anyAt(ps [][]map[string]bool, items []item, from, to int) (int, int, bool) {
+	for i := max(from, 0); i < to && i < len(items); i++ {
+		if items[i].kind != itWord {
+			continue
+		}
+		for _, p := range ps {
+			if end, ok := matchLoose(p, items, i); ok {
+				return i, end, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// matchLoose is matchWords letting adverbs stand between the words, and
+// returns the end of the match.
+func matchLoose(ws []map[string]bool, items []item, i int) (int, bool) {
+	k := i
+	for j, alts := range ws {
+		for j > 0 && k < len(items) && items[k].kind == itWord && !alts[items[k].lower] && (strings.HasSuffix(items[k].lower, "ly") || items[k].lower == "long" || items[k].lower == "also" || items[k].lower == "often") {
+			k++
+		}
+		if k >= len(items) || items[k].kind != itWord || !alts[items[k].lower] {
+			return 0, false
+		}
+		k++
+	}
+	return k, true
+}
+
+// Debate reports whether the sentence opens a frame of historiographical
+// debate ("historians have argued about …").
+func (c *Cues) Debate(items []item) bool {
+	_, _, ok := anyAt(c.debate, items, 0, len(items))
+	return ok
 }
 
 // matchCue reports whether cue k's words start at items[i].
@@ -144,6 +208,8 @@ func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
 		return i >= lo && i+n <= head
 	case scopeReported:
 		return i+n <= head && i+n >= head-preWindow
+	case scopeComplement:
+		return i+n <= head
 	}
 	return false
 }
@@ -158,7 +224,9 @@ type cueHit struct {
 
 // hits lists the cues whose words stand in items, by item and then in the
 // cue index's order: what modality tries for every trigger of a sentence.
-func (c *Cues) hits(items []item, out []cueHit) []cueHit {
+// bound (may be nil) holds the clause boundaries before each item: a
+// complement cue reaches up to the next.
+func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 	speech := false // a speech verb stands before item i
 	for i := range items {
 		if items[i].kind != itWord {
@@ -170,6 +238,9 @@ func (c *Cues) hits(items []item, out []cueHit) []cueHit {
 				if k.inf {
 					reach = infinitiveReach(items, i+len(k.words))
 				}
+				if k.scope == scopeComplement && bound != nil {
+					reach = complementReach(items, bound, i+len(k.words)+1)
+				}
 				out = append(out, cueHit{i: i, ci: ci, reach: reach, reported: speech})
 			}
 		}
@@ -178,6 +249,34 @@ func (c *Cues) hits(items []item, out []cueHit) []cueHit {
 		}
 	}
 	return out
+}
+
+// complementEnders open a clause that is not part of what a claim
+// states: the "when …" that dates it, the "which …" that describes what
+// it names, the "but …" that answers it. A "because …" argues the claim
+// and belongs to it.
+var complementEnders = map[string]bool{"when": true, "which": true, "who": true, "whom": true, "whose": true, "where": true,
+	"while": true, "whereas": true, "but": true, "although": true, "though": true, "after": true, "before": true, "however": true}
+
+// complementReach returns the item where a complement starting at item
+// from ends: a strong boundary, or a weak one opened by a complement
+// ender.
+func complementReach(items []item, bound []uint8, from int) int {
+	for j := from; j < len(items) && j < len(bound); j++ {
+		switch bound[j] {
+		case bStrong:
+			return j
+		case bWeak:
+			o := j
+			if items[o].kind == itPunct && o+1 < len(items) {
+				o++
+			}
+			if items[o].kind == itWord && complementEnders[items[o].lower] {
+				return j
+			}
+		}
+	}
+	return len(items)
 }
 
 // infinitiveReach returns the end of the infinitive phrase starting at
@@ -197,12 +296,19 @@ func infinitiveReach(items []item, from int) int {
 // "asserted" cue covers the words it spans so they cannot cue anything
 // else.
 func (c *Cues) modality(items []item, head, lo, hi int) string {
-	return c.modalityOf(c.hits(items, nil), len(items), head, lo, hi)
+	return c.modalityOf(c.hits(items, nil, nil), len(items), head, lo, hi)
 }
 
 // modalityOf is modality given the sentence's cue hits (see hits) and
 // its number of items.
 func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
+	return c.modalityWithout(hits, total, head, lo, hi, false)
+}
+
+// modalityWithout is modalityOf, leaving out the complement cues when
+// noComplement: an event named in a claim rather than claimed ("the
+// first sign of détente was the conversation of April 17").
+func (c *Cues) modalityWithout(hits []cueHit, total, head, lo, hi int, noComplement bool) string {
 	var silenced [8]int
 	ns := 0
 	best := len(c.cues)
@@ -212,7 +318,8 @@ func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
 			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
 				continue
 			}
-			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach || k.scope == scopeReported && !h.reported {
+			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach || k.scope == scopeReported && !h.reported ||
+				noComplement && k.scope == scopeComplement {
 				continue
 			}
 			if pass == 0 {

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -47,6 +48,79 @@ func TestCoderModality(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Claims attributed to historians, and events told inside a section framed
+// as historiographical debate, on passages written for the test: the claim
+// is disputed, the facts around it ("when …", the event a claim is about)
+// and plain narrative stay asserted.
+func TestCoderDisputedFraming(t *testing.T) {
+	tests := []struct {
+		name, src string
+		typ       string
+		want      []string // modality of each event of the type, in order
+	}{
+		{"some historians argue that: the claim",
+			"Some historians argue that [Russia|RUS] sought an alliance with [France|FRA] in {1891|1891}, when [Germany|DEU] refused to renew its treaty with [Russia|RUS].",
+			"REQUEST", []string{doc.ModalityDisputed}},
+		{"some historians argue that: the when-clause is a fact",
+			"Some historians argue that [Russia|RUS] sought an alliance with [France|FRA] in {1891|1891}, when [Germany|DEU] refused to renew its treaty with [Russia|RUS].",
+			"REJECT", []string{doc.ModalityAsserted}},
+		{"according to other historians",
+			"According to other historians, [Italy|ITA] promised support to [Austria|AUT] in {1882|1882}.",
+			"AGREE", []string{doc.ModalityDisputed}},
+		{"it is also possible that",
+			"It is also possible that [Japan|JPN] signed a secret accord with [Russia|RUS] in {1907|1907}.",
+			"SUPPORT", []string{doc.ModalityDisputed}},
+		{"an event a claim is about is not claimed",
+			"According to others, the first sign of the entente was the meeting between [Delcassé|p:FRA] and [Lansdowne|p:GBR] in {1903|1903}.",
+			"CONSULT", []string{doc.ModalityAsserted}},
+		{"a hedged event inside a debate frame",
+			"Historians have long argued about the origins of the entente. [France|FRA] opened talks with [Britain|GBR] at some point in {1903|1903}. [France|FRA] signed an agreement with [Britain|GBR] on {April 8, 1904|1904-04-08}.",
+			"CONSULT", []string{doc.ModalityDisputed}},
+		{"plain narrative inside a debate frame",
+			"Historians have long argued about the origins of the entente. [France|FRA] opened talks with [Britain|GBR] at some point in {1903|1903}. [France|FRA] signed an agreement with [Britain|GBR] on {April 8, 1904|1904-04-08}.",
+			"SUPPORT", []string{doc.ModalityAsserted}},
+		{"a hedge outside any debate frame",
+			"[France|FRA] opened talks with [Britain|GBR] at some point in {1903|1903}.",
+			"CONSULT", []string{doc.ModalityAsserted}},
+		{"a claim in memoirs",
+			"[Krasin|p:SUN], who left the embassy in {1924|1924}, wrote in his memoirs in {1926|1926} that already then [Stalin|p:SUN] had sought an agreement with [Britain|GBR].",
+			"REQUEST", []string{doc.ModalityDisputed}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := coded(t, tc.src)
+			var got []string
+			for _, e := range evs {
+				if e.Type == tc.typ {
+					got = append(got, e.Modality)
+				}
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				var all []brief
+				for _, e := range evs {
+					all = append(all, briefOf(e))
+				}
+				t.Errorf("%s modalities %v, want %v; events %+v", tc.typ, got, tc.want, all)
+			}
+		})
+	}
+}
+
+// A flashback in a report takes the last date stated before the report,
+// not the report's own date.
+func TestCoderReportedFlashbackDate(t *testing.T) {
+	evs := coded(t, "[Krasin|p:SUN], who left the embassy in {1924|1924}, wrote in his memoirs in {1926|1926} that already then [Stalin|p:SUN] had sought an agreement with [Britain|GBR].")
+	for _, e := range evs {
+		if e.Type == "REQUEST" {
+			if e.Date.Value != "1924" {
+				t.Errorf("date %+v, want 1924", e.Date)
+			}
+			return
+		}
+	}
+	t.Errorf("no REQUEST in %+v", evs)
 }
 
 // A condition or a mere possibility is no event at all.

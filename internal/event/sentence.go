@@ -52,11 +52,17 @@ func (s *sent) reuse(old *sent) {
 // modality is Cues.modality for the trigger at items[head] of clause
 // items[lo:hi], with the sentence's cue hits found once.
 func (s *sent) modality(c *Cues, head, lo, hi int) string {
+	return s.modalityWithout(c, head, lo, hi, false)
+}
+
+// modalityWithout is modality, leaving out complement cues when
+// noComplement (see Cues.modalityWithout).
+func (s *sent) modalityWithout(c *Cues, head, lo, hi int, noComplement bool) string {
 	if !s.cuesDone {
-		s.cueHits = c.hits(s.items, s.cueHits[:0])
+		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
 		s.cuesDone = true
 	}
-	return c.modalityOf(s.cueHits, len(s.items), head, lo, hi)
+	return c.modalityWithout(s.cueHits, len(s.items), head, lo, hi, noComplement)
 }
 
 func (s *sent) prepare() {
