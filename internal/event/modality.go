@@ -11,14 +11,14 @@ import (
 type cueScope uint8
 
 const (
-	scopePre      cueScope = iota // shortly before the trigger, in its clause
-	scopeClause                   // anywhere in the trigger's clause
-	scopeSentence                 // anywhere earlier in the sentence
-	scopeAfter                    // later in the sentence ("…, but this was not taken up")
-	scopeFirst                    // opening the sentence ("Had the Soviet Union joined …")
-	scopeBefore                   // anywhere before the trigger in its clause ("in order to …")
-	scopeReported                 // as pre, in words reported ("said they would meet …")
-	scopeComplement               // after the cue, up to the next clause boundary ("some argue that …")
+	scopePre        cueScope = iota // shortly before the trigger, in its clause
+	scopeClause                     // anywhere in the trigger's clause
+	scopeSentence                   // anywhere earlier in the sentence
+	scopeAfter                      // later in the sentence ("…, but this was not taken up")
+	scopeFirst                      // opening the sentence ("Had the Soviet Union joined …")
+	scopeBefore                     // anywhere before the trigger in its clause ("in order to …")
+	scopeReported                   // as pre, in words reported ("said they would meet …")
+	scopeComplement                 // after the cue, up to the next clause boundary ("some argue that …")
 )
 
 type cue struct {
