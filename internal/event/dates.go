@@ -90,6 +90,9 @@ func (n *narrative) after(st *sent, heading bool) {
 		if i > 1 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" && !isHead(st, i-2) {
 			continue // "the policy of 1934–1939"; but "the war … of 1919–1920"
 		}
+		if flashback(st, i) {
+			continue // "larger than the one the two countries had signed in August 1939"
+		}
 		n.ref = dateOfTimex(d, it.ref)
 		n.ref.Anchor = doc.AnchorContext
 		n.ref.End = ""
@@ -379,6 +382,11 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		if r.Anchor != doc.AnchorSection {
 			r.Anchor = doc.AnchorContext
 		}
+		if r.Precision == "day" && pluperfectBefore(st, m.first) {
+			// "Britain had asked Japan to help …" after a sentence of
+			// August 23: before the story's day, in its month at best
+			r.Value, r.Precision = r.Value[:7], "month"
+		}
 		return r
 	}
 	if period.Value != "" {
@@ -388,6 +396,63 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return r
 	}
 	return dateRef{Timex: -1}
+}
+
+// flashback reports a date told in the pluperfect: the nearest verb
+// before the timex at item i in its clause is a participle after "had"
+// ("the one the two countries had signed in August 1939"). Such a date
+// looks back from the story's time and does not move it; "by October 6
+// … had been occupied" does.
+func flashback(st *sent, i int) bool {
+	if i > 0 && st.items[i-1].kind == itWord && st.items[i-1].lower == "by" {
+		return false
+	}
+	lo, _ := st.clause(i)
+	for k := i - 1; k >= lo; k-- {
+		it := st.items[k]
+		if it.kind != itWord {
+			continue
+		}
+		if it.isPreposition() || npWords[it.lower] || articles[it.lower] || strings.HasSuffix(it.lower, "ly") {
+			continue
+		}
+		if verbLike(st.lx, it.lower) || beForms[it.lower] {
+			return isParticipleForm(it.lower) && pluperfectBefore(st, k+1)
+		}
+	}
+	return false
+}
+
+// isParticipleForm reports a past participle's look: -ed, -en, or an
+// irregular past.
+func isParticipleForm(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") || irregularPast[w] || w == "been"
+}
+
+// pluperfectBefore reports a pluperfect governing the word at item first:
+// "had" before it with only participles, adverbs and the words of a noun
+// phrase between ("had signed", "had earlier been agreed", "had begun
+// their British negotiations").
+func pluperfectBefore(st *sent, first int) bool {
+	for k := first - 1; k >= 0 && k >= first-7; k-- {
+		it := st.items[k]
+		if it.kind == itMention && k < first-1 {
+			continue // "had begun their British negotiations"
+		}
+		if it.kind != itWord {
+			return false
+		}
+		switch {
+		case it.lower == "had":
+			return true
+		case isParticipleForm(it.lower), strings.HasSuffix(it.lower, "ly"), it.lower == "already", it.lower == "earlier",
+			it.lower == "also", it.lower == "not", it.lower == "never", npWords[it.lower], articles[it.lower],
+			!it.cap && isAdjective(it.lower):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // reportFrame returns the items (verb, that) of a report whose words the

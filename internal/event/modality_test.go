@@ -152,6 +152,9 @@ func TestCoderDateSources(t *testing.T) {
 		{"narrative reference time", "In {1921|1921}, the border was disputed. [Poland|POL] then invaded [Lithuania|LTU].", "ASSAULT", "1921", "", doc.AnchorContext},
 		{"span", "From {1930|1930} to {1932|1932}, [Bolivia|BOL] negotiated with [Paraguay|PRY].", "CONSULT", "1930", "1932", doc.AnchorExplicit},
 		{"dash span", "In {1932|1932}–{1935|1935} [Bolivia|BOL] fought a war with [Paraguay|PRY].", "ASSAULT", "1932", "1935", doc.AnchorExplicit},
+		{"a pluperfect date does not move the story's time", "On {February 11, 1940|1940-02-11}, [Germany|DEU] and [Russia|SUN] signed a pact larger than the one they had signed in {August 1939|1939-08}. The pact helped [Germany|DEU] to survive the blockade.", "AID", "1940-02-11", "", doc.AnchorContext},
+		{"a pluperfect event falls before the story's day, in its month", "On {August 23, 1914|1914-08-23}, [Japan|JPN] declared war on [Germany|DEU]. [Britain|GBR] had asked [Japan|JPN] to destroy the raiders.", "REQUEST", "1914-08", "", doc.AnchorContext},
+		{"a date after by does move it", "The territory of [Poland|POL] had been occupied by [Germany|DEU] by {October 6, 1939|1939-10-06}. [Germany|DEU] then attacked [Lithuania|LTU].", "ASSAULT", "1939-10-06", "", doc.AnchorContext},
 		{"section period", "= History =\n\n== Crisis of {1911|1911} ==\n\n[France|FRA] occupied Fez, and [Germany|DEU] sent a gunboat to [Morocco|MAR].\n", "COERCE", "1911", "", doc.AnchorSection},
 	}
 	for _, tc := range tests {
