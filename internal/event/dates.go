@@ -301,6 +301,9 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
+		if k > m.head && m.e != nil && statement[m.e.typ] && st.items[k-1].kind == itWord && st.items[k-1].lower == "by" {
+			continue // "threatened to invade Czechoslovakia by October 1": the deadline set
+		}
 		// a date in parentheses dates the aside, not the trigger outside
 		if st.depth[k] > st.depth[min(m.head, len(st.depth)-1)] {
 			continue
@@ -342,6 +345,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		if e := rangeEnd(st, best); e >= 0 {
 			r.End = d.Timexes[st.items[e].ref].Value
 		}
+		reanchor(st, nar, best, &r)
 		return r
 	}
 	if objName != nil && objName.timex >= 0 {
@@ -396,6 +400,43 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return r
 	}
 	return dateRef{Timex: -1}
+}
+
+// reanchor corrects the year of a date the tagger completed from a
+// flashback earlier in its sentence: in "The Soviet Union had signed a
+// treaty in May 1935, but it was not consulted in September" the tagger
+// reads September 1935; the story's year is the one before the flashback.
+func reanchor(st *sent, nar *narrative, k int, r *dateRef) {
+	t := &st.d.Timexes[st.items[k].ref]
+	if t.Anchor != doc.AnchorContext || !hasYear(nar.ref.Value) || len(r.Value) < 4 || r.Value[:4] == nar.ref.Value[:4] || hasYearDigits(t.Text) {
+		return
+	}
+	for j := k - 1; j >= 0; j-- {
+		it := st.items[j]
+		if it.kind != itTimex || !usableTimex(st.d, it.ref) {
+			continue
+		}
+		if flashback(st, j) && strings.HasPrefix(r.Value, st.d.Timexes[it.ref].Value[:4]) {
+			r.Value = nar.ref.Value[:4] + r.Value[4:]
+		}
+		return
+	}
+}
+
+// hasYearDigits reports four digits in a row: a year written out.
+func hasYearDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+			if n == 4 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }
 
 // flashback reports a date told in the pluperfect: the nearest verb
@@ -536,6 +577,10 @@ func isHead(st *sent, i int) bool {
 	}
 	return false
 }
+
+// statement lists the types of events that are statements: a date after
+// "by" in what they say is a deadline they set.
+var statement = map[string]bool{"REQUEST": true, "THREATEN": true, "AGREE": true}
 
 // isDeadline reports a date after "until" or "till": the end of a
 // state of affairs ("extended … until August 1, 1942"), not when the

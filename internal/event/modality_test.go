@@ -155,6 +155,8 @@ func TestCoderDateSources(t *testing.T) {
 		{"a pluperfect date does not move the story's time", "On {February 11, 1940|1940-02-11}, [Germany|DEU] and [Russia|SUN] signed a pact larger than the one they had signed in {August 1939|1939-08}. The pact helped [Germany|DEU] to survive the blockade.", "AID", "1940-02-11", "", doc.AnchorContext},
 		{"a pluperfect event falls before the story's day, in its month", "On {August 23, 1914|1914-08-23}, [Japan|JPN] declared war on [Germany|DEU]. [Britain|GBR] had asked [Japan|JPN] to destroy the raiders.", "REQUEST", "1914-08", "", doc.AnchorContext},
 		{"a date after by does move it", "The territory of [Poland|POL] had been occupied by [Germany|DEU] by {October 6, 1939|1939-10-06}. [Germany|DEU] then attacked [Lithuania|LTU].", "ASSAULT", "1939-10-06", "", doc.AnchorContext},
+		{"a month the tagger took from a flashback", "In {September 1938|1938-09}, [Britain|GBR] mobilized its fleet. [Russia|SUN] had signed a treaty with [Czechoslovakia|CSK] in {May 1935|1935-05}, but it was not consulted by [Britain|GBR] in {September|1935-09|context}.", "CONSULT", "1938-09", "", doc.AnchorContext},
+		{"a date after by in a threat is its deadline", "On {September 22, 1938|1938-09-22}, [Hitler|p:DEU] threatened to invade [Czechoslovakia|CSK] by {October 1|1938-10-01|context}.", "THREATEN", "1938-09-22", "", doc.AnchorExplicit},
 		{"section period", "= History =\n\n== Crisis of {1911|1911} ==\n\n[France|FRA] occupied Fez, and [Germany|DEU] sent a gunboat to [Morocco|MAR].\n", "COERCE", "1911", "", doc.AnchorSection},
 	}
 	for _, tc := range tests {

@@ -88,7 +88,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 					}
 					return subjectResult{pronoun: it.lower, at: j}
 				}
-				if it.lower == "him" || it.lower == "them" {
+				if it.lower == "him" || it.lower == "them" || it.lower == "it" && s.expletiveIt(j) {
 					continue
 				}
 				return subjectResult{pronoun: it.lower, at: j}
@@ -130,6 +130,25 @@ func ordinal(w string) bool {
 	switch w[len(w)-2:] {
 	case "th", "st", "nd", "rd":
 		return true
+	}
+	return false
+}
+
+// expletiveIt reports an "it" at item j that stands for nothing: "it is
+// possible that", "it was clear to Molotov that", "it is disputed whether".
+func (s *sent) expletiveIt(j int) bool {
+	k := j + 1
+	if k >= len(s.items) || !beForms[s.items[k].lower] && s.items[k].lower != "seems" && s.items[k].lower != "seemed" && s.items[k].lower != "must" {
+		return false
+	}
+	for k++; k < len(s.items) && k < j+10; k++ {
+		it := s.items[k]
+		if it.kind == itWord && (it.lower == "that" || it.lower == "whether" || it.lower == "how" || it.lower == "when") {
+			return true
+		}
+		if it.kind == itPunct && it.text != "," {
+			return false
+		}
 	}
 	return false
 }
