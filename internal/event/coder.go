@@ -365,6 +365,13 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 				return nil
 			}
 		}
+		if nm == nil && found && nar.lastByHead != nil {
+			// "The alliance was renewed", "the alliance lapsed": the
+			// treaty last named, when the word is its head
+			if w := c.definiteTreatyWord(st, from, to, passive || e.objLeft); w != "" && nar.lastByHead[w] != nil {
+				nm = nar.lastByHead[w]
+			}
+		}
 		objName = nm
 		if e.proper && (nm == nil || !nm.proper) {
 			return nil
@@ -531,6 +538,16 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if obj.between != nil && (actor == nil || e.sym) && len(st.statesOf(obj.between)) >= 2 {
 		actor, recip = st.splitByState(obj.between)
 	}
+	if recip == nil && e.kind == 'V' {
+		// "pressed Britain to …": a mention the pattern itself holds
+		for i := m.first + 1; i < m.end; i++ {
+			if st.items[i].kind == itMention {
+				g, _, _ := st.groupAround(i)
+				recip = g
+				break
+			}
+		}
+	}
 	if obj.behalf != nil {
 		// "… made attempts at negotiations on behalf of Stalin"
 		actor = append(append([]int(nil), actor...), obj.behalf...)
@@ -590,6 +607,15 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		if len(k.ev.Actor) == 0 && len(objName.parties) > 0 {
 			a, r := splitMentionsByState(d, objName.parties)
 			k.ev.Actor, k.ev.Recipient = idsOf(d, a), minus(idsOf(d, r), idsOf(d, a))
+		} else if e.sym && len(objName.parties) > 0 {
+			// "The Anglo-Japanese Alliance was signed … by Lord
+			// Lansdowne": the parties the name gives that do not act
+			// receive
+			for _, id := range idsOf(d, objName.parties) {
+				if !slices.Contains(k.ev.Actor, id) && !slices.Contains(k.ev.Recipient, id) && actingState(d, k, id) {
+					k.ev.Recipient = append(k.ev.Recipient, id)
+				}
+			}
 		}
 		if len(k.ev.Actor)+len(k.ev.Recipient) == 0 {
 			// "The Treaty of X, dictated by A, ended hostilities between B
@@ -787,6 +813,37 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 		}
 	}
 	return false, nil
+}
+
+// actingState reports whether id is a state not already on the actor
+// side of k by one of its people ("Lord Lansdowne" acts for GBR).
+func actingState(d *doc.Document, k *cand, id string) bool {
+	for _, mi := range k.actorM {
+		if stateOf(d, mi) == id {
+			return false
+		}
+	}
+	return true
+}
+
+// definiteTreatyWord returns the treaty word ("alliance", "treaty") of a
+// definite description in items[from:to] ("the alliance"), or "".
+func (c *Coder) definiteTreatyWord(st *sent, from, to int, passive bool) string {
+	for i := max(from, 1); i < to && i < len(st.items); i++ {
+		it := st.items[i]
+		if it.kind == itWord && c.lex.inClass("treaty", it.lower) {
+			if p := st.items[i-1].lower; p == "the" || p == "this" || p == "that" || p == "their" || p == "its" {
+				if h, ok := nameHeads[it.lower]; ok {
+					return h
+				}
+			}
+			return ""
+		}
+		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+			return ""
+		}
+	}
+	return ""
 }
 
 func (c *Coder) patternHasClass(st *sent, m match, classes []string) bool {
@@ -1316,14 +1373,14 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 		// dates its signing.
 		if nm.claimed && (nm.claimSign || nm.timex < 0) || st.quoted[i] {
 			if c.lex.inClass("treaty", nm.head) && nm.proper {
-				nar.lastTreaty = nm
+				nar.noteTreaty(nm)
 			}
 			continue
 		}
 		secretProto := nm.secret && nm.head == "protocol" && nm.indefinite
 		if !secretProto && (nm.timex < 0 || !nm.proper && !nm.indefinite) {
 			if nm.proper {
-				nar.lastTreaty = nm
+				nar.noteTreaty(nm)
 			}
 			continue
 		}
@@ -1380,7 +1437,7 @@ func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*can
 		}
 		k.ev.Modality = st.modality(c.cues, i, k.lo, k.hi)
 		if nm.proper {
-			nar.lastTreaty = nm
+			nar.noteTreaty(nm)
 		}
 		out = append(out, k)
 	}

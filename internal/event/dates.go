@@ -18,6 +18,7 @@ type narrative struct {
 	lastSubject   []int // mention indexes
 	lastPerson    []int
 	lastTreaty    *recordName
+	lastByHead    map[string]*recordName // the last treaty named with each head ("alliance")
 	lastSign      *cand // the last treaty signing coded, for its protocols
 	pair          *cand // the paragraph's last two-sided event
 	pairBlock     int
@@ -42,6 +43,16 @@ func (n *narrative) noteSigning(k *cand) {
 	if _, ok := n.signings[key]; !ok {
 		n.signings[key] = k
 	}
+}
+
+// noteTreaty remembers a treaty named by its proper name, for "the pact"
+// and "the alliance" later.
+func (n *narrative) noteTreaty(nm *recordName) {
+	n.lastTreaty = nm
+	if n.lastByHead == nil {
+		n.lastByHead = map[string]*recordName{}
+	}
+	n.lastByHead[nm.head] = nm
 }
 
 // noteState remembers a state the paragraph's events involve.

@@ -697,8 +697,9 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 			return false
 		}
 	}
-	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") {
-		return false // "already captured portions"
+	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") &&
+		!(i >= 2 && items[i-2].kind == itWord && (items[i-2].lower == "had" || items[i-2].lower == "has" || items[i-2].lower == "have" || beForms[items[i-2].lower])) {
+		return false // "already captured portions", not "had already abandoned"
 	}
 	if p.kind == itWord && articles[p.lower] {
 		w := items[i].lower

@@ -163,7 +163,8 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 			continue
 		}
 		for k := lo; k < h; k++ {
-			if items[k].kind == itMention {
+			if items[k].kind == itMention && !(k >= 2 && items[k-1].text == "-" && items[k-2].kind == itWord && items[k-2].lower == "anti") {
+				// not the target of an "Anti-Comintern Pact"
 				nm.parties = append(nm.parties, items[k].ref)
 			}
 		}
