@@ -19,8 +19,8 @@ type narrative struct {
 	lastPerson    []int
 	lastTreaty    *recordName
 	lastByHead    map[string]*recordName // the last treaty named with each head ("alliance")
-	lastSign      *cand // the last treaty signing coded, for its protocols
-	pair          *cand // the paragraph's last two-sided event
+	lastSign      *cand                  // the last treaty signing coded, for its protocols
+	pair          *cand                  // the paragraph's last two-sided event
 	pairBlock     int
 	states        []string // the states of the section's events, latest last, each once
 	statesSection int
