@@ -110,20 +110,29 @@ func (n *narrative) after(st *sent, heading bool) {
 		n.dated = true
 		break
 	}
+	// The subject of each clause; "they" in the next sentence stands for
+	// the last ("Mao condemned revisionism, and the Chinese press attacked
+	// Khrushchev. They also accused Moscow …").
 	for i := 0; i < len(st.items); i++ {
 		if st.items[i].kind != itMention {
 			continue
 		}
 		g, glo, ghi := st.groupAround(i)
 		b := st.before(glo)
-		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() {
+		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {
 				n.lastPerson = ms
 			} else {
 				n.lastSubject = ms
 			}
-			break
+			// on to the next clause
+			j := ghi + 1
+			for j < len(st.items) && (j >= len(st.bound) || st.bound[j] == bNone || st.items[j].lower == "and" && !st.newClauseAt(j)) {
+				j++
+			}
+			i = j - 1
+			continue
 		}
 		i = ghi
 	}

@@ -370,6 +370,19 @@ func groupJoiner(w item) bool {
 	return w.cap && !w.isPreposition() || w.hasFlag(wRoleWord, roleWords)
 }
 
+// newClauseAt reports whether the ", and" boundary at item j starts a
+// clause with a subject of its own: a mention group, then a verb.
+func (s *sent) newClauseAt(j int) bool {
+	k := j + 1
+	for k < len(s.items) && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+		k++
+	}
+	if k >= len(s.items) || s.items[k].kind != itMention {
+		return false
+	}
+	return s.newSubjectAfterComma(max(j-2, 0), k)
+}
+
 // newSubjectAfterComma reports whether the mention at item k, joined to
 // the one at item prev by ", and", starts a clause of its own: a verb
 // follows its group ("ceded … to Italy, and Laval promised …").

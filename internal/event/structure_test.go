@@ -155,6 +155,13 @@ func TestCoderStructure(t *testing.T) {
 		{"an adverb before a verb whose past is its base form",
 			"In {1941|1941}, [German|DEU] soldiers routinely beat up [Polish|POL] prisoners.",
 			[]brief{{"ASSAULT", "beating", []string{"DEU"}, []string{"POL"}, "1941", "", "explicit", "asserted"}}},
+		{"they: the subject of the last clause before",
+			"In {1960|1960}, [Mao|p:CHN] condemned [Soviet|SUN] revisionism, and the [Chinese press|CHN] attacked [Khrushchev|p:SUN]. They also accused [Moscow|SUN] of betrayal.",
+			[]brief{
+				{"ACCUSE", "condemn", []string{"person:mao", "CHN"}, []string{"SUN"}, "1960", "", "explicit", "asserted"},
+				{"ACCUSE", "press.attacks", []string{"CHN"}, []string{"person:khrushchev", "SUN"}, "1960", "", "explicit", "asserted"},
+				{"ACCUSE", "allege", []string{"CHN"}, []string{"SUN"}, "1960", "", "context", "asserted"},
+			}},
 		{"possessive event noun",
 			"[Spain|ESP]'s occupation of Tangier began on {June 14, 1940|1940-06-14}.",
 			[]brief{{"COERCE", "occupation", []string{"ESP"}, []string{}, "1940-06-14", "", "explicit", "asserted"}}},
