@@ -359,6 +359,13 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			found, nm = c.objectOfClass(st, 0, m.first, e.obj, true)
 			itIsName = found
 		}
+		if !found && !passive && !e.objLeft {
+			// "the agreement … that the two countries had signed": the
+			// object is the relative clause's antecedent
+			if rel := st.relativeBefore(m.first); rel > 0 {
+				found, nm = c.objectOfClass(st, max(rel-6, 0), rel, e.obj, true)
+			}
+		}
 		if len(e.obj) > 0 && !found {
 			// the pattern itself may end in the object ("sign … armistice")
 			if !c.patternHasClass(st, m, e.obj) {
@@ -405,6 +412,11 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.hasGap() {
 		// "gave Iceland a loan": the gap may hold the recipient
 		objFrom = m.head + 1
+	}
+	if objName != nil && objHi < hi && objHi < len(st.items) && st.items[objHi].kind == itName && &st.names[st.items[objHi].ref] == objName {
+		// "sought an agreement with Hitler": the next trigger is this
+		// one's object, so its phrase is this one's too
+		objHi = hi
 	}
 	obj := st.objectRight(objFrom, objHi, e, e.kind != 'V')
 	switch {
@@ -1168,6 +1180,12 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 			broken := false
 			for k := a.m.end; k <= b.m.head && k < len(st.bound); k++ {
 				if st.bound[k] != bNone || k < len(st.items) && st.items[k].kind == itPunct && st.items[k].text == "," {
+					broken = true
+					break
+				}
+				// "cancelled the agreement that it had signed …": a
+				// relative clause describes the object, it is not it
+				if w := st.items[k].lower; k > a.m.end && k < b.m.head && st.items[k].kind == itWord && (w == "that" || w == "which") {
 					broken = true
 					break
 				}

@@ -134,6 +134,41 @@ func ordinal(w string) bool {
 	return false
 }
 
+// relativeBefore returns the item of the "that" or "which" opening the
+// relative clause whose verb is at item v ("the agreement that the two
+// countries had signed"), or -1: between them only the clause's subject
+// and auxiliaries or adverbs.
+func (s *sent) relativeBefore(v int) int {
+	k := v - 1
+	for k >= 0 && s.items[k].kind == itWord && (auxiliaries[s.items[k].lower] || strings.HasSuffix(s.items[k].lower, "ly") || s.items[k].lower == "already") {
+		k--
+	}
+	if k < 0 {
+		return -1
+	}
+	if s.items[k].kind == itMention {
+		_, glo, _ := s.groupAround(k)
+		k = glo - 1
+	} else {
+		// a subject the recogniser did not name: "the two countries"
+		n := 0
+		for k >= 0 && n < 4 && s.items[k].kind == itWord && !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && s.items[k].lower != "that" && s.items[k].lower != "which" {
+			k--
+			n++
+		}
+		if n == 0 {
+			return -1
+		}
+	}
+	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+		k--
+	}
+	if k >= 1 && s.items[k].kind == itWord && (s.items[k].lower == "that" || s.items[k].lower == "which") {
+		return k
+	}
+	return -1
+}
+
 // expletiveIt reports an "it" at item j that stands for nothing: "it is
 // possible that", "it was clear to Molotov that", "it is disputed whether".
 func (s *sent) expletiveIt(j int) bool {

@@ -145,7 +145,8 @@ var prepositions = map[string]bool{
 	"via": true, "upon": true, "about": true, "across": true, "behind": true, "beyond": true, "near": true,
 	"despite": true, "like": true, "than": true, "including": true, "regarding": true, "concerning": true,
 	"onto": true, "unlike": true, "except": true, "until": true, "since": true, "along": true, "alongside": true,
-	"facing": true, "whom": true,
+	"facing": true, "whom": true, "outside": true, "inside": true, "throughout": true, "around": true,
+	"beside": true, "amid": true, "amidst": true, "opposite": true,
 }
 
 // npWords may stand inside a noun phrase before its head: articles,
