@@ -560,6 +560,13 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			}
 		}
 	}
+	if recip == nil && e.kind == 'V' && !passive && len(nar.recent) > 0 {
+		// "Japan presented the Twenty-One Demands to China. Britain did
+		// not support the demands.": the author of the act named again
+		if p := c.namedAgain(st, nar, m.end, hi); p != nil && !sameMentions(st.mentions(actor), p.actorM) {
+			recip = negIdx(p.actorM)
+		}
+	}
 	if obj.behalf != nil {
 		// "… made attempts at negotiations on behalf of Stalin"
 		actor = append(append([]int(nil), actor...), obj.behalf...)
@@ -752,6 +759,63 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 func claimedNoun(c *Coder, st *sent, nar *narrative, first, lo int) bool {
 	_, ok := c.governedActor(st, nar, first, lo)
 	return ok
+}
+
+// namedAgain returns the event of the paragraph that a definite event
+// noun right after a verb names again ("did not support the demands"):
+// the latest event of the noun's type with an actor.
+func (c *Coder) namedAgain(st *sent, nar *narrative, from, to int) *cand {
+	if from+1 >= to || from+1 >= len(st.items) {
+		return nil
+	}
+	if d := st.items[from]; d.kind != itWord || d.lower != "the" && d.lower != "these" && d.lower != "this" && d.lower != "that" {
+		return nil
+	}
+	w := &st.items[from+1]
+	if w.kind != itWord {
+		return nil
+	}
+	typ := ""
+	for _, ei := range c.lex.triggersAt(w) {
+		if e := c.lex.entries[ei]; e.kind == 'N' {
+			typ = e.typ
+			break
+		}
+	}
+	if typ == "" {
+		return nil
+	}
+	block := st.d.Sentences[st.index].Block
+	for i := len(nar.recent) - 1; i >= 0; i-- {
+		p := nar.recent[i]
+		if p.ev.Type == typ && st.d.Sentences[p.sent].Block == block {
+			return p
+		}
+	}
+	return nil
+}
+
+// negIdx turns mention indexes into the negative item indexes that stand
+// for mentions of earlier sentences (see sent.mentions).
+func negIdx(ms []int) []int {
+	out := make([]int, len(ms))
+	for i, mi := range ms {
+		out[i] = -mi - 1
+	}
+	return out
+}
+
+// sameMentions reports two lists of mention indexes with the same states.
+func sameMentions(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // governed is Coder.governedActor for a switch case: it stores the actor
@@ -1601,6 +1665,7 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 	if nar.pairBlock != block {
 		nar.pair = nil
 		nar.pairBlock = block
+		nar.recent = nar.recent[:0]
 	}
 	if sec := st.d.Sentences[st.index].Section; nar.statesSection != sec {
 		nar.states, nar.statesSection = nil, sec
@@ -1640,6 +1705,12 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 		}
 		if len(k.ev.Actor) > 0 && len(k.ev.Recipient) > 0 {
 			nar.pair, nar.pairBlock = k, block
+		}
+		if len(k.actorM) > 0 {
+			if len(nar.recent) == 8 {
+				nar.recent = append(nar.recent[:0], nar.recent[1:]...)
+			}
+			nar.recent = append(nar.recent, k)
 		}
 		for _, ms := range [][]int{k.actorM, k.recipM} {
 			for _, mi := range ms {

@@ -21,6 +21,7 @@ type narrative struct {
 	lastByHead    map[string]*recordName // the last treaty named with each head ("alliance")
 	lastSign      *cand                  // the last treaty signing coded, for its protocols
 	pair          *cand                  // the paragraph's last two-sided event
+	recent        []*cand                // the paragraph's events with an actor, latest last
 	pairBlock     int
 	states        []string // the states of the section's events, latest last, each once
 	statesSection int
@@ -348,6 +349,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 			best, bestDist = k, dk
 		}
 	}
+	earlier := false // the date is another clause's, earlier in the sentence
 	if best < 0 {
 		for k := lo - 1; k >= 0; k-- {
 			if st.bound[k+1] == bStrong {
@@ -355,10 +357,19 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 			}
 			it := st.items[k]
 			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
-				best = k
+				best, earlier = k, true
 				break
 			}
 		}
+	}
+	if earlier && priorClause(st, lo) && pluperfectBefore(st, m.first) {
+		// "The alliance was renewed in August 1905, after Japan had
+		// defeated Russia": before the main clause's date, in its year
+		r := dateOfTimex(d, st.items[best].ref)
+		if len(r.Value) >= 7 && hasYear(r.Value) {
+			r.Value, r.Precision = r.Value[:4], "year"
+		}
+		return r
 	}
 	if best >= 0 {
 		r := dateOfTimex(d, st.items[best].ref)
@@ -420,6 +431,23 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return r
 	}
 	return dateRef{Timex: -1}
+}
+
+// priorClause reports a clause opened by "after", "since" or "once",
+// which tells what happened before the clause it hangs on.
+func priorClause(st *sent, lo int) bool {
+	o := lo
+	if o < len(st.items) && st.items[o].kind == itPunct {
+		o++
+	}
+	if o >= len(st.items) || st.items[o].kind != itWord {
+		return false
+	}
+	switch st.items[o].lower {
+	case "after", "since", "once":
+		return true
+	}
+	return false
 }
 
 // reanchor corrects the year of a date the tagger completed from a

@@ -171,6 +171,18 @@ func TestCoderStructure(t *testing.T) {
 		{"the object a treaty name holds on to its phrase",
 			"In {1937|1937}, [Stalin|p:SUN] sought an agreement with [Hitler|p:DEU].",
 			[]brief{{"REQUEST", "seek", []string{"person:stalin", "SUN"}, []string{"person:hitler", "DEU"}, "1937", "", "explicit", "asserted"}}},
+		{"an act named again: its author receives",
+			"In {1915|1915}, [Japan|JPN] presented demands to [China|CHN]. [Britain|GBR] did not support the demands.",
+			[]brief{
+				{"REQUEST", "demand", []string{"JPN"}, []string{"CHN"}, "1915", "", "explicit", "asserted"},
+				{"SUPPORT", "support", []string{"GBR"}, []string{"JPN"}, "1915", "", "context", "negated"},
+			}},
+		{"a pluperfect in an after-clause: before the main clause's date, in its year",
+			"The alliance was renewed by [Britain|GBR] in {August 1905|1905-08}, after [Japan|JPN] had defeated [Russia|RUS].",
+			[]brief{
+				{"SUPPORT", "treaty.renew", []string{"GBR"}, []string{}, "1905-08", "", "explicit", "asserted"},
+				{"ASSAULT", "defeat", []string{"JPN"}, []string{"RUS"}, "1905", "", "explicit", "asserted"},
+			}},
 		{"possessive event noun",
 			"[Spain|ESP]'s occupation of Tangier began on {June 14, 1940|1940-06-14}.",
 			[]brief{{"COERCE", "occupation", []string{"ESP"}, []string{}, "1940-06-14", "", "explicit", "asserted"}}},
