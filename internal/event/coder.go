@@ -260,6 +260,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 			k.dropped = true
 		}
 	}
+	treatyParties(out)
 	c.frameDebate(st, nar, out)
 	c.shareParticipants(st, nar, out)
 	for _, k := range out {
@@ -1312,6 +1313,24 @@ func (c *Coder) applyEmbedding(st *sent, cs []*cand) {
 				continue
 			}
 			c.dropped, c.absorbed = true, true
+		}
+	}
+}
+
+// treatyParties gives an act on a treaty with no recipient (cancelled,
+// denounced, renewed …) the other parties of the treaty's signing told in
+// the same sentence ("cancelled the agreement that it had signed with
+// China").
+func treatyParties(cs []*cand) {
+	for _, k := range cs {
+		if k.dropped || k.name == nil || len(k.ev.Recipient) > 0 || strings.HasSuffix(k.ev.Subtype, ".sign") || !strings.HasPrefix(k.ev.Subtype, "treaty.") && k.ev.Subtype != "ratification" {
+			continue
+		}
+		for _, s := range cs {
+			if s != k && !s.dropped && s.name == k.name && strings.HasSuffix(s.ev.Subtype, ".sign") {
+				k.ev.Recipient = minus(union(s.ev.Actor, s.ev.Recipient), k.ev.Actor)
+				break
+			}
 		}
 	}
 }

@@ -165,7 +165,7 @@ func TestCoderStructure(t *testing.T) {
 		{"a treaty signed in a relative clause is signed; the clause is not the cancelling's object",
 			"In {June 1959|1959-06}, [the Soviet Union|SUN] cancelled the agreement that it had signed with [China|CHN] in {October 1957|1957-10}.",
 			[]brief{
-				{"SANCTION", "treaty.denounce", []string{"SUN"}, []string{}, "1959-06", "", "explicit", "asserted"},
+				{"SANCTION", "treaty.denounce", []string{"SUN"}, []string{"CHN"}, "1959-06", "", "explicit", "asserted"},
 				{"SUPPORT", "treaty.sign", []string{"SUN"}, []string{"CHN"}, "1957-10", "", "explicit", "asserted"},
 			}},
 		{"the object a treaty name holds on to its phrase",
