@@ -669,7 +669,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	// "according to others, the first sign of détente was the
 	// conversation of April 17", "Molotov's speech … is usually taken to
 	// mark this change".
-	named := e.kind != 'V' && !claimedNoun(c, st, nar, m.first, lo)
+	named := e.kind != 'V' && st.hasComplementCue(c.cues) && !claimedNoun(c, st, nar, m.first, lo)
 	if k.ev.Modality == "" {
 		k.ev.Modality = st.modalityWithout(c.cues, m.first, mlo, hi, named)
 	} else if mod := st.modalityWithout(c.cues, m.first, mlo, hi, named); mod == doc.ModalityNegated || mod == doc.ModalityDisputed {
@@ -1364,7 +1364,7 @@ func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
 func (c *Coder) hedged(st *sent, k *cand) bool {
 	from := k.lo
 	for from < k.hi {
-		start, end, ok := anyAt(c.cues.hedge, st.items, from, k.hi)
+		start, end, ok := anyAt(c.cues.hedge, wHedge, st.items, from, k.hi)
 		if !ok {
 			return false
 		}

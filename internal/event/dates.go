@@ -114,9 +114,25 @@ func (n *narrative) after(st *sent, heading bool) {
 	// The subject of each clause; "they" in the next sentence stands for
 	// the last ("Mao condemned revisionism, and the Chinese press attacked
 	// Khrushchev. They also accused Moscow …").
+	clauseStart, first := 0, true
+	nextClause := func(j int) int {
+		for j < len(st.items) && (j >= len(st.bound) || st.bound[j] == bNone || st.items[j].lower == "and" && !st.newClauseAt(j)) {
+			j++
+		}
+		return j
+	}
 	for i := 0; i < len(st.items); i++ {
+		if !first && i > clauseStart+6 {
+			// a later clause's subject stands at its start
+			clauseStart = nextClause(i)
+			i = clauseStart - 1
+			continue
+		}
 		if st.items[i].kind != itMention {
 			continue
+		}
+		if b := st.before(i); b >= 0 && st.items[b].kind == itWord && st.items[b].isPreposition() && b+1 < i {
+			continue // inside a phrase, and not a group's later member
 		}
 		g, glo, ghi := st.groupAround(i)
 		b := st.before(glo)
@@ -128,11 +144,9 @@ func (n *narrative) after(st *sent, heading bool) {
 				n.lastSubject = ms
 			}
 			// on to the next clause
-			j := ghi + 1
-			for j < len(st.items) && (j >= len(st.bound) || st.bound[j] == bNone || st.items[j].lower == "and" && !st.newClauseAt(j)) {
-				j++
-			}
-			i = j - 1
+			first = false
+			clauseStart = nextClause(ghi + 1)
+			i = clauseStart - 1
 			continue
 		}
 		i = ghi

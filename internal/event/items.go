@@ -178,6 +178,14 @@ func (l *lowerer) word(start, end int, lower string) item {
 	return it
 }
 
+// endsInCommonNoun reports a mention of several words whose last is in
+// lower case ("Soviet propaganda", not "Soviet Union"): a demonym before a
+// noun, which may be an event noun.
+func endsInCommonNoun(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i > 0 && i+1 < len(s) && 'a' <= s[i+1] && s[i+1] <= 'z'
+}
+
 // nounTriggerInside returns the start of the first word after the first
 // of the clean span [start, end) that starts a noun trigger, or start.
 // Only a lexicon-aware lowerer (with vocab) looks.
@@ -185,12 +193,23 @@ func (l *lowerer) nounTriggerInside(start, end int) int {
 	if l.vocab == nil {
 		return start
 	}
-	var buf [8]item
-	ws := l.tokenize(start, end, buf[:0])
-	for i := 1; i < len(ws); i++ {
-		if ws[i].kind == itWord && ws[i].info != nil && ws[i].info.flags&wNounTrigger != 0 && ws[0].kind == itWord {
-			return ws[i].start
+	// the words after the first, split at spaces
+	s := l.text[start-l.base : end-l.base]
+	i := strings.IndexByte(s, ' ')
+	for i >= 0 && i+1 < len(s) {
+		j := strings.IndexByte(s[i+1:], ' ')
+		w := s[i+1:]
+		if j >= 0 {
+			w = s[i+1 : i+1+j]
 		}
+		ws := start + i + 1
+		if l.vocab.of(l.of(ws, ws+len(w))).flags&wNounTrigger != 0 {
+			return ws
+		}
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return start
 }
@@ -303,7 +322,7 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 			continue // overlapping or out of the sentence
 		}
 		out = lw.tokenize(pos, sp.start, out)
-		if sp.kind == itMention {
+		if sp.kind == itMention && endsInCommonNoun(d.Text[sp.start:sp.end]) {
 			if cut := lw.nounTriggerInside(sp.start, sp.end); cut > sp.start {
 				// "Soviet propaganda", "Soviet demands": the actor
 				// recogniser took the event noun into the mention; the

@@ -139,10 +139,10 @@ func cueWords(s string) []map[string]bool {
 // anyAt returns the start and end of the first of the phrases ps found in
 // items[from:to] (adverbs may stand between their words: "have long
 // argued") and whether one was.
-func anyAt(ps [][]map[string]bool, items []item, from, to int) (int, int, bool) {
+func anyAt(ps [][]map[string]bool, flag wordFlag, items []item, from, to int) (int, int, bool) {
 	for i := max(from, 0); i < to && i < len(items); i++ {
-		if items[i].kind != itWord {
-			continue
+		if items[i].kind != itWord || items[i].info != nil && items[i].info.flags&flag == 0 {
+			continue // a word no such phrase starts with
 		}
 		for _, p := range ps {
 			if end, ok := matchLoose(p, items, i); ok {
@@ -172,7 +172,7 @@ func matchLoose(ws []map[string]bool, items []item, i int) (int, bool) {
 // Debate reports whether the sentence opens a frame of historiographical
 // debate ("historians have argued about …").
 func (c *Cues) Debate(items []item) bool {
-	_, _, ok := anyAt(c.debate, items, 0, len(items))
+	_, _, ok := anyAt(c.debate, wDebate, items, 0, len(items))
 	return ok
 }
 
@@ -244,7 +244,7 @@ func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 				out = append(out, cueHit{i: i, ci: ci, reach: reach, reported: speech})
 			}
 		}
-		if c.speech[items[i].lower] {
+		if !speech && (items[i].info != nil && items[i].info.flags&wSpeech != 0 || items[i].info == nil && c.speech[items[i].lower]) {
 			speech = true
 		}
 	}

@@ -104,7 +104,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 // "forces of", "the territory of"), at the start of its clause.
 func (s *sent) ofSubject(of int) bool {
 	h := of - 1
-	if h < 0 || s.items[h].kind != itWord || s.lx == nil || !s.lx.inClass("body", s.items[h].lower) {
+	if h < 0 || s.items[h].kind != itWord || s.lx == nil || !s.lx.inClassFlag(&s.items[h], "body", wBody) {
 		return false
 	}
 	k := h - 1
@@ -440,13 +440,13 @@ func (s *sent) crowdActor(first, lo int) string {
 				if s.items[j].kind != itWord || s.items[j].isPreposition() && j > 0 {
 					break
 				}
-				if s.lx.inClass("crowd", s.items[j].lower) {
+				if s.lx.inClassFlag(&s.items[j], "crowd", wCrowd) {
 					return s.crowdAt(j)
 				}
 			}
 			return ""
 		case it.kind == itWord && (strings.HasSuffix(it.lower, "ly") || auxiliaries[it.lower] || it.lower == "not"):
-		case it.kind == itWord && s.lx.inClass("crowd", it.lower):
+		case it.kind == itWord && s.lx.inClassFlag(&s.items[k], "crowd", wCrowd):
 			return s.crowdAt(k)
 		case it.kind == itWord && (npWords[it.lower] || articles[it.lower] || it.isPreposition() || isNumberWord(it.lower) || !it.cap && isAdjective(it.lower) && !verbish(s.lx, it.lower)):
 		case it.kind == itWord && !verb && verbLike(s.lx, it.lower):
@@ -462,7 +462,7 @@ func (s *sent) crowdActor(first, lo int) string {
 // crowdAt names the crowd whose head noun is at item h: the head and the
 // adjectives and names before it, as a group id.
 func (s *sent) crowdAt(h int) string {
-	if h < 0 || h >= len(s.items) || s.items[h].kind != itWord || !s.lx.inClass("crowd", s.items[h].lower) {
+	if h < 0 || h >= len(s.items) || s.items[h].kind != itWord || !s.lx.inClassFlag(&s.items[h], "crowd", wCrowd) {
 		return ""
 	}
 	lo := h

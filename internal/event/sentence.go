@@ -40,6 +40,9 @@ type sent struct {
 	// the first call of modality.
 	cueHits  []cueHit
 	cuesDone bool
+	// complement is 0 until known, then 1 without a complement cue, 2
+	// with one (see hasComplementCue).
+	complement uint8
 }
 
 // reuse takes over the buffers of a sentence done with (its bound, depth,
@@ -63,6 +66,24 @@ func (s *sent) modalityWithout(c *Cues, head, lo, hi int, noComplement bool) str
 		s.cuesDone = true
 	}
 	return c.modalityWithout(s.cueHits, len(s.items), head, lo, hi, noComplement)
+}
+
+// hasComplementCue reports whether a cue of scope complement stands in
+// the sentence.
+func (s *sent) hasComplementCue(c *Cues) bool {
+	if !s.cuesDone {
+		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
+		s.cuesDone = true
+	}
+	if s.complement == 0 {
+		s.complement = 1
+		for _, h := range s.cueHits {
+			if c.cues[h.ci].scope == scopeComplement {
+				s.complement = 2
+			}
+		}
+	}
+	return s.complement == 2
 }
 
 func (s *sent) prepare() {

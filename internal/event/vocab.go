@@ -15,7 +15,7 @@ type wordInfo struct {
 }
 
 // wordFlag records a word's membership of the package's word lists.
-type wordFlag uint8
+type wordFlag uint16
 
 const (
 	wClauseOpener wordFlag = 1 << iota // clauseOpeners
@@ -23,6 +23,11 @@ const (
 	wPreposition                       // prepositions
 	wRoleWord                          // roleWords
 	wNounTrigger                       // the first word of a noun trigger
+	wDebate                            // the first word of a debate cue
+	wHedge                             // the first word of a hedge
+	wCrowd                             // the lexicon's class crowd
+	wBody                              // the lexicon's class body
+	wSpeech                            // a speech verb of the modality cues
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -58,6 +63,24 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	}
 	for w, cs := range cues.byFirst {
 		get(w).cues = cs
+	}
+	for cl, f := range map[string]wordFlag{"crowd": wCrowd, "body": wBody} {
+		for w := range lx.classes[cl] {
+			get(w).flags |= f
+		}
+	}
+	for w := range cues.speech {
+		get(w).flags |= wSpeech
+	}
+	for _, p := range cues.debate {
+		for w := range p[0] {
+			get(w).flags |= wDebate
+		}
+	}
+	for _, p := range cues.hedge {
+		for w := range p[0] {
+			get(w).flags |= wHedge
+		}
 	}
 	for w, h := range nameHeads {
 		get(w).head = h
@@ -131,3 +154,13 @@ func (it *item) hasFlag(f wordFlag, list map[string]bool) bool {
 }
 
 func (it *item) isPreposition() bool { return it.hasFlag(wPreposition, prepositions) }
+
+// inClassFlag reports whether the item's word is in the lexicon class cl,
+// whose words carry the flag f, from the flag when the word has its
+// wordInfo.
+func (lx *Lexicon) inClassFlag(it *item, cl string, f wordFlag) bool {
+	if it.info != nil {
+		return it.info.flags&f != 0
+	}
+	return lx != nil && lx.inClass(cl, it.lower)
+}
