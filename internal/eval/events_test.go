@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/event"
 	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/read"
 	"github.com/chronicle-history/chronicle/internal/record"
@@ -39,7 +40,7 @@ func TestEventScoresFloor(t *testing.T) {
 		got   PRF
 		floor float64
 	}{
-		{"events", rep.Events, 0.77},
+		{"events", rep.Events, 0.80},
 		{"treaties", rep.Treaties, 0.90},
 		{"tenures", rep.Tenures, 0.95},
 	} {
@@ -47,11 +48,39 @@ func TestEventScoresFloor(t *testing.T) {
 			t.Errorf("%s F1 %.3f fell below %.2f (tp %d, fp %d, fn %d)", c.layer, c.got.F1(), c.floor, c.got.TP, c.got.FP, c.got.FN)
 		}
 	}
-	// Every negated and hypothetical gold event is found, with its modality.
+	// Every negated, hypothetical and disputed gold event is found, with
+	// its modality.
 	for _, m := range rep.Modality {
-		if (m.Want == doc.ModalityNegated || m.Want == doc.ModalityHypothetical) && m.Got != m.Want {
+		if (m.Want == doc.ModalityNegated || m.Want == doc.ModalityHypothetical || m.Want == doc.ModalityDisputed) && m.Got != m.Want {
 			t.Errorf("%s: modality %q, want %q (%s)", m.Gold, m.Got, m.Want, m.Quote)
 		}
+	}
+}
+
+// TestPloverTypingFloor guards event typing on the PLOVER gold-standard
+// sentences (plover-gsr-dev), news text unlike the founding article: the
+// floor sits a little under the F1 reached (see docs/events.md).
+func TestPloverTypingFloor(t *testing.T) {
+	sents, err := LoadJSONL[PloverSentence](filepath.Join(repoRoot(t), "testdata", "gold", "plover-gsr-dev", "sentences.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Events(read.Options{Format: "plain"}, event.Options{KeepUndated: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := ScoreTyping(sents, func(text string) ([]doc.Event, error) {
+		d, err := p.Bytes(context.Background(), "sentence.txt", []byte(text))
+		if err != nil {
+			return nil, err
+		}
+		return d.Events, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Typing.F1(); f < 0.78 {
+		t.Errorf("PLOVER typing F1 %.3f fell below 0.78 (tp %d, fp %d, fn %d)", f, rep.Typing.TP, rep.Typing.FP, rep.Typing.FN)
 	}
 }
 
