@@ -435,8 +435,19 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		actor = obj.agent
 		if actor == nil && r.group != nil && c.actPremodifier(st, r.group) {
 			// "The Soviet decision … was communicated to the ambassador":
-			// the act is the subject, its author the actor
+			// the act is the subject, its author the actor; "the Soviet
+			// Union's negotiations with France … had been suspended": the
+			// act's own other party receives
 			actor, patient = r.group, nil
+			if obj.recip == nil {
+				for i := r.group[len(r.group)-1] + 1; i < m.first; i++ {
+					if st.items[i].kind == itWord && st.items[i].lower == "with" && i+1 < m.first && st.items[i+1].kind == itMention {
+						g, _, _ := st.groupAround(i + 1)
+						obj.recip = g
+						break
+					}
+				}
+			}
 		}
 		if actor == nil && obj.from == nil && obj.actorP == nil && !itIsName {
 			// "… occupied by the two powers, and the Polish state was
@@ -466,6 +477,16 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 			r = st.subjectRight(m.end)
 		}
 		subj := c.resolve(st, nar, r, lo)
+		if subj == nil || r.group != nil && r.group[0] < lo-1 {
+			// "a Soviet obligation to deliver raw materials", "Germany's
+			// decision to attack": the author of the noun the infinitive
+			// completes
+			if m.first >= 2 && st.items[m.first-1].lower == "to" && st.items[m.first-2].kind == itWord && !st.items[m.first-2].cap && !verbLike(st.lx, st.items[m.first-2].lower) {
+				if pm, _ := st.premodifier(m.first - 2); pm != nil {
+					subj = pm
+				}
+			}
+		}
 		actor, recip = subj, obj.recip
 		if e.subj == "recipient" {
 			actor, recip = obj.from, subj
@@ -1707,6 +1728,12 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 		joint := strings.HasSuffix(k.ev.Subtype, ".sign") || k.ev.Subtype == "ceasefire"
 		if src == nil && joint {
 			src = nar.pair
+		}
+		if src != nil && src.ev.Type == k.ev.Type && src.ev.Subtype == k.ev.Subtype && src.sent == k.sent {
+			// "negotiations with Finland had been initiated …, and
+			// negotiations ended in April 1939": the act named again
+			k.dropped = true
+			continue
 		}
 		if src != nil {
 			k.ev.Actor = append([]string(nil), src.ev.Actor...)

@@ -56,7 +56,9 @@ func (s *sent) subjectLeft(from int) subjectResult {
 					// organisation
 					return subjectResult{group: g}
 				}
-				if p.kind == itWord && !subord && (infinitive || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				// "agreed as the Soviet zone", "known as": a predicate
+				predicate := p.kind == itWord && p.lower == "as" && b > 0 && s.items[b-1].kind == itWord && isParticipleForm(s.items[b-1].lower)
+				if p.kind == itWord && !subord && (infinitive || predicate || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -250,6 +252,11 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		}
 		g, glo, ghi := s.groupAround(k)
 		b := s.before(glo)
+		if b > 0 && s.items[b].kind == itPunct && (s.items[b].text == "'" || s.items[b].text == "\"" || s.items[b].text == "‘" || s.items[b].text == "“") {
+			if bb := s.before(b); bb >= 0 && s.items[bb].lower == "by" {
+				b = bb // "turned down by 'Anglo-French imperialists'"
+			}
+		}
 		prep := ""
 		if b >= from-1 && b >= 0 && s.items[b].kind == itWord && s.items[b].isPreposition() {
 			prep = s.items[b].lower
@@ -535,9 +542,16 @@ func (s *sent) passiveAgentAfter(end, hi int) []int {
 		switch {
 		case beForms[it.lower]:
 			be = true
-		case be && it.lower == "by" && k+1 < len(s.items) && s.items[k+1].kind == itMention:
-			g, _, _ := s.groupAround(k + 1)
-			return g
+		case be && it.lower == "by":
+			j := k + 1
+			for j < len(s.items) && s.items[j].kind == itWord && (articles[s.items[j].lower] || npWords[s.items[j].lower]) {
+				j++
+			}
+			if j < len(s.items) && s.items[j].kind == itMention {
+				g, _, _ := s.groupAround(j)
+				return g
+			}
+			return nil
 		case be && !(strings.HasSuffix(it.lower, "ed") || strings.HasSuffix(it.lower, "en") || strings.HasSuffix(it.lower, "ly") || it.lower == "had" || it.lower == "has" || it.lower == "have" || irregularPast[it.lower] || it.lower == "the" || s.items[k].cap):
 			return nil
 		}
@@ -578,6 +592,10 @@ func (c *Coder) actPremodifier(st *sent, g []int) bool {
 		return false
 	}
 	k := g[len(g)-1] + 1
+	// "the Soviet Union's prolonged negotiations"
+	for k < len(st.items) && st.items[k].kind == itWord && (st.items[k].lower == "'s" || isParticipleAdj(st.items[k].lower) || !st.items[k].cap && isAdjective(st.items[k].lower) && !c.lex.inClass("act", st.items[k].lower)) {
+		k++
+	}
 	if k >= len(st.items) || st.items[k].kind != itWord {
 		return false
 	}

@@ -111,8 +111,10 @@ func (s *sent) prepare() {
 					inQuote = false
 				}
 			case ";", ":":
-				s.bound[i] = bStrong
-				s.bound[i+1] = bStrong
+				if !inQuote { // a colon inside words quoted ends no clause of ours
+					s.bound[i] = bStrong
+					s.bound[i+1] = bStrong
+				}
 			}
 		}
 		s.depth[i] = depth
