@@ -19,6 +19,9 @@ type Lexicon struct {
 	stops   [][]string          // phrases that trigger nothing
 	stopsBy map[string][]int    // the stops by their first word, in file order
 	verbs   map[string]bool     // every form of the verbs that trigger
+	// verbish holds the words verbish accepts from its lists and verbs,
+	// gathered once so that a word is one lookup.
+	verbish map[string]bool
 	// lights are the light verbs with a preposition ("engage in", "take
 	// part in"): an event noun in their phrase is their subject's act.
 	lights []lightVerb
@@ -235,6 +238,18 @@ func ParseLexicon(src string, onto *Ontology) (*Lexicon, error) {
 			}
 		}
 	}
+	vb := map[string]bool{}
+	for _, ws := range []map[string]bool{beForms, irregularPast, lx.verbs} {
+		for w := range ws {
+			if verbishWord(lx, w) {
+				vb[w] = true
+			}
+		}
+	}
+	for _, w := range verbishList {
+		vb[w] = true
+	}
+	lx.verbish = vb
 	return lx, nil
 }
 

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -189,9 +190,19 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": 
 // verbish reports whether the word looks like a finite verb or participle,
 // so that a phrase right after it is its object rather than a subject.
 func verbish(lx *Lexicon, w string) bool {
-	if beForms[w] || w == "had" || w == "has" || w == "have" || w == "did" || w == "made" || w == "told" || w == "gave" ||
-		w == "sent" || w == "took" || w == "saw" || w == "let" || w == "asked" || w == "urged" || w == "forced" ||
-		w == "accused" || w == "presented" || w == "provided" || w == "considered" || w == "regarded" || w == "offered" {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if lx != nil && lx.verbish != nil {
+		return lx.verbish[w] // the lists below and the lexicon's verbs, gathered once
+	}
+	return verbishWord(nil, w)
+}
+
+// verbishWord is verbish from the word lists and the lexicon's verbs
+// (lx may be nil), without the -ed rule.
+func verbishWord(lx *Lexicon, w string) bool {
+	if beForms[w] || slices.Contains(verbishList, w) {
 		return true
 	}
 	if irregularPast[w] {
@@ -205,6 +216,11 @@ func verbish(lx *Lexicon, w string) bool {
 	}
 	return false
 }
+
+// verbishList are verb forms verbish accepts besides "be", the irregular
+// pasts and the lexicon's verbs.
+var verbishList = []string{"had", "has", "have", "did", "made", "told", "gave", "sent", "took", "saw", "let", "asked", "urged",
+	"forced", "accused", "presented", "provided", "considered", "regarded", "offered"}
 
 // mentionIDs returns the actor ids a mention stands for: the actor, and for
 // a person, organisation or group of a state, that state too.
