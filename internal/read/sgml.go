@@ -70,11 +70,13 @@ func elementText(raw, lower, name string) string {
 		return ""
 	}
 	inner := raw[s : s+k]
-	inner = stripTags(inner)
+	inner = StripTags(inner)
 	return strings.Join(strings.Fields(html.UnescapeString(inner)), " ")
 }
 
-func stripTags(s string) string {
+// StripTags removes markup tags from s, keeping the text between them (an
+// unclosed tag runs to the end). Entities are left as they are.
+func StripTags(s string) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s, '<')
