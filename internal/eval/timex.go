@@ -452,7 +452,6 @@ func attrs(tag string) map[string]string {
 	}
 }
 
-
 // NormalizeValue puts a TIMEX2 or TIMEX3 value into one spelling so that
 // the two standards compare: decades "192" and "192X" agree, as do
 // centuries "18" and "18XX", BC years "-0490" and "BC0490", durations in
