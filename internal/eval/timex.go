@@ -327,7 +327,7 @@ func loadInlineFiles(name string, files []string) (TimexGoldSet, error) {
 // file and returns them with raw spans.
 func parseInline(path string, raw []byte) (TimexGoldDoc, string, error) {
 	s := string(raw)
-	lower := strings.ToLower(s)
+	lower := read.LowerASCII(s)
 	tag := "timex2"
 	format := "timex2"
 	if strings.Contains(lower, "<timex3") {
