@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
-	"github.com/chronicle-history/chronicle/internal/pipeline"
 )
 
 type actorsOptions struct {
@@ -62,15 +61,7 @@ func runActors(cmd *cobra.Command, env *Env, o *actorsOptions, args []string) er
 	if o.format != "table" && o.format != "json" && o.format != "csv" {
 		return usagef("--format %q: want table, json or csv", o.format)
 	}
-	ro, err := o.in.readOptions()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.Default(ro)
-	if err != nil {
-		return err
-	}
-	docs, err := readDocuments(cmd.Context(), p, env, args)
+	docs, err := o.in.readAll(cmd.Context(), env, args)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func runExport(ctx context.Context, env *Env, o *exportOptions) error {
 	if o.format == "timeml" && o.output != "" && isFolder(o.output) {
 		return exportTimeMLFolder(ctx, st, o.output, eo)
 	}
-	return writeAtomic(env.Stdout, o.output, func(w io.Writer) error {
+	return writeStream(env.Stdout, o.output, func(w io.Writer) error {
 		return storeErr(export.Write(ctx, w, st, o.format, eo))
 	})
 }
@@ -113,37 +113,9 @@ func exportTimeMLFolder(ctx context.Context, st store.Store, dir string, eo expo
 			return err
 		}
 		path := filepath.Join(dir, id+".tml")
-		if err := writeAtomic(nil, path, func(w io.Writer) error { return export.WriteTimeML(w, d) }); err != nil {
+		if err := writeStream(nil, path, func(w io.Writer) error { return export.WriteTimeML(w, d) }); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// writeAtomic streams fn's output to w when path is empty or "-", else to
-// a temporary file beside path that is renamed into place only when
-// everything was written, so a failure never leaves a half-written file.
-func writeAtomic(w io.Writer, path string, fn func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return fn(w)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathErr(err))
-	}
-	tmp := f.Name()
-	if err := fn(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathErr(err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("%s: cannot write: %w", path, unwrapPathErr(err))
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
-	"github.com/chronicle-history/chronicle/internal/pipeline"
 )
 
 type extractOptions struct {
@@ -46,15 +45,7 @@ func runExtract(cmd *cobra.Command, env *Env, o *extractOptions, args []string) 
 	if o.format != "json" && o.format != "jsonl" {
 		return usagef("--format %q: want json or jsonl", o.format)
 	}
-	ro, err := o.in.readOptions()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.Default(ro)
-	if err != nil {
-		return err
-	}
-	docs, err := readDocuments(cmd.Context(), p, env, args)
+	docs, err := o.in.readAll(cmd.Context(), env, args)
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,20 @@ func parseSize(s string) (int64, error) {
 	return int64(v * float64(mult)), nil
 }
 
+// readAll runs the whole default pipeline over the named files (none: the
+// built-in corpus), with these input options.
+func (o *inputOptions) readAll(ctx context.Context, env *Env, paths []string) ([]*doc.Document, error) {
+	ro, err := o.readOptions()
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.Default(ro)
+	if err != nil {
+		return nil, err
+	}
+	return readDocuments(ctx, p, env, paths)
+}
+
 // readDocuments runs the pipeline over every named file ("-" is stdin);
 // with no names it reads the built-in corpus. It stops at the first bad
 // input, before anything is written.

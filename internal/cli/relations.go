@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
-	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/record"
 	"github.com/chronicle-history/chronicle/internal/relplot"
 )
@@ -98,15 +97,7 @@ func runRelations(cmd *cobra.Command, env *Env, o *relationsOptions, args []stri
 			return err
 		}
 	} else {
-		ro, err := o.in.readOptions()
-		if err != nil {
-			return err
-		}
-		p, err := pipeline.Default(ro)
-		if err != nil {
-			return err
-		}
-		docs, err := readDocuments(cmd.Context(), p, env, args[2:])
+		docs, err := o.in.readAll(cmd.Context(), env, args[2:])
 		if err != nil {
 			return err
 		}

@@ -2,14 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/doc"
+	"github.com/chronicle-history/chronicle/internal/export"
 	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/timex"
 )
@@ -93,72 +91,11 @@ func runTag(cmd *cobra.Command, env *Env, o *tagOptions, args []string) error {
 			return err
 		}
 	} else {
-		out = TimeML(d)
+		var b bytes.Buffer
+		if err := export.WriteTimeML(&b, d); err != nil {
+			return err
+		}
+		out = b.Bytes()
 	}
 	return writeOutput(env.Stdout, o.output, out)
-}
-
-// TimeML writes the clean text of d with its temporal expressions as
-// inline TIMEX3 elements, in a TimeML document that any XML parser reads.
-func TimeML(d *doc.Document) []byte {
-	var b bytes.Buffer
-	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n<DOCID>")
-	xmlText(&b, d.ID)
-	b.WriteString("</DOCID>\n<TEXT>")
-	at := 0
-	for i, t := range d.Timexes {
-		if t.Clean.Start < at || t.Clean.End > len(d.Text) || t.Clean.Start > t.Clean.End {
-			continue // never nest or cross tags
-		}
-		xmlText(&b, d.Text[at:t.Clean.Start])
-		fmt.Fprintf(&b, `<TIMEX3 tid="t%d" type="%s" value="%s"`, i+1, t.Type, xmlAttr(t.Value))
-		if t.Mod != "" {
-			fmt.Fprintf(&b, ` mod="%s"`, xmlAttr(t.Mod))
-		}
-		if t.Quant != "" {
-			fmt.Fprintf(&b, ` quant="%s"`, xmlAttr(t.Quant))
-		}
-		if t.Freq != "" {
-			fmt.Fprintf(&b, ` freq="%s"`, xmlAttr(t.Freq))
-		}
-		if t.Anchor != doc.AnchorExplicit && t.Anchor != "" {
-			b.WriteString(` temporalFunction="true"`)
-		}
-		b.WriteString(">")
-		xmlText(&b, d.Text[t.Clean.Start:t.Clean.End])
-		b.WriteString("</TIMEX3>")
-		at = t.Clean.End
-	}
-	xmlText(&b, d.Text[at:])
-	b.WriteString("</TEXT>\n</TimeML>\n")
-	return b.Bytes()
-}
-
-// xmlText writes s escaped for XML character data, dropping characters
-// XML 1.0 does not allow.
-func xmlText(b *bytes.Buffer, s string) {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF:
-			b.WriteRune(r)
-		default:
-			b.WriteRune(utf8.RuneError)
-		}
-	}
-}
-
-func xmlAttr(s string) string {
-	var b bytes.Buffer
-	xmlText(&b, s)
-	return strings.ReplaceAll(b.String(), `"`, "&quot;")
 }

@@ -173,3 +173,26 @@ type Tenure struct {
 	Source   string   `json:"source"` // list or prose
 	Evidence Evidence `json:"evidence"`
 }
+
+// EventQuad is an event's PLOVER quad: the one the coder gave, else the one
+// of its type — VC verbal cooperation, MC material cooperation, VK verbal
+// conflict, MK material conflict (see ONTOLOGY.md); "" for an unknown type.
+func EventQuad(e Event) string { return QuadOf(e.Quad, e.Type) }
+
+// QuadOf is the quad given, else the quad of the PLOVER type typ.
+func QuadOf(quad, typ string) string {
+	if quad != "" {
+		return quad
+	}
+	switch typ {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
+		return "VC"
+	case "COOPERATE", "AID", "RETREAT":
+		return "MC"
+	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
+		return "VK"
+	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
+		return "MK"
+	}
+	return ""
+}

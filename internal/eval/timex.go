@@ -327,7 +327,7 @@ func loadInlineFiles(name string, files []string) (TimexGoldSet, error) {
 // file and returns them with raw spans.
 func parseInline(path string, raw []byte) (TimexGoldDoc, string, error) {
 	s := string(raw)
-	lower := strings.ToLower(s)
+	lower := read.LowerASCII(s)
 	tag := "timex2"
 	format := "timex2"
 	if strings.Contains(lower, "<timex3") {
@@ -382,7 +382,7 @@ func parseInline(path string, raw []byte) (TimexGoldDoc, string, error) {
 				gd.Ignore = append(gd.Ignore, span)
 				break
 			}
-			g := GoldTimex{Span: span, Text: stripTags(s[span.Start:span.End])}
+			g := GoldTimex{Span: span, Text: read.StripTags(s[span.Start:span.End])}
 			if tag == "timex2" {
 				g.Value = o.attrs["val"]
 				g.Mod = o.attrs["mod"]
@@ -449,23 +449,6 @@ func attrs(tag string) map[string]string {
 		}
 		out[strings.ToLower(k)] = rest[1 : 1+end]
 		s = rest[end+2:]
-	}
-}
-
-func stripTags(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			return b.String()
-		}
-		s = s[i+j+1:]
 	}
 }
 
@@ -692,7 +675,7 @@ func contextOf(raw string, sp doc.Span) string {
 	for b < len(raw) && raw[b]&0xC0 == 0x80 {
 		b++
 	}
-	s := stripTags(raw[a:sp.Start]) + "[" + stripTags(raw[sp.Start:sp.End]) + "]" + stripTags(raw[sp.End:b])
+	s := read.StripTags(raw[a:sp.Start]) + "[" + read.StripTags(raw[sp.Start:sp.End]) + "]" + read.StripTags(raw[sp.End:b])
 	return strings.Join(strings.Fields(s), " ")
 }
 

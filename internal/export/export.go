@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/chronicle-history/chronicle/internal/doc"
 	"github.com/chronicle-history/chronicle/internal/store"
 )
 
@@ -141,7 +142,7 @@ func (b actorBook) pairs(e *store.Event) [][2]string {
 
 // quadName spells out a PLOVER quad code, as POLECAT writes it.
 func quadName(q, typ string) string {
-	switch store.Quad(q, typ) {
+	switch doc.QuadOf(q, typ) {
 	case "VC":
 		return "VERBAL COOPERATION"
 	case "MC":

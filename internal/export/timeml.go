@@ -19,7 +19,8 @@ var ErrSeveralDocuments = errors.New("the store holds several documents and Time
 
 // TimeML writes one stored document as TimeML: its clean text with every
 // temporal expression wrapped in an inline TIMEX3 tag (tid, type, value,
-// mod, anchor as chronicle's extension attribute), inside <TimeML><TEXT>.
+// mod, quant, freq, and temporalFunction="true" for values computed from
+// the narrative), inside <TimeML><TEXT>.
 // The text between the tags is the document's text exactly, XML-escaped.
 func TimeML(ctx context.Context, w io.Writer, st store.Store, o Options) error {
 	id := o.Document
@@ -63,6 +64,7 @@ func DocumentIDs(ctx context.Context, st store.Store) ([]string, error) {
 
 // WriteTimeML writes d as a TimeML document. Temporal expressions that
 // overlap an earlier one are left untagged (TimeML tags cannot overlap).
+// Both `chronicle tag --format timeml` and the TimeML export use it.
 func WriteTimeML(w io.Writer, d *doc.Document) error {
 	tx := append([]doc.Timex(nil), d.Timexes...)
 	sort.SliceStable(tx, func(i, j int) bool { return tx[i].Clean.Start < tx[j].Clean.Start })
@@ -92,8 +94,8 @@ func WriteTimeML(w io.Writer, d *doc.Document) error {
 		if t.Freq != "" {
 			fmt.Fprintf(&b, ` freq="%s"`, attr(t.Freq))
 		}
-		if t.Anchor != "" {
-			fmt.Fprintf(&b, ` anchor="%s"`, attr(t.Anchor))
+		if t.Anchor != doc.AnchorExplicit && t.Anchor != "" {
+			b.WriteString(` temporalFunction="true"`)
 		}
 		b.WriteString(">")
 		b.WriteString(escapeXML(d.Text[s:e]))

@@ -40,7 +40,7 @@ func parseHTML(raw string) *parsed {
 // mainElement says which element holds the article: "mw" (a MediaWiki page
 // with id="mw-content-text"), "main", "article" or "" for the whole body.
 func mainElement(raw string) string {
-	lower := strings.ToLower(raw)
+	lower := LowerASCII(raw)
 	switch {
 	case strings.Contains(lower, `id="mw-content-text"`):
 		return "mw"

@@ -292,3 +292,20 @@ func TestDocumentID(t *testing.T) {
 		}
 	}
 }
+
+// TestSGMLOffsetsWithCaseChangingLetters checks that letters whose lower
+// case has another length (Turkish İ, the Kelvin sign) do not shift the
+// offsets at which tags are found.
+func TestSGMLOffsetsWithCaseChangingLetters(t *testing.T) {
+	in := "<DOC><TITLE>İİİ KKK</TITLE><TEXT>İstanbul fell in 1453. KKK.</TEXT></DOC>"
+	d, err := Bytes("x.sgm", []byte(in), Options{Format: doc.FormatSGML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 || d.Blocks[0].Text != "İstanbul fell in 1453. KKK." {
+		t.Fatalf("blocks = %+v", blocksOf(d))
+	}
+	if got := d.Raw[d.Blocks[0].Start:d.Blocks[0].End]; got != d.Blocks[0].Text {
+		t.Errorf("raw span %q", got)
+	}
+}

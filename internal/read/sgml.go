@@ -12,7 +12,7 @@ import (
 // such as <TIMEX2> or <TIMEX3> removed and entities decoded; the title is
 // the <TITLE>, <HEADLINE> or <DOCID>.
 func parseSGML(raw string) *parsed {
-	lower := strings.ToLower(raw)
+	lower := LowerASCII(raw)
 	start, end := bomLen(raw), len(raw)
 	if i := indexTag(lower, "text", 0); i >= 0 {
 		if j := strings.IndexByte(raw[i:], '>'); j >= 0 {
@@ -36,6 +36,19 @@ func parseSGML(raw string) *parsed {
 	plainBlocks(p, 0, len(text))
 	// A document title found inside the text is a heading like any other.
 	return p
+}
+
+// LowerASCII lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that offsets found in the result are offsets in s
+// (strings.ToLower may change the length of non-ASCII text).
+func LowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // indexTag finds the start of an opening tag <name> or <name attr...> in a
@@ -70,11 +83,13 @@ func elementText(raw, lower, name string) string {
 		return ""
 	}
 	inner := raw[s : s+k]
-	inner = stripTags(inner)
+	inner = StripTags(inner)
 	return strings.Join(strings.Fields(html.UnescapeString(inner)), " ")
 }
 
-func stripTags(s string) string {
+// StripTags removes markup tags from s, keeping the text between them (an
+// unclosed tag runs to the end). Entities are left as they are.
+func StripTags(s string) string {
 	var b strings.Builder
 	for {
 		i := strings.IndexByte(s, '<')

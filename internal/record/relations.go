@@ -32,26 +32,10 @@ func (w Weighting) String() string {
 
 // weight is an event's weighted score.
 func (w Weighting) weight(e doc.Event) float64 {
-	q := e.Quad
-	if q == "" {
-		q = quadOf(e.Type)
-	}
-	if q == "VC" || q == "VK" {
+	if q := doc.EventQuad(e); q == "VC" || q == "VK" {
 		return e.Score * w.Verbal
 	}
 	return e.Score
-}
-
-func quadOf(typ string) string {
-	switch typ {
-	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-		return "VC"
-	case "COOPERATE", "AID", "RETREAT":
-		return "MC"
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-		return "VK"
-	}
-	return "MK"
 }
 
 // EventRef names one event behind a point of the index.

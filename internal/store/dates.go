@@ -2,9 +2,10 @@ package store
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/chronicle-history/chronicle/internal/timex"
 )
 
 // Day is a calendar day as the integer YYYYMMDD, so that day bounds sort and
@@ -41,93 +42,17 @@ func ParseDate(v string) (DateRange, bool) {
 	if i := strings.IndexByte(v, 'T'); i >= 0 {
 		v = v[:i]
 	}
-	if len(v) < 4 {
+	// The temporal tagger owns the meaning of TIMEX3 values (a winter is
+	// named by the year it ends in, ISO weeks, BC years); the store keeps
+	// their days.
+	start, end, ok := timex.Bounds(v)
+	if !ok || start.Year() < 1 {
 		return DateRange{}, false
 	}
-	head := v[:4]
-	rest := v[4:]
-	switch {
-	case isDigits(head):
-	case isDigits(head[:3]) && head[3] == 'X' && rest == "":
-		y, _ := strconv.Atoi(head[:3])
-		return DateRange{mkDay(y*10, 1, 1), mkDay(y*10+9, 12, 31), "decade"}, true
-	case isDigits(head[:2]) && head[2:] == "XX" && rest == "":
-		y, _ := strconv.Atoi(head[:2])
-		return DateRange{mkDay(y*100, 1, 1), mkDay(y*100+99, 12, 31), "century"}, true
-	default:
-		return DateRange{}, false
-	}
-	y, _ := strconv.Atoi(head)
-	if rest == "" {
-		return DateRange{mkDay(y, 1, 1), mkDay(y, 12, 31), "year"}, true
-	}
-	if rest[0] != '-' {
-		return DateRange{}, false
-	}
-	rest = rest[1:]
-	switch rest {
-	case "SP":
-		return DateRange{mkDay(y, 3, 1), mkDay(y, 5, 31), "season"}, true
-	case "SU":
-		return DateRange{mkDay(y, 6, 1), mkDay(y, 8, 31), "season"}, true
-	case "FA", "AU":
-		return DateRange{mkDay(y, 9, 1), mkDay(y, 11, 30), "season"}, true
-	case "WI":
-		// Winter of year y runs into the next year.
-		return DateRange{mkDay(y, 12, 1), mkDay(y+1, 2, lastDay(y+1, 2)), "season"}, true
-	case "Q1", "Q2", "Q3", "Q4":
-		q := int(rest[1] - '0')
-		return DateRange{mkDay(y, 3*q-2, 1), mkDay(y, 3*q, lastDay(y, 3*q)), "quarter"}, true
-	case "H1":
-		return DateRange{mkDay(y, 1, 1), mkDay(y, 6, 30), "half"}, true
-	case "H2":
-		return DateRange{mkDay(y, 7, 1), mkDay(y, 12, 31), "half"}, true
-	}
-	if len(rest) >= 2 && rest[0] == 'W' && isDigits(rest[1:]) {
-		w, _ := strconv.Atoi(rest[1:])
-		if w < 1 || w > 53 {
-			return DateRange{}, false
-		}
-		// ISO week w: the week holding January 4th is week 1.
-		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
-		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
-		sunday := monday.AddDate(0, 0, 6)
-		return DateRange{dayOf(monday), dayOf(sunday), "week"}, true
-	}
-	if len(rest) < 2 || !isDigits(rest[:2]) {
-		return DateRange{}, false
-	}
-	m, _ := strconv.Atoi(rest[:2])
-	if m < 1 || m > 12 {
-		return DateRange{}, false
-	}
-	rest = rest[2:]
-	if rest == "" {
-		return DateRange{mkDay(y, m, 1), mkDay(y, m, lastDay(y, m)), "month"}, true
-	}
-	if len(rest) != 3 || rest[0] != '-' || !isDigits(rest[1:]) {
-		return DateRange{}, false
-	}
-	d, _ := strconv.Atoi(rest[1:])
-	if d < 1 || d > lastDay(y, m) {
-		return DateRange{}, false
-	}
-	return DateRange{mkDay(y, m, d), mkDay(y, m, d), "day"}, true
+	return DateRange{dayOf(start), dayOf(end.AddDate(0, 0, -1)), timex.Precision(v)}, true
 }
 
 func dayOf(t time.Time) Day { return mkDay(t.Year(), int(t.Month()), t.Day()) }
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
 
 // spanOf is the days covered by a value and an optional end value (an
 // event or tenure dated "1930" to "1934" covers 1930-01-01..1934-12-31).

@@ -21,7 +21,7 @@ func TestParseDate(t *testing.T) {
 		{"193X", DateRange{19300101, 19391231, "decade"}, true},
 		{"19XX", DateRange{19000101, 19991231, "century"}, true},
 		{"1940-SU", DateRange{19400601, 19400831, "season"}, true},
-		{"1939-WI", DateRange{19391201, 19400229, "season"}, true},
+		{"1940-WI", DateRange{19391201, 19400229, "season"}, true}, // a winter is named by the year it ends in
 		{"1939-Q3", DateRange{19390701, 19390930, "quarter"}, true},
 		{"1939-H1", DateRange{19390101, 19390630, "half"}, true},
 		{"1939-W01", DateRange{19390102, 19390108, "week"}, true},

@@ -709,7 +709,7 @@ func insertEvents(w *writer, id string, d *doc.Document) error {
 		if e.Modality == doc.ModalityAsserted {
 			asserted = 1
 		}
-		if q := Quad(e.Quad, e.Type); q == "VC" || q == "VK" {
+		if q := doc.QuadOf(e.Quad, e.Type); q == "VC" || q == "VK" {
 			verbal = 1
 		}
 		type side struct {
@@ -775,24 +775,4 @@ func insertTenures(w *writer, id string, d *doc.Document) error {
 		return err
 	}
 	return nil
-}
-
-// Quad is an event's PLOVER quad: the one the coder gave, else the one of
-// its type (VC verbal cooperation, MC material cooperation, VK verbal
-// conflict, MK material conflict; see ONTOLOGY.md).
-func Quad(quad, typ string) string {
-	if quad != "" {
-		return quad
-	}
-	switch typ {
-	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE":
-		return "VC"
-	case "COOPERATE", "AID", "RETREAT":
-		return "MC"
-	case "REQUEST", "ACCUSE", "REJECT", "THREATEN":
-		return "VK"
-	case "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT":
-		return "MK"
-	}
-	return ""
 }
