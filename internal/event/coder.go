@@ -21,7 +21,6 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -1206,7 +1205,7 @@ func splitMentionsByState(d *doc.Document, ms []int) ([]int, []int) {
 }
 
 func sameStrings(a, b []string) bool {
-	return reflect.DeepEqual(a, b)
+	return slices.Equal(a, b)
 }
 
 func sameGroup(a, b []int) bool {

@@ -216,27 +216,25 @@ func opposite(d *doc.Document, p, k *cand) bool {
 	if p.m.e == nil || k.m.e == nil || p.m.e.sym || k.m.e.sym {
 		return false
 	}
-	pa, ka := actingStates(d, p), actingStates(d, k)
-	if len(pa) == 0 || len(ka) == 0 {
-		return false
-	}
-	for _, x := range pa {
-		if slices.Contains(ka, x) {
-			return false
+	pn, kn := 0, 0
+	for _, pm := range p.actorM {
+		ps := stateOf(d, pm)
+		if ps == "" {
+			continue
+		}
+		pn++
+		for _, km := range k.actorM {
+			ks := stateOf(d, km)
+			if ks == "" {
+				continue
+			}
+			kn++
+			if ks == ps {
+				return false // a state acts in both
+			}
 		}
 	}
-	return true
-}
-
-// actingStates lists the states on an event's actor side.
-func actingStates(d *doc.Document, k *cand) []string {
-	var out []string
-	for _, mi := range k.actorM {
-		if st := stateOf(d, mi); st != "" && !slices.Contains(out, st) {
-			out = append(out, st)
-		}
-	}
-	return out
+	return pn > 0 && kn > 0
 }
 
 // sameSentenceKin reports two events of one sentence with the same type
