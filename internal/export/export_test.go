@@ -284,17 +284,36 @@ type timeml struct {
 	Text    struct {
 		Inner []byte `xml:",innerxml"`
 	} `xml:"TEXT"`
+	Instances []struct {
+		EIID     string `xml:"eiid,attr"`
+		EventID  string `xml:"eventID,attr"`
+		Polarity string `xml:"polarity,attr"`
+		Modality string `xml:"modality,attr"`
+	} `xml:"MAKEINSTANCE"`
+	Links []struct {
+		Instance string `xml:"eventInstanceID,attr"`
+		Time     string `xml:"relatedToTime,attr"`
+		RelType  string `xml:"relType,attr"`
+	} `xml:"TLINK"`
 }
 
-func timemlText(t *testing.T, data []byte) (text string, timexes []doc.Timex) {
+// tmlTag is an inline tag read back: its element, id, class or value,
+// and the clean text span it wraps.
+type tmlTag struct {
+	Elem, ID, Class, Type, Value, Text string
+	Clean                              doc.Span
+}
+
+// timemlText parses a TimeML file with encoding/xml and gives back the
+// text of <TEXT> with its inline tags, and the whole parsed document.
+func timemlText(t *testing.T, data []byte) (text string, tags []tmlTag, tm timeml) {
 	t.Helper()
-	var tm timeml
 	if err := xml.Unmarshal(data, &tm); err != nil {
 		t.Fatal(err)
 	}
 	dec := xml.NewDecoder(bytes.NewReader(tm.Text.Inner))
 	var b strings.Builder
-	var cur *doc.Timex
+	var cur *tmlTag
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -310,12 +329,16 @@ func timemlText(t *testing.T, data []byte) (text string, timexes []doc.Timex) {
 				cur.Text += string(x)
 			}
 		case xml.StartElement:
-			if x.Name.Local != "TIMEX3" || cur != nil {
+			if (x.Name.Local != "TIMEX3" && x.Name.Local != "EVENT") || cur != nil {
 				t.Fatalf("unexpected <%s> in TEXT", x.Name.Local)
 			}
-			cur = &doc.Timex{Clean: doc.Span{Start: b.Len()}}
+			cur = &tmlTag{Elem: x.Name.Local, Clean: doc.Span{Start: b.Len()}}
 			for _, a := range x.Attr {
 				switch a.Name.Local {
+				case "tid", "eid":
+					cur.ID = a.Value
+				case "class":
+					cur.Class = a.Value
 				case "type":
 					cur.Type = a.Value
 				case "value":
@@ -324,11 +347,11 @@ func timemlText(t *testing.T, data []byte) (text string, timexes []doc.Timex) {
 			}
 		case xml.EndElement:
 			cur.Clean.End = b.Len()
-			timexes = append(timexes, *cur)
+			tags = append(tags, *cur)
 			cur = nil
 		}
 	}
-	return b.String(), timexes
+	return b.String(), tags, tm
 }
 
 func TestTimeML(t *testing.T) {
@@ -342,9 +365,17 @@ func TestTimeML(t *testing.T) {
 		t.Fatalf("several documents without --document: %v", err)
 	}
 	for _, want := range []*doc.Document{d, odd} {
-		text, timexes := timemlText(t, run(t, s, "timeml", export.Options{Document: want.ID}))
+		text, tags, tm := timemlText(t, run(t, s, "timeml", export.Options{Document: want.ID}))
 		if text != want.Text {
 			t.Fatalf("%s: TimeML text differs from the document text", want.ID)
+		}
+		var timexes, events []tmlTag
+		for _, tg := range tags {
+			if tg.Elem == "TIMEX3" {
+				timexes = append(timexes, tg)
+			} else {
+				events = append(events, tg)
+			}
 		}
 		if len(timexes) != len(want.Timexes) {
 			t.Fatalf("%s: %d TIMEX3, want %d", want.ID, len(timexes), len(want.Timexes))
@@ -355,6 +386,52 @@ func TestTimeML(t *testing.T) {
 				t.Fatalf("%s: TIMEX3 %d = %+v, want %+v", want.ID, i, tx, w)
 			}
 		}
+		// Every coded event is one instance of an EVENT wrapping its trigger
+		// word in its sentence.
+		if len(tm.Instances) != len(want.Events) {
+			t.Fatalf("%s: %d MAKEINSTANCE, want %d", want.ID, len(tm.Instances), len(want.Events))
+		}
+		byID := map[string]tmlTag{}
+		for _, ev := range events {
+			byID[ev.ID] = ev
+		}
+		for i, in := range tm.Instances {
+			e := want.Events[i]
+			ev, ok := byID[in.EventID]
+			if !ok {
+				t.Fatalf("%s: instance %s points at no EVENT (%q)", want.ID, in.EIID, in.EventID)
+			}
+			st := want.Sentences[e.Sentence].Clean
+			if ev.Text != e.Trigger.Text || ev.Clean.Start < st.Start || ev.Clean.End > st.End {
+				t.Fatalf("%s: event %s tagged %+v, want %q in its sentence %v", want.ID, e.ID, ev, e.Trigger.Text, st)
+			}
+			if pol := map[bool]string{true: "NEG", false: "POS"}[e.Modality == doc.ModalityNegated]; in.Polarity != pol {
+				t.Fatalf("%s: event %s polarity %s, want %s", want.ID, e.ID, in.Polarity, pol)
+			}
+		}
+	}
+	// The invasion of Poland is dated by "1 September 1939" in its sentence:
+	// its instance is IS_INCLUDED in that TIMEX3.
+	_, tags, tm := timemlText(t, run(t, s, "timeml", export.Options{Document: d.ID}))
+	tid := map[string]string{}
+	for _, tg := range tags {
+		tid[tg.ID] = tg.Text
+	}
+	links := map[string]string{}
+	for _, l := range tm.Links {
+		if l.RelType != "IS_INCLUDED" {
+			t.Fatalf("TLINK %+v: want IS_INCLUDED", l)
+		}
+		links[l.Instance] = tid[l.Time]
+	}
+	for i, e := range d.Events {
+		ei := tm.Instances[i].EIID
+		if e.ID == "e4" && links[ei] != "1 September 1939" {
+			t.Fatalf("the invasion of Poland is linked to %q, want \"1 September 1939\"", links[ei])
+		}
+	}
+	if len(links) == 0 {
+		t.Fatal("no TLINK at all")
 	}
 }
 

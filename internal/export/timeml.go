@@ -62,12 +62,19 @@ func DocumentIDs(ctx context.Context, st store.Store) ([]string, error) {
 	}
 }
 
-// WriteTimeML writes d as a TimeML document. Temporal expressions that
-// overlap an earlier one are left untagged (TimeML tags cannot overlap).
-// Both `chronicle tag --format timeml` and the TimeML export use it.
+// WriteTimeML writes d as a TimeML document: every temporal expression as
+// an inline TIMEX3 and every coded event's trigger word as an inline EVENT;
+// after the text, one MAKEINSTANCE per coded event (several events coded
+// from one word are several instances of one EVENT) with its polarity and
+// modality, and a TLINK saying the instance IS_INCLUDED in the TIMEX3 of
+// its sentence that gave its date. A comment before each MAKEINSTANCE names
+// the chronicle event (id, PLOVER type, actor and recipient), since TimeML
+// has no attribute for them. Tags cannot overlap: a trigger inside a
+// temporal expression, or an expression overlapping an earlier one, is left
+// untagged, and an event whose trigger is untagged has no instance. Both `chronicle tag --format timeml` (which
+// codes no events) and the TimeML export use it.
 func WriteTimeML(w io.Writer, d *doc.Document) error {
-	tx := append([]doc.Timex(nil), d.Timexes...)
-	sort.SliceStable(tx, func(i, j int) bool { return tx[i].Clean.Start < tx[j].Clean.Start })
+	tags := timemlTags(d)
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString("<TimeML>\n<DOCID>")
@@ -76,36 +83,201 @@ func WriteTimeML(w io.Writer, d *doc.Document) error {
 	b.WriteString(escapeXML(d.Title))
 	b.WriteString("</TITLE>\n<TEXT>")
 	pos := 0
-	n := 0
-	for _, t := range tx {
-		s, e := t.Clean.Start, t.Clean.End
-		if s < pos || e <= s || e > len(d.Text) {
-			continue
+	for _, t := range tags {
+		b.WriteString(escapeXML(d.Text[pos:t.start]))
+		if t.timex >= 0 {
+			x := d.Timexes[t.timex]
+			fmt.Fprintf(&b, `<TIMEX3 tid="t%d" type="%s" value="%s"`, t.n, attr(x.Type), attr(x.Value))
+			if x.Mod != "" {
+				fmt.Fprintf(&b, ` mod="%s"`, attr(x.Mod))
+			}
+			if x.Quant != "" {
+				fmt.Fprintf(&b, ` quant="%s"`, attr(x.Quant))
+			}
+			if x.Freq != "" {
+				fmt.Fprintf(&b, ` freq="%s"`, attr(x.Freq))
+			}
+			if x.Anchor != doc.AnchorExplicit && x.Anchor != "" {
+				b.WriteString(` temporalFunction="true"`)
+			}
+			b.WriteString(">")
+			b.WriteString(escapeXML(d.Text[t.start:t.end]))
+			b.WriteString("</TIMEX3>")
+		} else {
+			fmt.Fprintf(&b, `<EVENT eid="e%d" class="%s">`, t.n, timemlClass(d.Events[t.events[0]].Type))
+			b.WriteString(escapeXML(d.Text[t.start:t.end]))
+			b.WriteString("</EVENT>")
 		}
-		b.WriteString(escapeXML(d.Text[pos:s]))
-		n++
-		fmt.Fprintf(&b, `<TIMEX3 tid="t%d" type="%s" value="%s"`, n, attr(t.Type), attr(t.Value))
-		if t.Mod != "" {
-			fmt.Fprintf(&b, ` mod="%s"`, attr(t.Mod))
-		}
-		if t.Quant != "" {
-			fmt.Fprintf(&b, ` quant="%s"`, attr(t.Quant))
-		}
-		if t.Freq != "" {
-			fmt.Fprintf(&b, ` freq="%s"`, attr(t.Freq))
-		}
-		if t.Anchor != doc.AnchorExplicit && t.Anchor != "" {
-			b.WriteString(` temporalFunction="true"`)
-		}
-		b.WriteString(">")
-		b.WriteString(escapeXML(d.Text[s:e]))
-		b.WriteString("</TIMEX3>")
-		pos = e
+		pos = t.end
 	}
 	b.WriteString(escapeXML(d.Text[pos:]))
-	b.WriteString("</TEXT>\n</TimeML>\n")
+	b.WriteString("</TEXT>\n")
+	// tid of each tagged temporal expression, by its index in d.Timexes;
+	// eid of the EVENT of each coded event, by its index in d.Events.
+	tid, eid := make(map[int]int), make(map[int]int)
+	for _, t := range tags {
+		if t.timex >= 0 {
+			tid[t.timex] = t.n
+		}
+		for _, k := range t.events {
+			eid[k] = t.n
+		}
+	}
+	ei, lid := 0, 0
+	for k, e := range d.Events {
+		if eid[k] == 0 {
+			continue
+		}
+		ei++
+		fmt.Fprintf(&b, "<!-- ei%d: %s %s%s %s -> %s -->\n", ei, comment(e.ID), comment(e.Type), comment(slashMode(e.Mode)),
+			comment(strings.Join(e.Actor, "+")), comment(strings.Join(e.Recipient, "+")))
+		polarity := "POS"
+		if e.Modality == doc.ModalityNegated {
+			polarity = "NEG"
+		}
+		fmt.Fprintf(&b, `<MAKEINSTANCE eiid="ei%d" eventID="e%d" tense="NONE" aspect="NONE" polarity="%s" pos="UNKNOWN"`, ei, eid[k], polarity)
+		if e.Modality == doc.ModalityHypothetical || e.Modality == doc.ModalityDisputed {
+			fmt.Fprintf(&b, ` modality="%s"`, attr(e.Modality))
+		}
+		b.WriteString("/>\n")
+		if x := datingTimex(d, e); x >= 0 && tid[x] > 0 {
+			lid++
+			fmt.Fprintf(&b, `<TLINK lid="l%d" eventInstanceID="ei%d" relatedToTime="t%d" relType="IS_INCLUDED"/>`+"\n", lid, ei, tid[x])
+		}
+	}
+	b.WriteString("</TimeML>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// timemlTag is one inline tag: a temporal expression (timex >= 0, the
+// index into Document.Timexes) or an event trigger (events: indices into
+// Document.Events coded from that word). n numbers tags of each kind.
+type timemlTag struct {
+	start, end int
+	timex      int
+	events     []int
+	n          int
+}
+
+// timemlTags places the inline tags in text order, dropping any that
+// overlaps one before it (temporal expressions win over triggers).
+func timemlTags(d *doc.Document) []timemlTag {
+	var all []timemlTag
+	for i, t := range d.Timexes {
+		if t.Clean.Start >= 0 && t.Clean.End > t.Clean.Start && t.Clean.End <= len(d.Text) {
+			all = append(all, timemlTag{start: t.Clean.Start, end: t.Clean.End, timex: i})
+		}
+	}
+	trig := make(map[[2]int]int) // clean span of a trigger -> its tag in all
+	for i, e := range d.Events {
+		s, ok := cleanTrigger(d, e)
+		if !ok {
+			continue
+		}
+		if k, seen := trig[s]; seen {
+			all[k].events = append(all[k].events, i)
+			continue
+		}
+		trig[s] = len(all)
+		all = append(all, timemlTag{start: s[0], end: s[1], timex: -1, events: []int{i}})
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].timex >= 0 && all[j].timex < 0
+	})
+	var out []timemlTag
+	pos, nt, ne := 0, 0, 0
+	for _, t := range all {
+		if t.start < pos {
+			continue
+		}
+		if t.timex >= 0 {
+			nt++
+			t.n = nt
+		} else {
+			ne++
+			t.n = ne
+		}
+		out = append(out, t)
+		pos = t.end
+	}
+	return out
+}
+
+// cleanTrigger finds an event's trigger in the clean text. Events carry
+// byte offsets into the original file; inside the event's sentence the
+// clean text is the original minus markup, so the trigger is where its
+// offset from the sentence start puts it when the two agree, else its
+// first occurrence in the clean sentence.
+func cleanTrigger(d *doc.Document, e doc.Event) ([2]int, bool) {
+	tr := e.Trigger
+	if tr.Text == "" || e.Sentence < 0 || e.Sentence >= len(d.Sentences) {
+		return [2]int{}, false
+	}
+	st := d.Sentences[e.Sentence]
+	if st.Clean.End > len(d.Text) || st.Clean.Start < 0 || st.Clean.Start > st.Clean.End {
+		return [2]int{}, false
+	}
+	if off := tr.Start - st.Start; off >= 0 && st.Clean.Start+off+len(tr.Text) <= st.Clean.End {
+		if c := st.Clean.Start + off; d.Text[c:c+len(tr.Text)] == tr.Text {
+			return [2]int{c, c + len(tr.Text)}, true
+		}
+	}
+	if k := strings.Index(d.Text[st.Clean.Start:st.Clean.End], tr.Text); k >= 0 {
+		c := st.Clean.Start + k
+		return [2]int{c, c + len(tr.Text)}, true
+	}
+	return [2]int{}, false
+}
+
+// datingTimex is the index of the temporal expression that dated e: the one
+// the coder recorded, else the one in e's sentence with e's date as value;
+// -1 when the date came from the narrative or the section.
+func datingTimex(d *doc.Document, e doc.Event) int {
+	if e.Date.Timex >= 0 && e.Date.Timex < len(d.Timexes) {
+		return e.Date.Timex
+	}
+	if e.Date.Value == "" || e.Date.Anchor == doc.AnchorSection {
+		return -1
+	}
+	for i, t := range d.Timexes {
+		if t.Sentence == e.Sentence && t.Value == e.Date.Value {
+			return i
+		}
+	}
+	return -1
+}
+
+// timemlClass is the TimeML event class of a PLOVER type: speech acts that
+// commit, ask or refuse are intensional actions (I_ACTION), accusations are
+// reporting, everything else an occurrence.
+func timemlClass(typ string) string {
+	switch typ {
+	case "AGREE", "REQUEST", "REJECT", "THREATEN":
+		return "I_ACTION"
+	case "ACCUSE":
+		return "REPORTING"
+	}
+	return "OCCURRENCE"
+}
+
+func slashMode(m string) string {
+	if m == "" {
+		return ""
+	}
+	return "/" + m
+}
+
+// comment makes s safe inside an XML comment, which may not contain "--".
+func comment(s string) string {
+	s = escapeXML(s)
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "- -")
+	}
+	return strings.TrimSuffix(s, "-")
 }
 
 // escapeXML escapes character data. Characters XML 1.0 forbids (control
