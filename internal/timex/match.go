@@ -43,10 +43,17 @@ func (m *matcher) slot(mt *match, name string) *capture {
 	return nil
 }
 
-// view makes the capture of slot i of mt.
+// view makes the capture of slot i of mt. It is made once per match
+// (resetViews forgets them) in the matcher's own array: captures are only
+// read, and none outlives the interpretation of its match.
 func (m *matcher) view(mt *match, i int) *capture {
+	if m.capOK&(1<<i) != 0 {
+		return &m.capv[i]
+	}
+	m.capOK |= 1 << i
 	r := &mt.caps[i]
-	c := &capture{set: true, from: int(r.from), to: int(r.to), num: r.num}
+	c := &m.capv[i]
+	*c = capture{set: true, from: int(r.from), to: int(r.to), num: r.num}
 	if r.ent > 0 {
 		c.e = m.lex.ents[r.ent-1]
 		c.val = c.e.value
@@ -77,6 +84,28 @@ type matcher struct {
 	stamp uint32
 	// slab holds the expressions of the paragraph being tagged.
 	slab exprSlab
+	// capv holds the captures of the match being interpreted by slot,
+	// capOK which of them are made; pcap the captures of rule
+	// parameters, by parameter.
+	// found, order and kept are recognise's scratch lists.
+	found, order, kept []*expr
+
+	capv  [maxSlots]capture
+	capOK uint16
+	pcap  []capture
+}
+
+// resetViews forgets the captures of the previous match.
+func (m *matcher) resetViews() { m.capOK = 0 }
+
+// paramView is the capture of parameter k of r, made in the matcher.
+func (m *matcher) paramView(r *rule, k int) *capture {
+	for len(m.pcap) < len(r.params) {
+		m.pcap = append(m.pcap, capture{})
+	}
+	c := &m.pcap[k]
+	*c = capture{set: true, val: r.params[k].v}
+	return c
 }
 
 func (m *matcher) tokText(i int) string { return m.text[m.toks[i].start:m.toks[i].end] }
