@@ -40,8 +40,9 @@ type anchorCtx struct {
 	si    int // current sentence
 	// refTime is the reference's value, written again only when it
 	// changes.
-	refTime string
-	hadNone bool // the document had no timexes slice before the pass
+	refTime  string
+	refPoint point // what refTime was formatted from
+	hadNone  bool  // the document had no timexes slice before the pass
 	// tx gathers the timexes in reading order, in scratch space reused
 	// between documents: the document's list is made once, at its exact
 	// size, when the pass ends.
@@ -87,7 +88,9 @@ func (a *anchorCtx) sentence(si int) {
 		a.resolve(e)
 		if a.update(e) && !updated {
 			updated = true
-			a.refTime = a.nar.ref.dayLevel().format()
+			if r := a.nar.ref.dayLevel(); r != a.refPoint || a.refTime == "" {
+				a.refPoint, a.refTime = r, r.format()
+			}
 		}
 	}
 	a.d.Sentences[si].RefTime = a.refTime

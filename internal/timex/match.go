@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 )
 
 const maxSlots = 12
@@ -109,6 +110,16 @@ func (m *matcher) paramView(r *rule, k int) *capture {
 }
 
 func (m *matcher) tokText(i int) string { return m.text[m.toks[i].start:m.toks[i].end] }
+
+// lowerTok is strings.ToLower of token i's text: for a word of the
+// lexicon its name (the lexicon's key is the lower-cased word), without
+// building a copy.
+func (m *matcher) lowerTok(i int) string {
+	if t := &m.toks[i]; t.kind == tWord && t.id >= 0 {
+		return m.lex.names[t.id]
+	}
+	return strings.ToLower(m.tokText(i))
+}
 
 // candidates lists the rules worth trying at token i.
 func (m *matcher) candidates(i int) []*prog {

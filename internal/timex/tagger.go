@@ -408,7 +408,7 @@ func (tg *Tagger) connectorBetween(m *matcher, aEnd, bFrom int) (string, bool) {
 	if bFrom-aEnd != 1 {
 		return "", false
 	}
-	w := strings.ToLower(m.tokText(aEnd))
+	w := m.lowerTok(aEnd)
 	if m.toks[aEnd].id >= 0 {
 		w = tg.lex.names[m.toks[aEnd].id]
 	}
@@ -491,11 +491,11 @@ func (tg *Tagger) listSep(m *matcher, from, to int) bool {
 	if n < 1 || n > 2 {
 		return false
 	}
-	w0 := strings.ToLower(m.tokText(from))
+	w0 := m.lowerTok(from)
 	if n == 1 {
 		return w0 == "," || tg.rangeWords[w0]
 	}
-	w1 := strings.ToLower(m.tokText(from + 1))
+	w1 := m.lowerTok(from + 1)
 	return w0 == "," && (w1 == "and" || w1 == "or")
 }
 
@@ -726,13 +726,13 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 // phrase after "of" runs to a punctuation mark or a word that starts
 // something else, for at most eight words.
 func (tg *Tagger) extendOf(m *matcher, e *expr, limit int) {
-	if e.kind != kDuration || e.to+1 >= limit || strings.ToLower(m.tokText(e.to)) != "of" {
+	if e.kind != kDuration || e.to+1 >= limit || m.lowerTok(e.to) != "of" {
 		return
 	}
 	end := e.to + 1
 	for end < limit && end-e.to <= 8 {
 		t := &m.toks[end]
-		w := strings.ToLower(m.tokText(end))
+		w := m.lowerTok(end)
 		if t.kind == tPunct && w != "'" && w != "-" || t.kind == tNum || stopOf[w] || t.kind == tWord && len(w) > 4 && strings.HasSuffix(w, "ed") {
 			break
 		}
