@@ -183,8 +183,12 @@ func (m *matcher) add(ps []*prog) {
 // all collects every complete match starting at token i.
 func (m *matcher) all(i int) []match {
 	m.out = m.out[:0]
+	cands := m.candidates(i)
+	if len(cands) == 0 {
+		return m.out
+	}
 	var caps [maxSlots]rawCap
-	for _, pr := range m.candidates(i) {
+	for _, pr := range cands {
 		m.run(pr, 0, i, i, &caps)
 	}
 	// Longest first, then rule order (insertion sort: a handful).
@@ -220,7 +224,11 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 			pc = in.x
 			continue
 		case opSplit:
-			m.run(pr, in.x, start, i, caps)
+			// A branch that starts with a word the token is not (an
+			// optional "the", ","): skipped without a call.
+			if x := &pr.code[in.x]; x.op != opAtom || x.atom.kind != aWord || m.canWord(x.atom.id, start, i) {
+				m.run(pr, in.x, start, i, caps)
+			}
 			pc = in.y
 			continue
 		}
@@ -238,11 +246,20 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 			if m.toks[i].id != a.id {
 				return
 			}
+			if a.slot < 0 {
+				// Nothing to capture and one way on: no call.
+				pc, i = pc+1, i+1
+				continue
+			}
 			m.step(pr, pc, a, start, i, i+1, 0, nil, caps)
 		case aBuiltin:
 			end, num, ok := m.builtin(builtin(a.id), i)
 			if !ok {
 				return
+			}
+			if a.slot < 0 {
+				pc, i = pc+1, end
+				continue
 			}
 			m.step(pr, pc, a, start, i, end, num, nil, caps)
 		case aClass:
@@ -261,6 +278,12 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 		}
 		return
 	}
+}
+
+// canWord reports whether the atom word id may match at token i of a
+// match that started at start: what run checks before comparing it.
+func (m *matcher) canWord(id int32, start, i int) bool {
+	return i < len(m.toks) && (i == start || m.toks[i].flags&fNewline == 0) && m.toks[i].id == id
 }
 
 // step records the capture of atom a over tokens [i, end) and runs on.
@@ -357,13 +380,15 @@ func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
 		}
 		n0 := len(m.phr)
 		m.phr = m.lex.matchClass(class, m.toks, j, m.phr)
-		defer func() { m.phr = m.phr[:n0] }()
+		v, ok := 0.0, false
 		for _, p := range m.phr[n0:] {
 			if p.end == j+1 {
-				return p.e.num, p.e.numOK
+				v, ok = p.e.num, p.e.numOK
+				break
 			}
 		}
-		return 0, false
+		m.phr = m.phr[:n0]
+		return v, ok
 	}
 	j := i
 	if tens, ok := val(j, m.numCls[1]); ok {

@@ -326,9 +326,11 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	// scratch expression, copied out only when it stands.
 	var scratch expr
 	for i := range m.toks {
-		for _, mt := range m.all(i) {
-			mt := mt
-			if e, ok := tg.interpret(m, &mt, s, &scratch); ok {
+		ms := m.all(i)
+		for k := range ms {
+			// Nothing interpret does runs the matcher again: the match
+			// is read in place.
+			if e, ok := tg.interpret(m, &ms[k], s, &scratch); ok {
 				var kept *expr
 				if s.heading {
 					kept = new(expr) // read again for the section periods
