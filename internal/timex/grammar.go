@@ -104,6 +104,7 @@ func (r *rule) lookup(k string) (string, bool) {
 // grammar is the compiled rule set, indexed by what can start a sequence.
 type grammar struct {
 	rules     []*rule
+	progs     []*prog // by rule index
 	byWord    map[int32][]*prog
 	byClass   map[int][]*prog
 	byBuiltin [nBuiltins][]*prog
@@ -112,6 +113,23 @@ type grammar struct {
 	// each token kind, the rules a number matcher may start.
 	forWord []candSet
 	forKind [tAlnum + 1]candSet
+	// wordNone and kindNone mark the sets above that hold no rule at
+	// all, whatever follows: most tokens start nothing.
+	wordNone []bool
+	kindNone [tAlnum + 1]bool
+}
+
+// none reports whether c holds no rule.
+func (c *candSet) none() bool {
+	if len(c.always) > 0 || len(c.byWord) > 0 || len(c.byClass) > 0 {
+		return false
+	}
+	for _, ps := range c.byKind {
+		if len(ps) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // candSet holds the rules that may start at a token, split by what the
@@ -530,6 +548,7 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 		}
 		g.rules = append(g.rules, r)
 		pr := &prog{rule: r, code: code}
+		g.progs = append(g.progs, pr)
 		var starts []atom
 		if firsts(code, 0, map[int]bool{}, &starts) {
 			return nil, p.errf("rule %s can match nothing", name)
@@ -639,6 +658,13 @@ func (g *grammar) index(lex *lexicon) {
 			}
 		}
 		g.forKind[k].build(cs, builtinKinds)
+	}
+	g.wordNone = make([]bool, len(g.forWord))
+	for id := range g.forWord {
+		g.wordNone[id] = g.forWord[id].none()
+	}
+	for k := range g.forKind {
+		g.kindNone[k] = g.forKind[k].none()
 	}
 }
 

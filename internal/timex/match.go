@@ -70,15 +70,19 @@ func (m *matcher) view(mt *match, i int) *capture {
 
 // matcher runs the grammar over the tokens of one sentence.
 type matcher struct {
-	g      *grammar
-	lex    *lexicon
-	text   string // the document text tokens point into
-	toks   []token
-	out    []match
-	phr    []phrase
-	cands  []*prog
-	numCls [3]int // number, tens, multiplier classes
-	fracCl int
+	g     *grammar
+	lex   *lexicon
+	text  string // the document text tokens point into
+	toks  []token
+	out   []match
+	phr   []phrase
+	cands []*prog
+	// cc caches candidates by token pair; candIdx is scratch for the
+	// pairs it cannot hold.
+	cc      candCache
+	candIdx []int32
+	numCls  [3]int // number, tens, multiplier classes
+	fracCl  int
 	// seen stamps rules already among the candidates of a token, so that
 	// a rule reachable by several first words is tried once.
 	seen  []uint32
@@ -119,6 +123,83 @@ func (m *matcher) lowerTok(i int) string {
 		return m.lex.names[t.id]
 	}
 	return strings.ToLower(m.tokText(i))
+}
+
+// candCache remembers the candidates of the token pairs seen: they
+// depend only on the two tokens' word ids and kinds (and whether a line
+// break parts them), and a few pairs ("of the", ", and", "in 1939") make
+// most of a text. Direct-mapped; the rule indexes are kept without
+// pointers.
+type candCache struct {
+	keys  []uint64 // 0 for an empty slot
+	spans []candSpan
+	store []int32 // rule indexes
+}
+
+type candSpan struct{ off, n int32 }
+
+const (
+	candCacheSize  = 1 << 12
+	candStoreLimit = 1 << 16
+)
+
+// candKey packs what the candidates of token i depend on; ok is false
+// when the ids are too large to pack.
+func (m *matcher) candKey(i int) (uint64, bool) {
+	t := &m.toks[i]
+	a := uint64(uint32(t.id + 1))
+	if a >= 1<<20 {
+		return 0, false
+	}
+	k := a | uint64(t.kind)<<20 | 1<<63
+	if i+1 < len(m.toks) && m.toks[i+1].flags&fNewline == 0 {
+		nt := &m.toks[i+1]
+		b := uint64(uint32(nt.id + 1))
+		if b >= 1<<20 {
+			return 0, false
+		}
+		k |= b<<24 | uint64(nt.kind)<<44 | 1<<48
+	}
+	return k, true
+}
+
+// cachedCandidates lists the rules worth trying at token i (as rule
+// indexes), from the cache or from candidates.
+func (m *matcher) cachedCandidates(i int) []int32 {
+	if t := &m.toks[i]; (t.id < 0 || m.g.wordNone[t.id]) && m.g.kindNone[t.kind] {
+		// Most tokens start no rule at all.
+		return nil
+	}
+	key, ok := m.candKey(i)
+	c := &m.cc
+	if !ok {
+		m.candIdx = m.candIdx[:0]
+		for _, p := range m.candidates(i) {
+			m.candIdx = append(m.candIdx, int32(p.rule.index))
+		}
+		return m.candIdx
+	}
+	if c.keys == nil {
+		c.keys = make([]uint64, candCacheSize)
+		c.spans = make([]candSpan, candCacheSize)
+	}
+	slot := (key * 0x9E3779B97F4A7C15) >> (64 - 12)
+	if c.keys[slot] == key {
+		sp := c.spans[slot]
+		return c.store[sp.off : sp.off+sp.n : sp.off+sp.n]
+	}
+	ps := m.candidates(i)
+	if len(c.store)+len(ps) > candStoreLimit {
+		clear(c.keys)
+		c.store = c.store[:0]
+	}
+	off := len(c.store)
+	for _, p := range ps {
+		c.store = append(c.store, int32(p.rule.index))
+	}
+	c.keys[slot] = key
+	c.spans[slot] = candSpan{int32(off), int32(len(ps))}
+	return c.store[off:len(c.store):len(c.store)]
 }
 
 // candidates lists the rules worth trying at token i.
@@ -183,13 +264,13 @@ func (m *matcher) add(ps []*prog) {
 // all collects every complete match starting at token i.
 func (m *matcher) all(i int) []match {
 	m.out = m.out[:0]
-	cands := m.candidates(i)
+	cands := m.cachedCandidates(i)
 	if len(cands) == 0 {
 		return m.out
 	}
 	var caps [maxSlots]rawCap
-	for _, pr := range cands {
-		m.run(pr, 0, i, i, &caps)
+	for _, r := range cands {
+		m.run(m.g.progs[r], 0, i, i, &caps)
 	}
 	// Longest first, then rule order (insertion sort: a handful).
 	out := m.out

@@ -104,6 +104,13 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 				i += n
 				continue
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				if t, n, ok := asciiWord(text, i, lex); ok {
+					t.start, t.end, t.flags = int32(base+i), int32(base+i+n), t.flags|flags
+					flags = 0
+					dst = append(dst, t)
+					i += n
+					continue
+				}
 				n := scanWord(text, i)
 				t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 				flags = 0
@@ -164,6 +171,48 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 		i += size
 	}
 	return dst
+}
+
+// asciiWord reads the word at i in one pass when it is all ASCII: its
+// length, its flags (as wordFlags sets them) and its id (as lookup finds
+// it, hashed on the way). It reports false for a word with other
+// letters, left to scanWord.
+func asciiWord(text string, i int, lex *lexicon) (token, int, bool) {
+	h := uint32(2166136261)
+	lower := false
+	j := i
+	for ; j < len(text); j++ {
+		c := text[j]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			return token{}, 0, false
+		default:
+			goto done
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+done:
+	n := j - i
+	t := token{kind: tWord, id: -1}
+	if c := text[i]; c >= 'A' && c <= 'Z' {
+		t.flags |= fCap
+		if n >= 2 && !lower {
+			t.flags |= fAllCap
+		}
+	}
+	if lex != nil {
+		if lex.table != nil {
+			t.id = lex.probe(h, text[i:j])
+		} else {
+			var buf []byte
+			t.id = lex.lookup(text[i:j], &buf)
+		}
+	}
+	return t, n, true
 }
 
 // punctKey is the lexicon spelling of a non-ASCII punctuation mark: curly
