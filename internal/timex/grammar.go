@@ -82,6 +82,18 @@ type rule struct {
 	params []param
 	slots  []string // slot id → name
 	line   int
+	// names has nameBit set for every slot and parameter name, so that
+	// asking a rule for a name it lacks (most asks) costs no string
+	// comparison.
+	names uint64
+}
+
+// nameBit is the bit of name in rule.names.
+func nameBit(name string) uint64 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name))*7 + uint(name[0]) + uint(name[len(name)-1])*3) & 63)
 }
 
 // param is a key=value of a rule's action.
@@ -93,6 +105,9 @@ func (r *rule) param(k string) string {
 }
 
 func (r *rule) lookup(k string) (string, bool) {
+	if r.names&nameBit(k) == 0 {
+		return "", false
+	}
 	for _, p := range r.params {
 		if p.k == k {
 			return p.v, true
@@ -543,6 +558,12 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 		}
 		code := p.emit(nil, nodes, slotOf, -1)
 		code = append(code, inst{op: opMatch})
+		for _, n := range r.slots {
+			r.names |= nameBit(n)
+		}
+		for _, p := range r.params {
+			r.names |= nameBit(p.k)
+		}
 		if len(r.slots) > maxSlots {
 			return nil, p.errf("rule %s has more than %d slots", name, maxSlots)
 		}

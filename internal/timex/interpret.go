@@ -165,6 +165,9 @@ func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx, e *expr) (*exp
 	}
 	*e = expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
 	get := func(name string) *capture {
+		if r.names&nameBit(name) == 0 {
+			return nil
+		}
 		for i, n := range r.slots {
 			if n == name {
 				if mt.caps[i].set {
