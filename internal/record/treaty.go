@@ -3,9 +3,12 @@ package record
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -262,13 +265,20 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 		text := s.Text
 		// Matching ignores ASCII case, so an ASCII sentence needs no
 		// lower-case copy; any other is lower-cased as a whole, as before.
+		// Nor does one whose lower-case form keeps every byte where it
+		// is (ASCII letters aside): only ASCII bytes are matched.
 		lower := text
-		if !isASCII(text) {
+		if !isASCII(text) && !lowerKeepsBytes(text) {
 			lower = strings.ToLower(text)
 		}
 		hits = hits[:0]
 		for at := 0; at+4 < len(lower); at++ {
-			if lower[at]|0x20 != 't' || !hasPrefixFold(lower[at:], "the ") {
+			if lower[at]|0x20 != 't' {
+				// Skip to the next t, eight bytes at a time.
+				at = nextT(lower, at+1, len(lower)-4) - 1
+				continue
+			}
+			if !hasPrefixFold(lower[at:], "the ") {
 				continue
 			}
 			for hi, h := range treatyHeads {
@@ -329,6 +339,50 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lowerKeepsBytes reports whether strings.ToLower(s) differs from s only
+// in the case of ASCII letters: every other rune is valid UTF-8 and
+// lowers to a rune of the same length that is not ASCII.
+func lowerKeepsBytes(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		l := unicode.ToLower(r)
+		if l < utf8.RuneSelf || utf8.RuneLen(l) != size {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// nextT returns the index of the first byte from i that is 't' or 'T',
+// or limit if none is before limit.
+func nextT(s string, i, limit int) int {
+	const ones, highs, ts = 0x0101010101010101, 0x8080808080808080, 0x7474747474747474
+	for ; i+8 <= limit; i += 8 {
+		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A zero byte of x is a t: the lowest such byte is found
+		// exactly (the borrow runs only upward, past it).
+		x := (v | 0x2020202020202020) ^ ts
+		if m := (x - ones) &^ x & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < limit; i++ {
+		if s[i]|0x20 == 't' {
+			return i
+		}
+	}
+	return limit
 }
 
 // hasPrefixFold reports whether s starts with prefix, a lower-case ASCII

@@ -1,0 +1,103 @@
+package record
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkLowerKeepsBytes holds lowerKeepsBytes to strings.ToLower: when it
+// says yes, the lower-case form has every byte where s has it, ASCII
+// letters lower-cased and no other byte ASCII.
+func checkLowerKeepsBytes(t *testing.T, s string) bool {
+	t.Helper()
+	if !lowerKeepsBytes(s) {
+		return false
+	}
+	l := strings.ToLower(s)
+	if len(l) != len(s) {
+		t.Fatalf("lowerKeepsBytes(%q) but ToLower has %d bytes, not %d", s, len(l), len(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			if l[i] < 0x80 {
+				t.Fatalf("lowerKeepsBytes(%q) but ToLower has ASCII byte %q at %d", s, l[i], i)
+			}
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if l[i] != c {
+			t.Fatalf("lowerKeepsBytes(%q) but ToLower has %q at %d, want %q", s, l[i], i, c)
+		}
+	}
+	return true
+}
+
+func TestLowerKeepsBytes(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"ascii", "The Pact of 1939", true},
+		{"dashes and accents", "Germany–Soviet Union, Köstring’s Ä", true},
+		{"kelvin sign lowers to ascii", "5 \u212a", false},
+		{"dotted capital I shrinks", "\u0130stanbul", false},
+		{"invalid utf-8", "a\xffb", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := checkLowerKeepsBytes(t, tc.s); got != tc.want {
+				t.Errorf("lowerKeepsBytes(%q) = %v, want %v", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+// naiveNextT is nextT byte by byte.
+func naiveNextT(s string, i, limit int) int {
+	for ; i < limit; i++ {
+		if s[i]|0x20 == 't' {
+			return i
+		}
+	}
+	return limit
+}
+
+func TestNextT(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		s        string
+		i, limit int
+	}{
+		{"none", "abcdefghijklmnopqrs", 0, 19},
+		{"first", "tabcdefgh", 0, 9},
+		{"capital in second word", "abcdefghijklmTnop", 0, 17},
+		{"after the limit", "abcdefghijkt", 0, 10},
+		{"high bytes", "\xf4\xd4\xe0\x80Ü–xT", 0, 12},
+		{"two in a word", "abctdtgh", 0, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := nextT(tc.s, tc.i, tc.limit), naiveNextT(tc.s, tc.i, tc.limit); got != want {
+				t.Errorf("nextT(%q, %d, %d) = %d, want %d", tc.s, tc.i, tc.limit, got, want)
+			}
+		})
+	}
+}
+
+func FuzzTreatyScanShortcuts(f *testing.F) {
+	for _, s := range []string{"the Pact", "Germany–Soviet \u212a THE TREATY", "\u0130 the", "x\xfft"} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		checkLowerKeepsBytes(t, s)
+		if i < 0 || i > len(s) {
+			i = 0
+		}
+		for limit := i; limit <= len(s); limit++ {
+			if got, want := nextT(s, i, limit), naiveNextT(s, i, limit); got != want {
+				t.Fatalf("nextT(%q, %d, %d) = %d, want %d", s, i, limit, got, want)
+			}
+		}
+	})
+}
