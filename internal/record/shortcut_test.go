@@ -101,3 +101,16 @@ func FuzzTreatyScanShortcuts(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKeyChars holds key's shortcut to keyReplacer: a name with none of
+// keyChars is one Replace leaves as it is.
+func FuzzKeyChars(f *testing.F) {
+	for _, s := range []string{"Treaty of Rapallo", "Molotov–Ribbentrop Pact", "the \u201cPact\u201d", "a\xe2\x80b", "\xe2\xe2\x80\x93"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !strings.ContainsAny(s, keyChars) && keyReplacer.Replace(s) != s {
+			t.Fatalf("%q has none of keyChars but Replace gives %q", s, keyReplacer.Replace(s))
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -104,18 +105,24 @@ func dayPart(v string) string {
 // personBook names persons by their mentions.
 type personBook struct {
 	d      *doc.Document
-	actors map[string]doc.Actor
+	actors map[string]*doc.Actor // into d.Actors
 	ms, ts *spanIndex
 }
 
 func newPersonBook(d *doc.Document) *personBook {
-	pb := &personBook{d: d, actors: make(map[string]doc.Actor, len(d.Actors))}
+	pb := &personBook{d: d, actors: actorIndex(d)}
 	pb.ms = newSpanIndex(len(d.Mentions), func(i int) int { return d.Mentions[i].Clean.Start }, func(i int) int { return d.Mentions[i].Clean.End })
 	pb.ts = newSpanIndex(len(d.Timexes), func(i int) int { return d.Timexes[i].Clean.Start }, func(i int) int { return d.Timexes[i].Clean.End })
-	for _, a := range d.Actors {
-		pb.actors[a.ID] = a
-	}
 	return pb
+}
+
+// actorIndex maps the actors of d by id (the last of an id wins).
+func actorIndex(d *doc.Document) map[string]*doc.Actor {
+	m := make(map[string]*doc.Actor, len(d.Actors))
+	for i := range d.Actors {
+		m[d.Actors[i].ID] = &d.Actors[i]
+	}
+	return m
 }
 
 // name returns the canonical name of a mention's actor, or its text.
@@ -147,31 +154,45 @@ func (pb *personBook) stateOf(mi int) string {
 
 // spanIndex finds annotations by clean offset without scanning them all:
 // their indexes sorted by start.
+// The starts and ends are copied in that order, so that a search reads
+// plain integers.
 type spanIndex struct {
-	order []int
-	start func(i int) int
-	end   func(i int) int
+	order      []int
+	starts, ed []int
 }
 
 func newSpanIndex(n int, start, end func(i int) int) *spanIndex {
-	ix := &spanIndex{order: make([]int, n), start: start, end: end}
+	ix := &spanIndex{order: make([]int, n), starts: make([]int, n), ed: make([]int, n)}
+	sorted := true
 	for i := range ix.order {
 		ix.order[i] = i
+		if i > 0 && start(i) < start(i-1) {
+			sorted = false
+		}
 	}
-	sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+	if !sorted {
+		// Annotations usually come in text order already.
+		sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+	}
+	for k, i := range ix.order {
+		ix.starts[k], ix.ed[k] = start(i), end(i)
+	}
 	return ix
 }
 
 // in returns the annotations whose span lies in [lo, hi), in text order.
-func (ix *spanIndex) in(lo, hi int) []int {
-	k := sort.Search(len(ix.order), func(i int) bool { return ix.start(ix.order[i]) >= lo })
-	var out []int
-	for ; k < len(ix.order) && ix.start(ix.order[k]) < hi; k++ {
-		if ix.end(ix.order[k]) <= hi {
-			out = append(out, ix.order[k])
+func (ix *spanIndex) in(lo, hi int) []int { return ix.appendIn(nil, lo, hi) }
+
+// appendIn appends to dst the annotations whose span lies in [lo, hi),
+// in text order.
+func (ix *spanIndex) appendIn(dst []int, lo, hi int) []int {
+	k, _ := slices.BinarySearch(ix.starts, lo)
+	for ; k < len(ix.starts) && ix.starts[k] < hi; k++ {
+		if ix.ed[k] <= hi {
+			dst = append(dst, ix.order[k])
 		}
 	}
-	return out
+	return dst
 }
 
 // mentionsIn returns the mentions whose clean span lies in [lo, hi).
@@ -255,8 +276,13 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 
 // timexIn returns the first usable date timex in [lo, hi), or "".
 func (pb *personBook) timexIn(lo, hi int) string {
-	for _, ti := range pb.ts.in(lo, hi) {
-		t := pb.d.Timexes[ti]
+	// The first timex from lo on that ends by hi, in text order.
+	k, _ := slices.BinarySearch(pb.ts.starts, lo)
+	for ; k < len(pb.ts.starts) && pb.ts.starts[k] < hi; k++ {
+		if pb.ts.ed[k] > hi {
+			continue
+		}
+		t := &pb.d.Timexes[pb.ts.order[k]]
 		if (t.Type == "DATE" || t.Type == "") && hasYear(t.Value) {
 			v := t.Value
 			if i := strings.IndexByte(v, 'T'); i >= 0 {
@@ -282,11 +308,16 @@ func (pb *personBook) timexIn(lo, hi int) string {
 //	A was replaced by B as commander of the front on <date>    (B from, A until)
 func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 	var out []doc.Tenure
+	var msBuf []int // the sentence's mentions, reused sentence after sentence
 	for si, s := range d.Sentences {
 		if s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Kind != doc.BlockParagraph {
 			continue
 		}
-		ms := pb.mentionsIn(s.Clean.Start, s.Clean.End)
+		msBuf = pb.ms.appendIn(msBuf[:0], s.Clean.Start, s.Clean.End)
+		ms := msBuf
+		// " led by " is looked for before every name; most sentences
+		// have none.
+		ledBy := strings.Contains(d.Text[s.Clean.Start:s.Clean.End], " led by ")
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -396,7 +427,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				continue
 			}
 			// X under Y / X led by (General) Y
-			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || hasRankBefore(left, " led by ") {
+			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || ledBy && hasRankBefore(left, " led by ") {
 				cut := strings.LastIndex(left, " under ")
 				if i := strings.LastIndex(left, " led by "); i > cut {
 					cut = i

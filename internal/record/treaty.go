@@ -30,7 +30,9 @@ func key(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = keyReplacer.Replace(s)
+	if strings.ContainsAny(s, keyChars) {
+		s = keyReplacer.Replace(s)
+	}
 	s = strings.TrimPrefix(s, "the ")
 	return strings.TrimSpace(s)
 }
@@ -38,6 +40,10 @@ func key(name string) string {
 // keyReplacer unifies dashes and drops quotes in treaty keys. A Replacer
 // is safe for concurrent use; building it once keeps key cheap.
 var keyReplacer = strings.NewReplacer("–", "-", "—", "-", "'", "", "’", "", "\"", "", "“", "", "”", "")
+
+// keyChars are the characters keyReplacer replaces: a name without any
+// is left as it is (Replace would copy it).
+const keyChars = "–—'’\"“”"
 
 // genericNames describe a kind of treaty rather than name one.
 var genericNames = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true,
@@ -85,10 +91,7 @@ func aliasesOf(name string) []string {
 // treaties builds the treaty records of d from its signing events, links
 // ratifications and denunciations to them, and resolves later mentions.
 func treaties(d *doc.Document) []doc.Treaty {
-	actorByID := make(map[string]doc.Actor, len(d.Actors))
-	for _, a := range d.Actors {
-		actorByID[a.ID] = a
-	}
+	actorByID := actorIndex(d)
 	var recs []doc.Treaty
 	byKey := map[string]int{}
 	aliasKey := map[string]int{}
@@ -201,12 +204,12 @@ func treaties(d *doc.Document) []doc.Treaty {
 // describe names a treaty the text only describes ("a neutrality pact")
 // after its parties: "Soviet–Japanese neutrality pact" is not what the text
 // says, so the description is kept as written and the parties are listed.
-func describe(name string, e *doc.Event, actors map[string]doc.Actor) string {
+func describe(name string, e *doc.Event, actors map[string]*doc.Actor) string {
 	return strings.TrimSpace(name)
 }
 
 // linkEvent adds a signing event's parties and signatories to a record.
-func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
+func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
 	r.Events = appendUnique(r.Events, e.ID)
 	e.Treaty = r.ID
 	linkEventParties(r, e, actors)
@@ -214,7 +217,7 @@ func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
 
 // linkEventParties adds the states and organisations of a signing to a
 // record's parties, its persons to the signatories, and its date.
-func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
+func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
 	for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
 		a, ok := actors[id]
 		switch {
@@ -448,7 +451,7 @@ func genericDescription(name string) bool {
 
 // sameTreaty finds a recorded treaty with the same parties as e and a
 // signing date that agrees with e's at the coarser precision.
-func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]doc.Actor) (int, bool) {
+func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) (int, bool) {
 	var probe doc.Treaty
 	linkEventParties(&probe, e, actors)
 	for i, r := range recs {
