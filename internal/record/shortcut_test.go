@@ -54,32 +54,36 @@ func TestLowerKeepsBytes(t *testing.T) {
 	}
 }
 
-// naiveNextT is nextT byte by byte.
-func naiveNextT(s string, i, limit int) int {
+// naiveFindThe is findThe byte by byte, as the scan was written.
+func naiveFindThe(s string, i, limit int) int {
 	for ; i < limit; i++ {
-		if s[i]|0x20 == 't' {
+		if s[i]|0x20 == 't' && hasPrefixFold(s[i:], "the ") {
 			return i
 		}
 	}
 	return limit
 }
 
-func TestNextT(t *testing.T) {
+func TestFindThe(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		s        string
-		i, limit int
+		name string
+		s    string
 	}{
-		{"none", "abcdefghijklmnopqrs", 0, 19},
-		{"first", "tabcdefgh", 0, 9},
-		{"capital in second word", "abcdefghijklmTnop", 0, 17},
-		{"after the limit", "abcdefghijkt", 0, 10},
-		{"high bytes", "\xf4\xd4\xe0\x80Ü–xT", 0, 12},
-		{"two in a word", "abctdtgh", 0, 8},
+		{"none", "abcdefghijklmnopqrs tha th e"},
+		{"first", "the pact of the treaty"},
+		{"capitals", "xxxxxxxxxxxxxxxx THE Pact, tHe accord"},
+		{"at a block edge", "1234567the x"},
+		{"near the end", "abcdefghijklmnop the x"},
+		{"not a space after", "the\x00x and tHe\ta then"},
+		{"high bytes", "\xf4\xe8\xe5\xa0 \xd4\xc8\xc5 the "},
+		{"short", "the x"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got, want := nextT(tc.s, tc.i, tc.limit), naiveNextT(tc.s, tc.i, tc.limit); got != want {
-				t.Errorf("nextT(%q, %d, %d) = %d, want %d", tc.s, tc.i, tc.limit, got, want)
+			lim := len(tc.s) - 4
+			for i := 0; i <= lim; i++ {
+				if got, want := findThe(tc.s, i, lim), naiveFindThe(tc.s, i, lim); got != want {
+					t.Errorf("findThe(%q, %d, %d) = %d, want %d", tc.s, i, lim, got, want)
+				}
 			}
 		})
 	}
@@ -94,9 +98,9 @@ func FuzzTreatyScanShortcuts(f *testing.F) {
 		if i < 0 || i > len(s) {
 			i = 0
 		}
-		for limit := i; limit <= len(s); limit++ {
-			if got, want := nextT(s, i, limit), naiveNextT(s, i, limit); got != want {
-				t.Fatalf("nextT(%q, %d, %d) = %d, want %d", s, i, limit, got, want)
+		for limit := i; limit <= len(s)-4; limit++ {
+			if got, want := findThe(s, i, limit), naiveFindThe(s, i, limit); got != want {
+				t.Fatalf("findThe(%q, %d, %d) = %d, want %d", s, i, limit, got, want)
 			}
 		}
 	})

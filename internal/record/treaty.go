@@ -275,15 +275,10 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 			lower = strings.ToLower(text)
 		}
 		hits = hits[:0]
-		for at := 0; at+4 < len(lower); at++ {
-			if lower[at]|0x20 != 't' {
-				// Skip to the next t, eight bytes at a time.
-				at = nextT(lower, at+1, len(lower)-4) - 1
-				continue
-			}
-			if !hasPrefixFold(lower[at:], "the ") {
-				continue
-			}
+		// Every "the " (any case) followed by a byte, found eight
+		// positions at a time.
+		lim := len(lower) - 4
+		for at := findThe(lower, 0, lim); at < lim; at = findThe(lower, at+1, lim) {
 			for hi, h := range treatyHeads {
 				if hasPrefixFold(lower[at+4:], h) {
 					hits = append(hits, hit{hi, at})
@@ -366,26 +361,40 @@ func lowerKeepsBytes(s string) bool {
 	return true
 }
 
-// nextT returns the index of the first byte from i that is 't' or 'T',
-// or limit if none is before limit.
-func nextT(s string, i, limit int) int {
-	const ones, highs, ts = 0x0101010101010101, 0x8080808080808080, 0x7474747474747474
-	for ; i+8 <= limit; i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		// A zero byte of x is a t: the lowest such byte is found
-		// exactly (the borrow runs only upward, past it).
-		x := (v | 0x2020202020202020) ^ ts
-		if m := (x - ones) &^ x & highs; m != 0 {
-			return i + bits.TrailingZeros64(m)/8
+// findThe returns the first position p in [i, limit) where s holds
+// "the " with t, h and e in any case, or limit if there is none; s must
+// hold four bytes from any p before limit.
+func findThe(s string, i, limit int) int {
+	const folds = 0x2020202020202020
+	for ; i < limit && i+11 <= len(s); i += 8 {
+		m := zeroBytes((load64(s, i)|folds)^0x7474747474747474) & // t
+			zeroBytes((load64(s, i+1)|folds)^0x6868686868686868) & // h
+			zeroBytes((load64(s, i+2)|folds)^0x6565656565656565) & // e
+			zeroBytes(load64(s, i+3)^folds) // a space, exactly
+		if m != 0 {
+			return min(i+bits.TrailingZeros64(m)/8, limit)
 		}
 	}
 	for ; i < limit; i++ {
-		if s[i]|0x20 == 't' {
+		if s[i]|0x20 == 't' && hasPrefixFold(s[i:], "the ") {
 			return i
 		}
 	}
 	return limit
+}
+
+// load64 reads the eight bytes of s from p, the first lowest.
+func load64(s string, p int) uint64 {
+	s = s[p : p+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes marks with 0x80 exactly the zero bytes of x (no borrow runs
+// from one byte into the next).
+func zeroBytes(x uint64) uint64 {
+	const lo7 = 0x7F7F7F7F7F7F7F7F
+	return ^((x&lo7 + lo7) | x | lo7)
 }
 
 // hasPrefixFold reports whether s starts with prefix, a lower-case ASCII
