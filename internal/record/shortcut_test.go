@@ -118,3 +118,61 @@ func FuzzKeyChars(f *testing.F) {
 		}
 	})
 }
+
+// wholeHasOffice is hasOffice as first written: the whole phrase
+// lower-cased and split.
+func wholeHasOffice(phrase string) bool {
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		w = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), ",.()")
+		if officeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHasOfficeAgrees(t *testing.T) {
+	for _, tc := range []struct {
+		name, phrase string
+		want         bool
+	}{
+		{"office", "the German Ambassador to Moscow", true},
+		{"possessive", "Litvinov's deputy", true},
+		{"curly possessive", "the COMMISSAR’s", true},
+		{"punctuation", "(Ambassador),", true},
+		{"no office", "the Treaty of Rapallo", false},
+		{"non-ASCII spaces", "Soviet\u00a0Ambassador\u2003Krestinsky", true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hasOffice(tc.phrase); got != tc.want || got != wholeHasOffice(tc.phrase) {
+				t.Errorf("hasOffice(%q) = %v, want %v (whole: %v)", tc.phrase, got, tc.want, wholeHasOffice(tc.phrase))
+			}
+		})
+	}
+}
+
+func FuzzRecordWordShortcuts(f *testing.F) {
+	for _, s := range []string{"Soviet Ambassador", "x was replaced by y", "led by General Franco", "Ä\u00a0chief’s (ENVOY).", "Minister AND Envoy", "\u212a and\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(lowerBytes(nil, s)), strings.ToLower(s); got != want {
+			t.Fatalf("lowerBytes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := containsFoldASCII(s, " and "), strings.Contains(strings.ToLower(s), " and "); got != want {
+			t.Fatalf("containsFoldASCII(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasOffice(s), wholeHasOffice(s); got != want {
+			t.Fatalf("hasOffice(%q) = %v, want %v", s, got, want)
+		}
+		for _, needle := range []struct {
+			s string
+			k int
+		}{{" was replaced by ", len(" was replaced ")}, {" led by ", len(" led ")}} {
+			if got, want := indexAnchored(s, needle.s, needle.k), strings.Index(s, needle.s); got != want {
+				t.Fatalf("indexAnchored(%q, %q) = %d, want %d", s, needle.s, got, want)
+			}
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -32,13 +33,74 @@ var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": tr
 
 // hasOffice reports whether a phrase names an office.
 func hasOffice(phrase string) bool {
-	for _, w := range strings.Fields(strings.ToLower(phrase)) {
-		w = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), ",.()")
-		if officeWords[w] {
+	// Word by word, as strings.Fields of the lower-cased phrase splits it
+	// (lower-casing makes and unmakes no space); an ASCII word is
+	// lower-cased into a buffer rather than a new string.
+	var buf [64]byte
+	for i := 0; i < len(phrase); {
+		r, size := rune(phrase[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(phrase[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		ascii := r < utf8.RuneSelf
+		for j < len(phrase) {
+			r, size := rune(phrase[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(phrase[j:])
+				ascii = false
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		w := phrase[i:j]
+		i = j
+		if !ascii || len(w) > len(buf) {
+			lw := strings.ToLower(w)
+			if officeWords[strings.Trim(strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s"), ",.()")] {
+				return true
+			}
+			continue
+		}
+		b := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[k] = c
+		}
+		// An ASCII word cannot end in "’s".
+		if officeWords[string(bytes.Trim(bytes.TrimSuffix(b, []byte("'s")), ",.()"))] {
 			return true
 		}
 	}
 	return false
+}
+
+// indexAnchored is strings.Index(s, needle), found by searching for
+// needle[k:] (a part with a rarer first byte than a space) and checking
+// needle[:k] before it.
+func indexAnchored(s, needle string, k int) int {
+	pre, anchor := needle[:k], needle[k:]
+	for from := k; from <= len(s); {
+		j := strings.Index(s[from:], anchor)
+		if j < 0 {
+			return -1
+		}
+		j += from
+		if s[j-k:j] == pre {
+			return j - k
+		}
+		from = j + 1
+	}
+	return -1
 }
 
 // tenures finds the offices held in d: lists under headings that name an
@@ -317,7 +379,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 		ms := msBuf
 		// " led by " is looked for before every name; most sentences
 		// have none.
-		ledBy := strings.Contains(d.Text[s.Clean.Start:s.Clean.End], " led by ")
+		ledBy := indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -575,16 +637,18 @@ func titleBefore(left string) (string, int) {
 	if !ok || last.end != len(left)-1 {
 		return "", 0
 	}
+	var lbuf [32]byte
 	for w := last; ; {
-		lw := strings.ToLower(w.text)
+		lw := lowerBytes(lbuf[:0], w.text)
 		cap := w.text[0] >= 'A' && w.text[0] <= 'Z'
-		if lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their" || lw == "its" {
+		switch string(lw) {
+		case "the", "a", "an", "his", "her", "their", "its":
+			goto done
+		}
+		if !cap && !officeWords[string(lw)] && !titleJoiners[string(lw)] && !bytes.HasSuffix(lw, []byte("'s")) && !bytes.HasSuffix(lw, []byte("’s")) {
 			break
 		}
-		if !cap && !officeWords[lw] && !titleJoiners[lw] && !strings.HasSuffix(lw, "'s") && !strings.HasSuffix(lw, "’s") {
-			break
-		}
-		if lw == "and" || lw == "of" || lw == "for" || lw == "in" || lw == "to" {
+		if l := string(lw); l == "and" || l == "of" || l == "for" || l == "in" || l == "to" {
 			if len(ws) == 0 {
 				break
 			}
@@ -596,10 +660,11 @@ func titleBefore(left string) (string, int) {
 		}
 		w = prev
 	}
+done:
 	if len(ws) == 0 {
 		ws = append(ws, last) // the word before the name is tried even so
 	}
-	for len(ws) > 0 && joinerOnly[strings.ToLower(ws[len(ws)-1].text)] {
+	for len(ws) > 0 && joinerOnly[string(lowerBytes(lbuf[:0], ws[len(ws)-1].text))] {
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 {
@@ -611,10 +676,41 @@ func titleBefore(left string) (string, int) {
 		return "", 0
 	}
 	// a sentence-initial "According" and the like are not titles
-	if strings.Contains(strings.ToLower(title), " and ") {
+	if containsFoldASCII(title, " and ") {
 		return "", 0
 	}
 	return title, first.start
+}
+
+// lowerBytes appends strings.ToLower(s) to dst, without a new string when
+// s is ASCII.
+func lowerBytes(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// containsFoldASCII is strings.Contains(strings.ToLower(s), sub) for a
+// lower-case ASCII sub of spaces and the letters a, d, n (" and "): no
+// rune but an ASCII one lower-cases to one of those, so the match is on
+// the bytes of s, ASCII case folded.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWord returns the last word of s[:end] as splitWords would split s:
@@ -648,7 +744,7 @@ func lastWord(s string, end int) (word, bool) {
 func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []doc.Tenure {
 	var out []doc.Tenure
 	text := s.Text
-	i := strings.Index(text, " was replaced by ")
+	i := indexAnchored(text, " was replaced by ", len(" was replaced "))
 	if i < 0 {
 		return nil
 	}
