@@ -2,7 +2,6 @@ package record
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -107,8 +106,7 @@ func indexAnchored(s, needle string, k int) int {
 // office ("German ambassadors to Moscow") and offices stated in prose.
 func tenures(d *doc.Document) []doc.Tenure {
 	pb := newPersonBook(d)
-	var out []doc.Tenure
-	out = append(out, listTenures(d, pb)...)
+	out := listTenures(d, pb)
 	out = append(out, proseTenures(d, pb)...)
 	out = mergeTenures(out)
 	closeByEvents(d, pb, out)
@@ -219,25 +217,25 @@ func (pb *personBook) stateOf(mi int) string {
 // The starts and ends are copied in that order, so that a search reads
 // plain integers.
 type spanIndex struct {
-	order      []int
-	starts, ed []int
+	order      []int32
+	starts, ed []int32
 }
 
 func newSpanIndex(n int, start, end func(i int) int) *spanIndex {
-	ix := &spanIndex{order: make([]int, n), starts: make([]int, n), ed: make([]int, n)}
+	ix := &spanIndex{order: make([]int32, n), starts: make([]int32, n), ed: make([]int32, n)}
 	sorted := true
 	for i := range ix.order {
-		ix.order[i] = i
+		ix.order[i] = int32(i)
 		if i > 0 && start(i) < start(i-1) {
 			sorted = false
 		}
 	}
 	if !sorted {
 		// Annotations usually come in text order already.
-		sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+		sort.SliceStable(ix.order, func(a, b int) bool { return start(int(ix.order[a])) < start(int(ix.order[b])) })
 	}
 	for k, i := range ix.order {
-		ix.starts[k], ix.ed[k] = start(i), end(i)
+		ix.starts[k], ix.ed[k] = int32(start(int(i))), int32(end(int(i)))
 	}
 	return ix
 }
@@ -248,13 +246,28 @@ func (ix *spanIndex) in(lo, hi int) []int { return ix.appendIn(nil, lo, hi) }
 // appendIn appends to dst the annotations whose span lies in [lo, hi),
 // in text order.
 func (ix *spanIndex) appendIn(dst []int, lo, hi int) []int {
-	k, _ := slices.BinarySearch(ix.starts, lo)
-	for ; k < len(ix.starts) && ix.starts[k] < hi; k++ {
-		if ix.ed[k] <= hi {
-			dst = append(dst, ix.order[k])
+	k := ix.first(lo)
+	for ; k < len(ix.starts) && int(ix.starts[k]) < hi; k++ {
+		if int(ix.ed[k]) <= hi {
+			dst = append(dst, int(ix.order[k]))
 		}
 	}
 	return dst
+}
+
+// first returns the first position of the index whose start is lo or
+// after.
+func (ix *spanIndex) first(lo int) int {
+	a, b := 0, len(ix.starts)
+	for a < b {
+		h := int(uint(a+b) >> 1)
+		if int(ix.starts[h]) < lo {
+			a = h + 1
+		} else {
+			b = h
+		}
+	}
+	return a
 }
 
 // mentionsIn returns the mentions whose clean span lies in [lo, hi).
@@ -339,9 +352,9 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 // timexIn returns the first usable date timex in [lo, hi), or "".
 func (pb *personBook) timexIn(lo, hi int) string {
 	// The first timex from lo on that ends by hi, in text order.
-	k, _ := slices.BinarySearch(pb.ts.starts, lo)
-	for ; k < len(pb.ts.starts) && pb.ts.starts[k] < hi; k++ {
-		if pb.ts.ed[k] > hi {
+	k := pb.ts.first(lo)
+	for ; k < len(pb.ts.starts) && int(pb.ts.starts[k]) < hi; k++ {
+		if int(pb.ts.ed[k]) > hi {
 			continue
 		}
 		t := &pb.d.Timexes[pb.ts.order[k]]
@@ -882,11 +895,19 @@ func edgeFields(s string) (first, last string, n int) {
 // (by the office's head word, and state when both know it): the list entry
 // or the first statement is kept, later statements fill its dates.
 func mergeTenures(ts []doc.Tenure) []doc.Tenure {
-	var out []doc.Tenure
-	var names []personName // names[i] is out[i].Person
+	if len(ts) == 0 {
+		return nil // as before: no list at all
+	}
+	out := make([]doc.Tenure, 0, len(ts))
+	names := make([]personName, 0, len(ts)) // names[i] is out[i].Person
+	// keys[i] is officeKey(out[i].Office) once keyed[i]: made only when
+	// a holder's names match (officeKey walks every office word).
+	keys := make([]string, 0, len(ts))
+	keyed := make([]bool, 0, len(ts))
 	for _, t := range ts {
 		merged := false
 		tn := newPersonName(t.Person)
+		tk, tkOK := "", false
 		for i := range out {
 			o := &out[i]
 			if !names[i].same(tn) {
@@ -895,7 +916,13 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 			if o.State != "" && t.State != "" && o.State != t.State {
 				continue
 			}
-			if officeKey(o.Office) != officeKey(t.Office) {
+			if !tkOK {
+				tk, tkOK = officeKey(t.Office), true
+			}
+			if !keyed[i] {
+				keys[i], keyed[i] = officeKey(o.Office), true
+			}
+			if keys[i] != tk {
 				continue
 			}
 			if o.Start == "" {
@@ -913,6 +940,8 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 		if !merged {
 			out = append(out, t)
 			names = append(names, tn)
+			keys = append(keys, tk)
+			keyed = append(keyed, tkOK)
 		}
 	}
 	return out
