@@ -307,7 +307,7 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 		case opSplit:
 			// A branch that starts with a word the token is not (an
 			// optional "the", ","): skipped without a call.
-			if x := &pr.code[in.x]; x.op != opAtom || x.atom.kind != aWord || m.canWord(x.atom.id, start, i) {
+			if x := &pr.code[in.x]; x.op != opAtom || m.canStart(x.atom, start, i) {
 				m.run(pr, in.x, start, i, caps)
 			}
 			pc = in.y
@@ -361,10 +361,30 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 	}
 }
 
-// canWord reports whether the atom word id may match at token i of a
-// match that started at start: what run checks before comparing it.
-func (m *matcher) canWord(id int32, start, i int) bool {
-	return i < len(m.toks) && (i == start || m.toks[i].flags&fNewline == 0) && m.toks[i].id == id
+// canStart reports whether atom a may match at token i of a match that
+// started at start, as far as run would find out before anything else: a
+// word must be the token's, a phrase of a list must start with it; a
+// number matcher is left to run.
+func (m *matcher) canStart(a atom, start, i int) bool {
+	if i >= len(m.toks) || i > start && m.toks[i].flags&fNewline != 0 {
+		return false
+	}
+	switch a.kind {
+	case aWord:
+		return m.toks[i].id == a.id
+	case aClass:
+		id := m.toks[i].id
+		if id < 0 {
+			return false
+		}
+		for _, h := range m.lex.heads[id] {
+			if h.class == int(a.id) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // step records the capture of atom a over tokens [i, end) and runs on.

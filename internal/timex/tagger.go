@@ -760,7 +760,12 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 	}
 	depth := 0
 	k := 0
-	for i := range m.toks {
+	// Depth matters only up to the furthest expression's start.
+	last := 0
+	for _, e := range es {
+		last = max(last, e.from)
+	}
+	for i := range m.toks[:last+1] {
 		for k < len(es) && es[k].from == i {
 			if depth > 0 {
 				es[k].noUpdate = true
