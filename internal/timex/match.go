@@ -163,11 +163,17 @@ func (m *matcher) candKey(i int) (uint64, bool) {
 	return k, true
 }
 
+// mayStart reports whether some rule may start at token i: most tokens
+// start none at all.
+func (m *matcher) mayStart(i int) bool {
+	t := &m.toks[i]
+	return t.id >= 0 && !m.g.wordNone[t.id] || !m.g.kindNone[t.kind]
+}
+
 // cachedCandidates lists the rules worth trying at token i (as rule
 // indexes), from the cache or from candidates.
 func (m *matcher) cachedCandidates(i int) []int32 {
-	if t := &m.toks[i]; (t.id < 0 || m.g.wordNone[t.id]) && m.g.kindNone[t.kind] {
-		// Most tokens start no rule at all.
+	if !m.mayStart(i) {
 		return nil
 	}
 	key, ok := m.candKey(i)

@@ -326,6 +326,9 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	// scratch expression, copied out only when it stands.
 	var scratch expr
 	for i := range m.toks {
+		if !m.mayStart(i) {
+			continue
+		}
 		ms := m.all(i)
 		for k := range ms {
 			// Nothing interpret does runs the matcher again: the match
