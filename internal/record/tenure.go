@@ -125,7 +125,7 @@ func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
 		if p := Precision(e.Date.Value); p != "day" && p != "month" {
 			continue
 		}
-		for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+		for _, id := range allIDs(e.Actor, e.Recipient) {
 			a, ok := pb.actors[id]
 			if !ok || a.Kind != doc.KindPerson {
 				continue

@@ -95,23 +95,34 @@ func treaties(d *doc.Document) []doc.Treaty {
 	var recs []doc.Treaty
 	byKey := map[string]int{}
 	aliasKey := map[string]int{}
+	// The same names are keyed again and again (every alias check, every
+	// lookup): each is keyed once.
+	keys := map[string]string{}
+	keyOf := func(name string) string {
+		k, ok := keys[name]
+		if !ok {
+			k = key(name)
+			keys[name] = k
+		}
+		return k
+	}
 	addAlias := func(ri int, a string) {
-		k := key(a)
-		if k == "" || k == key(recs[ri].Name) {
+		k := keyOf(a)
+		if k == "" || k == keyOf(recs[ri].Name) {
 			return
 		}
 		if _, ok := aliasKey[k]; !ok {
 			aliasKey[k] = ri
 		}
 		for _, x := range recs[ri].Aliases {
-			if key(x) == k {
+			if keyOf(x) == k {
 				return
 			}
 		}
 		recs[ri].Aliases = append(recs[ri].Aliases, a)
 	}
 	find := func(name string) (int, bool) {
-		k := key(name)
+		k := keyOf(name)
 		if k == "" || genericNames[k] {
 			return 0, false
 		}
@@ -138,7 +149,7 @@ func treaties(d *doc.Document) []doc.Treaty {
 		}
 		// "an agreement with Germany" in August 1939: a description of a
 		// treaty already recorded with the same parties and date
-		if genericNames[key(name)] || genericDescription(name) {
+		if genericNames[keyOf(name)] || genericDescription(name) {
 			if ri, ok := sameTreaty(recs, e, actorByID); ok {
 				linkEvent(&recs[ri], e, actorByID)
 				continue
@@ -158,7 +169,7 @@ func treaties(d *doc.Document) []doc.Treaty {
 		r.SecretProtocol = e.Subtype == "secret_protocol.sign"
 		recs = append(recs, r)
 		ri := len(recs) - 1
-		if k := key(r.Name); !genericNames[k] {
+		if k := keyOf(r.Name); !genericNames[k] {
 			byKey[k] = ri
 		}
 		if r.Name != name {
@@ -218,7 +229,7 @@ func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
 // linkEventParties adds the states and organisations of a signing to a
 // record's parties, its persons to the signatories, and its date.
 func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
-	for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+	for _, id := range allIDs(e.Actor, e.Recipient) {
 		a, ok := actors[id]
 		switch {
 		case ok && a.Kind == doc.KindState:
@@ -241,6 +252,18 @@ func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor)
 			r.Signed = r.Signed[:i]
 		}
 	}
+}
+
+// allIDs lists the ids of a and then b, in a new list only when both
+// have some.
+func allIDs(a, b []string) []string {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	return append(append(make([]string, 0, len(a)+len(b)), a...), b...)
 }
 
 // resolveMentions finds the later mentions of each record in the text —
