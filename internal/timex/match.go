@@ -481,21 +481,16 @@ func (m *matcher) builtin(b builtin, i int) (end int, num float64, ok bool) {
 // numberWords reads a number written in words from token i: "five",
 // "twenty-five", "twenty five", "one hundred", "two thousand".
 func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
+	// val is the value of token j as a one-word phrase of class: the
+	// phrase of it that matchClass would list ending at j+1.
 	val := func(j, class int) (float64, bool) {
 		if j >= len(m.toks) || m.toks[j].id < 0 {
 			return 0, false
 		}
-		n0 := len(m.phr)
-		m.phr = m.lex.matchClass(class, m.toks, j, m.phr)
-		v, ok := 0.0, false
-		for _, p := range m.phr[n0:] {
-			if p.end == j+1 {
-				v, ok = p.e.num, p.e.numOK
-				break
-			}
+		if e := m.lex.single(class, &m.toks[j]); e != nil {
+			return e.num, e.numOK
 		}
-		m.phr = m.phr[:n0]
-		return v, ok
+		return 0, false
 	}
 	j := i
 	if tens, ok := val(j, m.numCls[1]); ok {

@@ -94,3 +94,28 @@ func TestCandidateCacheAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleAgreesWithMatchClass holds single to the one-word phrase
+// matchClass lists, for every word of the lexicon and every class, in
+// both cases.
+func TestSingleAgreesWithMatchClass(t *testing.T) {
+	tg := newTagger(t, "")
+	lex := tg.lex
+	for id := range lex.names {
+		for _, flags := range []uint16{0, fCap} {
+			toks := []token{{id: int32(id), kind: tWord, flags: flags}}
+			for c := range lex.cnames {
+				var want *entry
+				for _, p := range lex.matchClass(c, toks, 0, nil) {
+					if p.end == 1 {
+						want = p.e
+						break
+					}
+				}
+				if got := lex.single(c, &toks[0]); got != want {
+					t.Fatalf("single(%s, %q, flags %d) = %v, want %v", lex.cnames[c], lex.names[id], flags, got, want)
+				}
+			}
+		}
+	}
+}
