@@ -7,6 +7,8 @@ package record
 
 import (
 	"context"
+	"fmt"
+	"math"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -25,6 +27,10 @@ func (*Builder) Name() string { return "record" }
 func (*Builder) Annotate(ctx context.Context, d *doc.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if len(d.Text) >= math.MaxInt32 {
+		// Offsets are indexed as int32 (the tagger has the same limit).
+		return fmt.Errorf("text of %d bytes is too long for records (the limit is 2 GiB)", len(d.Text))
 	}
 	d.Treaties = treaties(d)
 	d.Tenures = tenures(d)

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,21 +32,81 @@ var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": tr
 
 // hasOffice reports whether a phrase names an office.
 func hasOffice(phrase string) bool {
-	for _, w := range strings.Fields(strings.ToLower(phrase)) {
-		w = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), ",.()")
-		if officeWords[w] {
+	// Word by word, as strings.Fields of the lower-cased phrase splits it
+	// (lower-casing makes and unmakes no space); an ASCII word is
+	// lower-cased into a buffer rather than a new string.
+	var buf [64]byte
+	for i := 0; i < len(phrase); {
+		r, size := rune(phrase[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(phrase[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		ascii := r < utf8.RuneSelf
+		for j < len(phrase) {
+			r, size := rune(phrase[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(phrase[j:])
+				ascii = false
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		w := phrase[i:j]
+		i = j
+		if !ascii || len(w) > len(buf) {
+			lw := strings.ToLower(w)
+			if officeWords[strings.Trim(strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s"), ",.()")] {
+				return true
+			}
+			continue
+		}
+		b := buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[k] = c
+		}
+		// An ASCII word cannot end in "’s".
+		if officeWords[string(bytes.Trim(bytes.TrimSuffix(b, []byte("'s")), ",.()"))] {
 			return true
 		}
 	}
 	return false
 }
 
+// indexAnchored is strings.Index(s, needle), found by searching for
+// needle[k:] (a part with a rarer first byte than a space) and checking
+// needle[:k] before it.
+func indexAnchored(s, needle string, k int) int {
+	pre, anchor := needle[:k], needle[k:]
+	for from := k; from <= len(s); {
+		j := strings.Index(s[from:], anchor)
+		if j < 0 {
+			return -1
+		}
+		j += from
+		if s[j-k:j] == pre {
+			return j - k
+		}
+		from = j + 1
+	}
+	return -1
+}
+
 // tenures finds the offices held in d: lists under headings that name an
 // office ("German ambassadors to Moscow") and offices stated in prose.
 func tenures(d *doc.Document) []doc.Tenure {
 	pb := newPersonBook(d)
-	var out []doc.Tenure
-	out = append(out, listTenures(d, pb)...)
+	out := listTenures(d, pb)
 	out = append(out, proseTenures(d, pb)...)
 	out = mergeTenures(out)
 	closeByEvents(d, pb, out)
@@ -64,7 +125,7 @@ func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
 		if p := Precision(e.Date.Value); p != "day" && p != "month" {
 			continue
 		}
-		for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+		for _, id := range allIDs(e.Actor, e.Recipient) {
 			a, ok := pb.actors[id]
 			if !ok || a.Kind != doc.KindPerson {
 				continue
@@ -104,18 +165,24 @@ func dayPart(v string) string {
 // personBook names persons by their mentions.
 type personBook struct {
 	d      *doc.Document
-	actors map[string]doc.Actor
+	actors map[string]*doc.Actor // into d.Actors
 	ms, ts *spanIndex
 }
 
 func newPersonBook(d *doc.Document) *personBook {
-	pb := &personBook{d: d, actors: make(map[string]doc.Actor, len(d.Actors))}
+	pb := &personBook{d: d, actors: actorIndex(d)}
 	pb.ms = newSpanIndex(len(d.Mentions), func(i int) int { return d.Mentions[i].Clean.Start }, func(i int) int { return d.Mentions[i].Clean.End })
 	pb.ts = newSpanIndex(len(d.Timexes), func(i int) int { return d.Timexes[i].Clean.Start }, func(i int) int { return d.Timexes[i].Clean.End })
-	for _, a := range d.Actors {
-		pb.actors[a.ID] = a
-	}
 	return pb
+}
+
+// actorIndex maps the actors of d by id (the last of an id wins).
+func actorIndex(d *doc.Document) map[string]*doc.Actor {
+	m := make(map[string]*doc.Actor, len(d.Actors))
+	for i := range d.Actors {
+		m[d.Actors[i].ID] = &d.Actors[i]
+	}
+	return m
 }
 
 // name returns the canonical name of a mention's actor, or its text.
@@ -147,31 +214,60 @@ func (pb *personBook) stateOf(mi int) string {
 
 // spanIndex finds annotations by clean offset without scanning them all:
 // their indexes sorted by start.
+// The starts and ends are copied in that order, so that a search reads
+// plain integers.
 type spanIndex struct {
-	order []int
-	start func(i int) int
-	end   func(i int) int
+	order      []int32
+	starts, ed []int32
 }
 
 func newSpanIndex(n int, start, end func(i int) int) *spanIndex {
-	ix := &spanIndex{order: make([]int, n), start: start, end: end}
+	ix := &spanIndex{order: make([]int32, n), starts: make([]int32, n), ed: make([]int32, n)}
+	sorted := true
 	for i := range ix.order {
-		ix.order[i] = i
+		ix.order[i] = int32(i)
+		if i > 0 && start(i) < start(i-1) {
+			sorted = false
+		}
 	}
-	sort.SliceStable(ix.order, func(a, b int) bool { return start(ix.order[a]) < start(ix.order[b]) })
+	if !sorted {
+		// Annotations usually come in text order already.
+		sort.SliceStable(ix.order, func(a, b int) bool { return start(int(ix.order[a])) < start(int(ix.order[b])) })
+	}
+	for k, i := range ix.order {
+		ix.starts[k], ix.ed[k] = int32(start(int(i))), int32(end(int(i)))
+	}
 	return ix
 }
 
 // in returns the annotations whose span lies in [lo, hi), in text order.
-func (ix *spanIndex) in(lo, hi int) []int {
-	k := sort.Search(len(ix.order), func(i int) bool { return ix.start(ix.order[i]) >= lo })
-	var out []int
-	for ; k < len(ix.order) && ix.start(ix.order[k]) < hi; k++ {
-		if ix.end(ix.order[k]) <= hi {
-			out = append(out, ix.order[k])
+func (ix *spanIndex) in(lo, hi int) []int { return ix.appendIn(nil, lo, hi) }
+
+// appendIn appends to dst the annotations whose span lies in [lo, hi),
+// in text order.
+func (ix *spanIndex) appendIn(dst []int, lo, hi int) []int {
+	k := ix.first(lo)
+	for ; k < len(ix.starts) && int(ix.starts[k]) < hi; k++ {
+		if int(ix.ed[k]) <= hi {
+			dst = append(dst, int(ix.order[k]))
 		}
 	}
-	return out
+	return dst
+}
+
+// first returns the first position of the index whose start is lo or
+// after.
+func (ix *spanIndex) first(lo int) int {
+	a, b := 0, len(ix.starts)
+	for a < b {
+		h := int(uint(a+b) >> 1)
+		if int(ix.starts[h]) < lo {
+			a = h + 1
+		} else {
+			b = h
+		}
+	}
+	return a
 }
 
 // mentionsIn returns the mentions whose clean span lies in [lo, hi).
@@ -255,8 +351,13 @@ func listTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 
 // timexIn returns the first usable date timex in [lo, hi), or "".
 func (pb *personBook) timexIn(lo, hi int) string {
-	for _, ti := range pb.ts.in(lo, hi) {
-		t := pb.d.Timexes[ti]
+	// The first timex from lo on that ends by hi, in text order.
+	k := pb.ts.first(lo)
+	for ; k < len(pb.ts.starts) && int(pb.ts.starts[k]) < hi; k++ {
+		if int(pb.ts.ed[k]) > hi {
+			continue
+		}
+		t := &pb.d.Timexes[pb.ts.order[k]]
 		if (t.Type == "DATE" || t.Type == "") && hasYear(t.Value) {
 			v := t.Value
 			if i := strings.IndexByte(v, 'T'); i >= 0 {
@@ -282,11 +383,16 @@ func (pb *personBook) timexIn(lo, hi int) string {
 //	A was replaced by B as commander of the front on <date>    (B from, A until)
 func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 	var out []doc.Tenure
+	var msBuf []int // the sentence's mentions, reused sentence after sentence
 	for si, s := range d.Sentences {
 		if s.Block >= 0 && s.Block < len(d.Blocks) && d.Blocks[s.Block].Kind != doc.BlockParagraph {
 			continue
 		}
-		ms := pb.mentionsIn(s.Clean.Start, s.Clean.End)
+		msBuf = pb.ms.appendIn(msBuf[:0], s.Clean.Start, s.Clean.End)
+		ms := msBuf
+		// " led by " is looked for before every name; most sentences
+		// have none.
+		ledBy := indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -396,7 +502,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				continue
 			}
 			// X under Y / X led by (General) Y
-			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || hasRankBefore(left, " led by ") {
+			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || ledBy && hasRankBefore(left, " led by ") {
 				cut := strings.LastIndex(left, " under ")
 				if i := strings.LastIndex(left, " led by "); i > cut {
 					cut = i
@@ -544,16 +650,18 @@ func titleBefore(left string) (string, int) {
 	if !ok || last.end != len(left)-1 {
 		return "", 0
 	}
+	var lbuf [32]byte
 	for w := last; ; {
-		lw := strings.ToLower(w.text)
+		lw := lowerBytes(lbuf[:0], w.text)
 		cap := w.text[0] >= 'A' && w.text[0] <= 'Z'
-		if lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their" || lw == "its" {
+		switch string(lw) {
+		case "the", "a", "an", "his", "her", "their", "its":
+			goto done
+		}
+		if !cap && !officeWords[string(lw)] && !titleJoiners[string(lw)] && !bytes.HasSuffix(lw, []byte("'s")) && !bytes.HasSuffix(lw, []byte("’s")) {
 			break
 		}
-		if !cap && !officeWords[lw] && !titleJoiners[lw] && !strings.HasSuffix(lw, "'s") && !strings.HasSuffix(lw, "’s") {
-			break
-		}
-		if lw == "and" || lw == "of" || lw == "for" || lw == "in" || lw == "to" {
+		if l := string(lw); l == "and" || l == "of" || l == "for" || l == "in" || l == "to" {
 			if len(ws) == 0 {
 				break
 			}
@@ -565,10 +673,11 @@ func titleBefore(left string) (string, int) {
 		}
 		w = prev
 	}
+done:
 	if len(ws) == 0 {
 		ws = append(ws, last) // the word before the name is tried even so
 	}
-	for len(ws) > 0 && joinerOnly[strings.ToLower(ws[len(ws)-1].text)] {
+	for len(ws) > 0 && joinerOnly[string(lowerBytes(lbuf[:0], ws[len(ws)-1].text))] {
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 {
@@ -580,10 +689,41 @@ func titleBefore(left string) (string, int) {
 		return "", 0
 	}
 	// a sentence-initial "According" and the like are not titles
-	if strings.Contains(strings.ToLower(title), " and ") {
+	if containsFoldASCII(title, " and ") {
 		return "", 0
 	}
 	return title, first.start
+}
+
+// lowerBytes appends strings.ToLower(s) to dst, without a new string when
+// s is ASCII.
+func lowerBytes(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// containsFoldASCII is strings.Contains(strings.ToLower(s), sub) for a
+// lower-case ASCII sub of spaces and the letters a, d, n (" and "): no
+// rune but an ASCII one lower-cases to one of those, so the match is on
+// the bytes of s, ASCII case folded.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWord returns the last word of s[:end] as splitWords would split s:
@@ -617,7 +757,7 @@ func lastWord(s string, end int) (word, bool) {
 func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []doc.Tenure {
 	var out []doc.Tenure
 	text := s.Text
-	i := strings.Index(text, " was replaced by ")
+	i := indexAnchored(text, " was replaced by ", len(" was replaced "))
 	if i < 0 {
 		return nil
 	}
@@ -755,11 +895,19 @@ func edgeFields(s string) (first, last string, n int) {
 // (by the office's head word, and state when both know it): the list entry
 // or the first statement is kept, later statements fill its dates.
 func mergeTenures(ts []doc.Tenure) []doc.Tenure {
-	var out []doc.Tenure
-	var names []personName // names[i] is out[i].Person
+	if len(ts) == 0 {
+		return nil // as before: no list at all
+	}
+	out := make([]doc.Tenure, 0, len(ts))
+	names := make([]personName, 0, len(ts)) // names[i] is out[i].Person
+	// keys[i] is officeKey(out[i].Office) once keyed[i]: made only when
+	// a holder's names match (officeKey walks every office word).
+	keys := make([]string, 0, len(ts))
+	keyed := make([]bool, 0, len(ts))
 	for _, t := range ts {
 		merged := false
 		tn := newPersonName(t.Person)
+		tk, tkOK := "", false
 		for i := range out {
 			o := &out[i]
 			if !names[i].same(tn) {
@@ -768,7 +916,13 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 			if o.State != "" && t.State != "" && o.State != t.State {
 				continue
 			}
-			if officeKey(o.Office) != officeKey(t.Office) {
+			if !tkOK {
+				tk, tkOK = officeKey(t.Office), true
+			}
+			if !keyed[i] {
+				keys[i], keyed[i] = officeKey(o.Office), true
+			}
+			if keys[i] != tk {
 				continue
 			}
 			if o.Start == "" {
@@ -786,6 +940,8 @@ func mergeTenures(ts []doc.Tenure) []doc.Tenure {
 		if !merged {
 			out = append(out, t)
 			names = append(names, tn)
+			keys = append(keys, tk)
+			keyed = append(keyed, tkOK)
 		}
 	}
 	return out

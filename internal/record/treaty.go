@@ -3,9 +3,12 @@ package record
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -27,7 +30,9 @@ func key(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = keyReplacer.Replace(s)
+	if strings.ContainsAny(s, keyChars) {
+		s = keyReplacer.Replace(s)
+	}
 	s = strings.TrimPrefix(s, "the ")
 	return strings.TrimSpace(s)
 }
@@ -35,6 +40,10 @@ func key(name string) string {
 // keyReplacer unifies dashes and drops quotes in treaty keys. A Replacer
 // is safe for concurrent use; building it once keeps key cheap.
 var keyReplacer = strings.NewReplacer("–", "-", "—", "-", "'", "", "’", "", "\"", "", "“", "", "”", "")
+
+// keyChars are the characters keyReplacer replaces: a name without any
+// is left as it is (Replace would copy it).
+const keyChars = "–—'’\"“”"
 
 // genericNames describe a kind of treaty rather than name one.
 var genericNames = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true,
@@ -82,30 +91,38 @@ func aliasesOf(name string) []string {
 // treaties builds the treaty records of d from its signing events, links
 // ratifications and denunciations to them, and resolves later mentions.
 func treaties(d *doc.Document) []doc.Treaty {
-	actorByID := make(map[string]doc.Actor, len(d.Actors))
-	for _, a := range d.Actors {
-		actorByID[a.ID] = a
-	}
+	actorByID := actorIndex(d)
 	var recs []doc.Treaty
 	byKey := map[string]int{}
 	aliasKey := map[string]int{}
+	// The same names are keyed again and again (every alias check, every
+	// lookup): each is keyed once.
+	keys := map[string]string{}
+	keyOf := func(name string) string {
+		k, ok := keys[name]
+		if !ok {
+			k = key(name)
+			keys[name] = k
+		}
+		return k
+	}
 	addAlias := func(ri int, a string) {
-		k := key(a)
-		if k == "" || k == key(recs[ri].Name) {
+		k := keyOf(a)
+		if k == "" || k == keyOf(recs[ri].Name) {
 			return
 		}
 		if _, ok := aliasKey[k]; !ok {
 			aliasKey[k] = ri
 		}
 		for _, x := range recs[ri].Aliases {
-			if key(x) == k {
+			if keyOf(x) == k {
 				return
 			}
 		}
 		recs[ri].Aliases = append(recs[ri].Aliases, a)
 	}
 	find := func(name string) (int, bool) {
-		k := key(name)
+		k := keyOf(name)
 		if k == "" || genericNames[k] {
 			return 0, false
 		}
@@ -132,7 +149,7 @@ func treaties(d *doc.Document) []doc.Treaty {
 		}
 		// "an agreement with Germany" in August 1939: a description of a
 		// treaty already recorded with the same parties and date
-		if genericNames[key(name)] || genericDescription(name) {
+		if genericNames[keyOf(name)] || genericDescription(name) {
 			if ri, ok := sameTreaty(recs, e, actorByID); ok {
 				linkEvent(&recs[ri], e, actorByID)
 				continue
@@ -152,7 +169,7 @@ func treaties(d *doc.Document) []doc.Treaty {
 		r.SecretProtocol = e.Subtype == "secret_protocol.sign"
 		recs = append(recs, r)
 		ri := len(recs) - 1
-		if k := key(r.Name); !genericNames[k] {
+		if k := keyOf(r.Name); !genericNames[k] {
 			byKey[k] = ri
 		}
 		if r.Name != name {
@@ -198,12 +215,12 @@ func treaties(d *doc.Document) []doc.Treaty {
 // describe names a treaty the text only describes ("a neutrality pact")
 // after its parties: "Soviet–Japanese neutrality pact" is not what the text
 // says, so the description is kept as written and the parties are listed.
-func describe(name string, e *doc.Event, actors map[string]doc.Actor) string {
+func describe(name string, e *doc.Event, actors map[string]*doc.Actor) string {
 	return strings.TrimSpace(name)
 }
 
 // linkEvent adds a signing event's parties and signatories to a record.
-func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
+func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
 	r.Events = appendUnique(r.Events, e.ID)
 	e.Treaty = r.ID
 	linkEventParties(r, e, actors)
@@ -211,8 +228,8 @@ func linkEvent(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
 
 // linkEventParties adds the states and organisations of a signing to a
 // record's parties, its persons to the signatories, and its date.
-func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) {
-	for _, id := range append(append([]string(nil), e.Actor...), e.Recipient...) {
+func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) {
+	for _, id := range allIDs(e.Actor, e.Recipient) {
 		a, ok := actors[id]
 		switch {
 		case ok && a.Kind == doc.KindState:
@@ -235,6 +252,18 @@ func linkEventParties(r *doc.Treaty, e *doc.Event, actors map[string]doc.Actor) 
 			r.Signed = r.Signed[:i]
 		}
 	}
+}
+
+// allIDs lists the ids of a and then b, in a new list only when both
+// have some.
+func allIDs(a, b []string) []string {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	return append(append(make([]string, 0, len(a)+len(b)), a...), b...)
 }
 
 // resolveMentions finds the later mentions of each record in the text —
@@ -262,15 +291,17 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 		text := s.Text
 		// Matching ignores ASCII case, so an ASCII sentence needs no
 		// lower-case copy; any other is lower-cased as a whole, as before.
+		// Nor does one whose lower-case form keeps every byte where it
+		// is (ASCII letters aside): only ASCII bytes are matched.
 		lower := text
-		if !isASCII(text) {
+		if !isASCII(text) && !lowerKeepsBytes(text) {
 			lower = strings.ToLower(text)
 		}
 		hits = hits[:0]
-		for at := 0; at+4 < len(lower); at++ {
-			if lower[at]|0x20 != 't' || !hasPrefixFold(lower[at:], "the ") {
-				continue
-			}
+		// Every "the " (any case) followed by a byte, found eight
+		// positions at a time.
+		lim := len(lower) - 4
+		for at := findThe(lower, 0, lim); at < lim; at = findThe(lower, at+1, lim) {
 			for hi, h := range treatyHeads {
 				if hasPrefixFold(lower[at+4:], h) {
 					hits = append(hits, hit{hi, at})
@@ -329,6 +360,64 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// lowerKeepsBytes reports whether strings.ToLower(s) differs from s only
+// in the case of ASCII letters: every other rune is valid UTF-8 and
+// lowers to a rune of the same length that is not ASCII.
+func lowerKeepsBytes(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		l := unicode.ToLower(r)
+		if l < utf8.RuneSelf || utf8.RuneLen(l) != size {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// findThe returns the first position p in [i, limit) where s holds
+// "the " with t, h and e in any case, or limit if there is none; s must
+// hold four bytes from any p before limit.
+func findThe(s string, i, limit int) int {
+	const folds = 0x2020202020202020
+	for ; i < limit && i+11 <= len(s); i += 8 {
+		m := zeroBytes((load64(s, i)|folds)^0x7474747474747474) & // t
+			zeroBytes((load64(s, i+1)|folds)^0x6868686868686868) & // h
+			zeroBytes((load64(s, i+2)|folds)^0x6565656565656565) & // e
+			zeroBytes(load64(s, i+3)^folds) // a space, exactly
+		if m != 0 {
+			return min(i+bits.TrailingZeros64(m)/8, limit)
+		}
+	}
+	for ; i < limit; i++ {
+		if s[i]|0x20 == 't' && hasPrefixFold(s[i:], "the ") {
+			return i
+		}
+	}
+	return limit
+}
+
+// load64 reads the eight bytes of s from p, the first lowest.
+func load64(s string, p int) uint64 {
+	s = s[p : p+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes marks with 0x80 exactly the zero bytes of x (no borrow runs
+// from one byte into the next).
+func zeroBytes(x uint64) uint64 {
+	const lo7 = 0x7F7F7F7F7F7F7F7F
+	return ^((x&lo7 + lo7) | x | lo7)
 }
 
 // hasPrefixFold reports whether s starts with prefix, a lower-case ASCII
@@ -394,7 +483,7 @@ func genericDescription(name string) bool {
 
 // sameTreaty finds a recorded treaty with the same parties as e and a
 // signing date that agrees with e's at the coarser precision.
-func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]doc.Actor) (int, bool) {
+func sameTreaty(recs []doc.Treaty, e *doc.Event, actors map[string]*doc.Actor) (int, bool) {
 	var probe doc.Treaty
 	linkEventParties(&probe, e, actors)
 	for i, r := range recs {

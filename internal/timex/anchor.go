@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -41,35 +40,42 @@ type anchorCtx struct {
 	si    int // current sentence
 	// refTime is the reference's value, written again only when it
 	// changes.
-	refTime string
-	hadNone bool // the document had no timexes slice before the pass
+	refTime  string
+	refPoint point // what refTime was formatted from
+	hadNone  bool  // the document had no timexes slice before the pass
+	// tx gathers the timexes in reading order, in scratch space reused
+	// between documents: the document's list is made once, at its exact
+	// size, when the pass ends.
+	tx []doc.Timex
 }
 
 // newAnchor starts the anchoring pass over d, whose sentences are sents:
 // its sentences are then anchored in reading order (sentence), each once
 // the expressions of its paragraph are recognised, and the section
 // periods set at the end (sectionPeriods).
-func (tg *Tagger) newAnchor(d *doc.Document, sents []sentence) *anchorCtx {
-	a := &anchorCtx{tg: tg, d: d, sents: sents, hadNone: d.Timexes == nil}
-	d.Timexes = d.Timexes[:0]
-	if cap(d.Timexes) == 0 {
-		// History runs to about one expression in two sentences: room
-		// for them at once rather than grown from nothing.
-		d.Timexes = make([]doc.Timex, 0, len(d.Sentences)/2+8)
-	}
-	return a
+// tx is the scratch list the timexes are gathered in.
+func (tg *Tagger) newAnchor(d *doc.Document, sents []sentence, tx []doc.Timex) *anchorCtx {
+	return &anchorCtx{tg: tg, d: d, sents: sents, hadNone: d.Timexes == nil, tx: tx[:0]}
 }
 
 // finish ends the pass: the section periods, and the document's timexes
-// trimmed when far fewer than the room made for them.
-func (a *anchorCtx) finish() {
+// copied out of the scratch list (into the document's own list when it
+// has room, as when a document is tagged again). It returns the scratch
+// list, cleared so that it keeps nothing of the document alive.
+func (a *anchorCtx) finish() []doc.Timex {
 	a.sectionPeriods()
-	switch ts := a.d.Timexes; {
+	ts := a.tx
+	switch {
 	case len(ts) == 0 && a.hadNone:
 		a.d.Timexes = nil
-	case cap(ts) > 2*len(ts)+16:
-		a.d.Timexes = slices.Clone(ts)
+	case cap(a.d.Timexes) >= len(ts) && cap(a.d.Timexes) <= 2*len(ts)+16:
+		a.d.Timexes = append(a.d.Timexes[:0], ts...)
+	default:
+		a.d.Timexes = append(make([]doc.Timex, 0, len(ts)), ts...)
 	}
+	clear(ts)
+	a.tx = nil
+	return ts[:0]
 }
 
 // sentence resolves the expressions of sentence si and writes the results
@@ -82,7 +88,9 @@ func (a *anchorCtx) sentence(si int) {
 		a.resolve(e)
 		if a.update(e) && !updated {
 			updated = true
-			a.refTime = a.nar.ref.dayLevel().format()
+			if r := a.nar.ref.dayLevel(); r != a.refPoint || a.refTime == "" {
+				a.refPoint, a.refTime = r, r.format()
+			}
 		}
 	}
 	a.d.Sentences[si].RefTime = a.refTime
@@ -90,7 +98,7 @@ func (a *anchorCtx) sentence(si int) {
 		if e.dropped {
 			continue
 		}
-		a.d.Timexes = append(a.d.Timexes, a.emit(si, s, e))
+		a.tx = append(a.tx, a.emit(si, s, e))
 	}
 }
 

@@ -82,6 +82,18 @@ type rule struct {
 	params []param
 	slots  []string // slot id → name
 	line   int
+	// names has nameBit set for every slot and parameter name, so that
+	// asking a rule for a name it lacks (most asks) costs no string
+	// comparison.
+	names uint64
+}
+
+// nameBit is the bit of name in rule.names.
+func nameBit(name string) uint64 {
+	if name == "" {
+		return 1
+	}
+	return 1 << ((uint(len(name))*7 + uint(name[0]) + uint(name[len(name)-1])*3) & 63)
 }
 
 // param is a key=value of a rule's action.
@@ -93,6 +105,9 @@ func (r *rule) param(k string) string {
 }
 
 func (r *rule) lookup(k string) (string, bool) {
+	if r.names&nameBit(k) == 0 {
+		return "", false
+	}
 	for _, p := range r.params {
 		if p.k == k {
 			return p.v, true
@@ -104,6 +119,7 @@ func (r *rule) lookup(k string) (string, bool) {
 // grammar is the compiled rule set, indexed by what can start a sequence.
 type grammar struct {
 	rules     []*rule
+	progs     []*prog // by rule index
 	byWord    map[int32][]*prog
 	byClass   map[int][]*prog
 	byBuiltin [nBuiltins][]*prog
@@ -112,6 +128,23 @@ type grammar struct {
 	// each token kind, the rules a number matcher may start.
 	forWord []candSet
 	forKind [tAlnum + 1]candSet
+	// wordNone and kindNone mark the sets above that hold no rule at
+	// all, whatever follows: most tokens start nothing.
+	wordNone []bool
+	kindNone [tAlnum + 1]bool
+}
+
+// none reports whether c holds no rule.
+func (c *candSet) none() bool {
+	if len(c.always) > 0 || len(c.byWord) > 0 || len(c.byClass) > 0 {
+		return false
+	}
+	for _, ps := range c.byKind {
+		if len(ps) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // candSet holds the rules that may start at a token, split by what the
@@ -525,11 +558,18 @@ func compileRules(lex *lexicon, file, text string) (*grammar, error) {
 		}
 		code := p.emit(nil, nodes, slotOf, -1)
 		code = append(code, inst{op: opMatch})
+		for _, n := range r.slots {
+			r.names |= nameBit(n)
+		}
+		for _, p := range r.params {
+			r.names |= nameBit(p.k)
+		}
 		if len(r.slots) > maxSlots {
 			return nil, p.errf("rule %s has more than %d slots", name, maxSlots)
 		}
 		g.rules = append(g.rules, r)
 		pr := &prog{rule: r, code: code}
+		g.progs = append(g.progs, pr)
 		var starts []atom
 		if firsts(code, 0, map[int]bool{}, &starts) {
 			return nil, p.errf("rule %s can match nothing", name)
@@ -639,6 +679,13 @@ func (g *grammar) index(lex *lexicon) {
 			}
 		}
 		g.forKind[k].build(cs, builtinKinds)
+	}
+	g.wordNone = make([]bool, len(g.forWord))
+	for id := range g.forWord {
+		g.wordNone[id] = g.forWord[id].none()
+	}
+	for k := range g.forKind {
+		g.kindNone[k] = g.forKind[k].none()
 	}
 }
 

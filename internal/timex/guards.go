@@ -103,20 +103,20 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			if p == nil {
 				return true
 			}
-			w := strings.ToLower(m.tokText(mt.from - 1))
+			w := m.lowerTok(mt.from - 1)
 			return w == "in" || w == "during" || w == "by" || w == "until" || w == "and" || w == "since"
 		}
 		return true
 	case "next-bare":
-		w := strings.ToLower(m.tokText(mt.from))
+		w := m.lowerTok(mt.from)
 		return w == "next" || w == "last"
 	case "this":
-		w := strings.ToLower(m.tokText(mt.from))
+		w := m.lowerTok(mt.from)
 		// "this" in a past-tense narrative is the narrative's own period;
 		// "that day" is fine. Reject "that" right after a verb of saying.
 		if w == "that" {
 			if p := prev(1); p != nil && p.kind == tWord {
-				pw := strings.ToLower(m.tokText(mt.from - 1))
+				pw := m.lowerTok(mt.from - 1)
 				if strings.HasSuffix(pw, "ed") || pw == "said" || pw == "say" || pw == "says" || pw == "thought" || pw == "knew" || pw == "so" || pw == "such" {
 					return false
 				}
@@ -128,7 +128,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if n == nil || n.kind == tPunct {
 			return true
 		}
-		w := strings.ToLower(m.tokText(mt.to))
+		w := m.lowerTok(mt.to)
 		switch w {
 		case "and", "but", "when", "while", "he", "she", "they", "it", "we", "i", "there", "then", "his", "her", "their", "its", "as":
 			return true
@@ -142,7 +142,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if p == nil {
 			return false
 		}
-		switch strings.ToLower(m.tokText(mt.from - 1)) {
+		switch m.lowerTok(mt.from - 1) {
 		case "at", "around", "about", "by", "until", "till", "before", "after", "from", "to", "since", "–", "-":
 			return true
 		}
@@ -167,7 +167,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			if p == nil {
 				return false
 			}
-			switch strings.ToLower(m.tokText(mt.from - 1)) {
+			switch m.lowerTok(mt.from - 1) {
 			case "at", "by", "until", "till", "before", "after", "from", "overnight":
 				return true
 			}
@@ -187,7 +187,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if p == nil {
 			return false
 		}
-		switch strings.ToLower(m.tokText(mt.from - 1)) {
+		switch m.lowerTok(mt.from - 1) {
 		case "in", "by", "since", "until", "till", "from", "before", "after", "circa", "c.", "ca.":
 		default:
 			return false
@@ -206,7 +206,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			if n.kind == tNum {
 				return false // "the years 1512–1514": the years are the dates
 			}
-			w := strings.ToLower(m.tokText(mt.to))
+			w := m.lowerTok(mt.to)
 			if w == "old" || w == "'" {
 				return false
 			}
@@ -215,7 +215,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			}
 		}
 		if p := prev(1); p != nil {
-			switch strings.ToLower(m.tokText(mt.from - 1)) {
+			switch m.lowerTok(mt.from - 1) {
 			case "these", "those", "early", "late", "recent", "later", "first", "last", "final":
 				return false
 			}
@@ -243,7 +243,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if p.kind == tNum {
 			return true
 		}
-		pw := strings.ToLower(m.tokText(mt.from - 1))
+		pw := m.lowerTok(mt.from - 1)
 		if pw == "times" || pw == "once" || pw == "twice" {
 			return true
 		}
@@ -260,13 +260,13 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		}
 		return false
 	case "ref-adj":
-		w := strings.ToLower(m.tokText(mt.from))
+		w := m.lowerTok(mt.from)
 		n := next(1)
 		if n == nil || n.kind != tWord {
 			// "the former hinted", "its present" : a pronoun or noun use.
 			return w == "future" && n != nil && n.kind == tPunct && prev(1) != nil && strings.EqualFold(m.tokText(mt.from-1), "the")
 		}
-		nw := strings.ToLower(m.tokText(mt.to))
+		nw := m.lowerTok(mt.to)
 		switch nw {
 		case "was", "is", "had", "has", "were", "would", "did", "could", "and", "or", "of", "a", "an", "the", "to", "in", "as":
 			return false
@@ -279,7 +279,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 			if p == nil {
 				return false
 			}
-			switch strings.ToLower(m.tokText(mt.from - 1)) {
+			switch m.lowerTok(mt.from - 1) {
 			case "the", "its", "his", "her", "their", "our":
 				return true
 			}
@@ -307,7 +307,7 @@ func (tg *Tagger) guard(name string, m *matcher, mt *match, s *sentCtx) bool {
 		if n == nil || n.kind != tWord {
 			return true
 		}
-		return functionWords[strings.ToLower(m.tokText(mt.to))]
+		return functionWords[m.lowerTok(mt.to)]
 	}
 	return false
 }
@@ -344,7 +344,7 @@ func (tg *Tagger) yearOK(m *matcher, i int) bool {
 				if i >= 2 && toks[i-1].flags&fSpace == 0 && toks[i-2].kind == tWord {
 					// "mid-1941" is handled by the part rules; other
 					// words joined by a hyphen are model numbers.
-					w := strings.ToLower(m.tokText(i - 2))
+					w := m.lowerTok(i - 2)
 					if w != "mid" && w != "pre" && w != "post" && w != "early" && w != "late" {
 						return false
 					}

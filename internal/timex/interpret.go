@@ -156,6 +156,7 @@ func dirOf(s string) int {
 // rejects the match.
 func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx, e *expr) (*expr, bool) {
 	r := mt.rule
+	m.resetViews()
 	if w := r.param("when"); w != "" && w != tg.opts.Convention {
 		return nil, false
 	}
@@ -163,21 +164,22 @@ func (tg *Tagger) interpret(m *matcher, mt *match, sent *sentCtx, e *expr) (*exp
 		return nil, false
 	}
 	*e = expr{from: mt.from, to: mt.to, rule: r, yy: -1, decw: -1}
-	var views [maxSlots]*capture
 	get := func(name string) *capture {
+		if r.names&nameBit(name) == 0 {
+			return nil
+		}
 		for i, n := range r.slots {
 			if n == name {
 				if mt.caps[i].set {
-					if views[i] == nil {
-						views[i] = m.view(mt, i)
-					}
-					return views[i]
+					return m.view(mt, i)
 				}
 				break
 			}
 		}
-		if v, ok := r.lookup(name); ok {
-			return &capture{set: true, val: v}
+		for k := range r.params {
+			if r.params[k].k == name {
+				return m.paramView(r, k)
+			}
 		}
 		return nil
 	}

@@ -316,6 +316,20 @@ type phrase struct {
 	end int
 }
 
+// single returns the entry of class c that is token t alone (a known
+// word), as matchClass finds it, or nil.
+func (l *lexicon) single(c int, t *token) *entry {
+	for _, h := range l.heads[t.id] {
+		if h.class == c {
+			if e := h.node.entry; e != nil && (!e.capital || t.flags&fCap != 0) {
+				return e
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // matchClass appends to out every phrase of class c that starts at token
 // i, longest first.
 func (l *lexicon) matchClass(c int, toks []token, i int, out []phrase) []phrase {

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strconv"
+	"strings"
 )
 
 const maxSlots = 12
@@ -43,10 +44,17 @@ func (m *matcher) slot(mt *match, name string) *capture {
 	return nil
 }
 
-// view makes the capture of slot i of mt.
+// view makes the capture of slot i of mt. It is made once per match
+// (resetViews forgets them) in the matcher's own array: captures are only
+// read, and none outlives the interpretation of its match.
 func (m *matcher) view(mt *match, i int) *capture {
+	if m.capOK&(1<<i) != 0 {
+		return &m.capv[i]
+	}
+	m.capOK |= 1 << i
 	r := &mt.caps[i]
-	c := &capture{set: true, from: int(r.from), to: int(r.to), num: r.num}
+	c := &m.capv[i]
+	*c = capture{set: true, from: int(r.from), to: int(r.to), num: r.num}
 	if r.ent > 0 {
 		c.e = m.lex.ents[r.ent-1]
 		c.val = c.e.value
@@ -62,24 +70,143 @@ func (m *matcher) view(mt *match, i int) *capture {
 
 // matcher runs the grammar over the tokens of one sentence.
 type matcher struct {
-	g      *grammar
-	lex    *lexicon
-	text   string // the document text tokens point into
-	toks   []token
-	out    []match
-	phr    []phrase
-	cands  []*prog
-	numCls [3]int // number, tens, multiplier classes
-	fracCl int
+	g     *grammar
+	lex   *lexicon
+	text  string // the document text tokens point into
+	toks  []token
+	out   []match
+	phr   []phrase
+	cands []*prog
+	// cc caches candidates by token pair; candIdx is scratch for the
+	// pairs it cannot hold.
+	cc      candCache
+	candIdx []int32
+	numCls  [3]int // number, tens, multiplier classes
+	fracCl  int
 	// seen stamps rules already among the candidates of a token, so that
 	// a rule reachable by several first words is tried once.
 	seen  []uint32
 	stamp uint32
 	// slab holds the expressions of the paragraph being tagged.
 	slab exprSlab
+	// capv holds the captures of the match being interpreted by slot,
+	// capOK which of them are made; pcap the captures of rule
+	// parameters, by parameter.
+	// found, order and kept are recognise's scratch lists.
+	found, order, kept []*expr
+
+	capv  [maxSlots]capture
+	capOK uint16
+	pcap  []capture
+}
+
+// resetViews forgets the captures of the previous match.
+func (m *matcher) resetViews() { m.capOK = 0 }
+
+// paramView is the capture of parameter k of r, made in the matcher.
+func (m *matcher) paramView(r *rule, k int) *capture {
+	for len(m.pcap) < len(r.params) {
+		m.pcap = append(m.pcap, capture{})
+	}
+	c := &m.pcap[k]
+	*c = capture{set: true, val: r.params[k].v}
+	return c
 }
 
 func (m *matcher) tokText(i int) string { return m.text[m.toks[i].start:m.toks[i].end] }
+
+// lowerTok is strings.ToLower of token i's text: for a word of the
+// lexicon its name (the lexicon's key is the lower-cased word), without
+// building a copy.
+func (m *matcher) lowerTok(i int) string {
+	if t := &m.toks[i]; t.kind == tWord && t.id >= 0 {
+		return m.lex.names[t.id]
+	}
+	return strings.ToLower(m.tokText(i))
+}
+
+// candCache remembers the candidates of the token pairs seen: they
+// depend only on the two tokens' word ids and kinds (and whether a line
+// break parts them), and a few pairs ("of the", ", and", "in 1939") make
+// most of a text. Direct-mapped; the rule indexes are kept without
+// pointers.
+type candCache struct {
+	keys  []uint64 // 0 for an empty slot
+	spans []candSpan
+	store []int32 // rule indexes
+}
+
+type candSpan struct{ off, n int32 }
+
+const (
+	candCacheSize  = 1 << 12
+	candStoreLimit = 1 << 16
+)
+
+// candKey packs what the candidates of token i depend on; ok is false
+// when the ids are too large to pack.
+func (m *matcher) candKey(i int) (uint64, bool) {
+	t := &m.toks[i]
+	a := uint64(uint32(t.id + 1))
+	if a >= 1<<20 {
+		return 0, false
+	}
+	k := a | uint64(t.kind)<<20 | 1<<63
+	if i+1 < len(m.toks) && m.toks[i+1].flags&fNewline == 0 {
+		nt := &m.toks[i+1]
+		b := uint64(uint32(nt.id + 1))
+		if b >= 1<<20 {
+			return 0, false
+		}
+		k |= b<<24 | uint64(nt.kind)<<44 | 1<<48
+	}
+	return k, true
+}
+
+// mayStart reports whether some rule may start at token i: most tokens
+// start none at all.
+func (m *matcher) mayStart(i int) bool {
+	t := &m.toks[i]
+	return t.id >= 0 && !m.g.wordNone[t.id] || !m.g.kindNone[t.kind]
+}
+
+// cachedCandidates lists the rules worth trying at token i (as rule
+// indexes), from the cache or from candidates.
+func (m *matcher) cachedCandidates(i int) []int32 {
+	if !m.mayStart(i) {
+		return nil
+	}
+	key, ok := m.candKey(i)
+	c := &m.cc
+	if !ok {
+		m.candIdx = m.candIdx[:0]
+		for _, p := range m.candidates(i) {
+			m.candIdx = append(m.candIdx, int32(p.rule.index))
+		}
+		return m.candIdx
+	}
+	if c.keys == nil {
+		c.keys = make([]uint64, candCacheSize)
+		c.spans = make([]candSpan, candCacheSize)
+	}
+	slot := (key * 0x9E3779B97F4A7C15) >> (64 - 12)
+	if c.keys[slot] == key {
+		sp := c.spans[slot]
+		return c.store[sp.off : sp.off+sp.n : sp.off+sp.n]
+	}
+	ps := m.candidates(i)
+	if len(c.store)+len(ps) > candStoreLimit {
+		clear(c.keys)
+		c.store = c.store[:0]
+	}
+	off := len(c.store)
+	for _, p := range ps {
+		c.store = append(c.store, int32(p.rule.index))
+	}
+	c.keys[slot] = key
+	c.spans[slot] = candSpan{int32(off), int32(len(ps))}
+	return c.store[off:len(c.store):len(c.store)]
+}
 
 // candidates lists the rules worth trying at token i.
 func (m *matcher) candidates(i int) []*prog {
@@ -143,9 +270,13 @@ func (m *matcher) add(ps []*prog) {
 // all collects every complete match starting at token i.
 func (m *matcher) all(i int) []match {
 	m.out = m.out[:0]
+	cands := m.cachedCandidates(i)
+	if len(cands) == 0 {
+		return m.out
+	}
 	var caps [maxSlots]rawCap
-	for _, pr := range m.candidates(i) {
-		m.run(pr, 0, i, i, &caps)
+	for _, r := range cands {
+		m.run(m.g.progs[r], 0, i, i, &caps)
 	}
 	// Longest first, then rule order (insertion sort: a handful).
 	out := m.out
@@ -180,7 +311,11 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 			pc = in.x
 			continue
 		case opSplit:
-			m.run(pr, in.x, start, i, caps)
+			// A branch that starts with a word the token is not (an
+			// optional "the", ","): skipped without a call.
+			if x := &pr.code[in.x]; x.op != opAtom || m.canStart(x.atom, start, i) {
+				m.run(pr, in.x, start, i, caps)
+			}
 			pc = in.y
 			continue
 		}
@@ -198,11 +333,20 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 			if m.toks[i].id != a.id {
 				return
 			}
+			if a.slot < 0 {
+				// Nothing to capture and one way on: no call.
+				pc, i = pc+1, i+1
+				continue
+			}
 			m.step(pr, pc, a, start, i, i+1, 0, nil, caps)
 		case aBuiltin:
 			end, num, ok := m.builtin(builtin(a.id), i)
 			if !ok {
 				return
+			}
+			if a.slot < 0 {
+				pc, i = pc+1, end
+				continue
 			}
 			m.step(pr, pc, a, start, i, end, num, nil, caps)
 		case aClass:
@@ -221,6 +365,32 @@ func (m *matcher) run(pr *prog, pc, start, i int, caps *[maxSlots]rawCap) {
 		}
 		return
 	}
+}
+
+// canStart reports whether atom a may match at token i of a match that
+// started at start, as far as run would find out before anything else: a
+// word must be the token's, a phrase of a list must start with it; a
+// number matcher is left to run.
+func (m *matcher) canStart(a atom, start, i int) bool {
+	if i >= len(m.toks) || i > start && m.toks[i].flags&fNewline != 0 {
+		return false
+	}
+	switch a.kind {
+	case aWord:
+		return m.toks[i].id == a.id
+	case aClass:
+		id := m.toks[i].id
+		if id < 0 {
+			return false
+		}
+		for _, h := range m.lex.heads[id] {
+			if h.class == int(a.id) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // step records the capture of atom a over tokens [i, end) and runs on.
@@ -311,17 +481,14 @@ func (m *matcher) builtin(b builtin, i int) (end int, num float64, ok bool) {
 // numberWords reads a number written in words from token i: "five",
 // "twenty-five", "twenty five", "one hundred", "two thousand".
 func (m *matcher) numberWords(i int) (end int, v float64, ok bool) {
+	// val is the value of token j as a one-word phrase of class: the
+	// phrase of it that matchClass would list ending at j+1.
 	val := func(j, class int) (float64, bool) {
 		if j >= len(m.toks) || m.toks[j].id < 0 {
 			return 0, false
 		}
-		n0 := len(m.phr)
-		m.phr = m.lex.matchClass(class, m.toks, j, m.phr)
-		defer func() { m.phr = m.phr[:n0] }()
-		for _, p := range m.phr[n0:] {
-			if p.end == j+1 {
-				return p.e.num, p.e.numOK
-			}
+		if e := m.lex.single(class, &m.toks[j]); e != nil {
+			return e.num, e.numOK
 		}
 		return 0, false
 	}

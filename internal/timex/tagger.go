@@ -191,21 +191,27 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 			return fmt.Errorf("sentence %d lies outside the text", i)
 		}
 	}
-	sents := make([]sentence, len(d.Sentences))
-	// Scratch space (the token array, the matcher's stacks) is reused
-	// from earlier documents. Tokens are made a paragraph at a time: the
-	// anchoring of a sentence looks ahead at the expressions of its
-	// paragraph but at no other sentence's tokens, so the token array
-	// holds one paragraph, however long the document.
+	// Scratch space (the sentence states, the token array, the matcher's
+	// stacks, the timex list) is reused from earlier documents. Tokens
+	// are made a paragraph at a time: the anchoring of a sentence looks
+	// ahead at the expressions of its paragraph but at no other
+	// sentence's tokens, so the token array holds one paragraph, however
+	// long the document.
 	sc, _ := tg.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{m: &matcher{g: tg.g, lex: tg.lex, numCls: tg.numCls, fracCl: tg.fracCl}}
 	}
 	defer tg.scratch.Put(sc)
+	if cap(sc.sents) < len(d.Sentences) {
+		sc.sents = make([]sentence, len(d.Sentences))
+	}
+	sents := sc.sents[:len(d.Sentences)]
+	// Nothing of this document stays in the pool.
+	defer clear(sents)
 	m := sc.m
 	m.text = d.Text
 	all, bounds, buf := sc.toks, sc.bounds, sc.buf
-	a := tg.newAnchor(d, sents)
+	a := tg.newAnchor(d, sents, sc.tx)
 	for lo := 0; lo < len(d.Sentences); {
 		hi := lo + 1
 		for hi < len(d.Sentences) && d.Sentences[hi].Block == d.Sentences[lo].Block {
@@ -248,7 +254,7 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 		m.slab.reset()
 		lo = hi
 	}
-	a.finish()
+	sc.tx = a.finish()
 	// The tokens go back to the pool; nothing kept refers to them.
 	sc.toks, sc.bounds, sc.buf = all[:0], bounds[:0], buf
 	m.toks, m.text = nil, ""
@@ -260,6 +266,21 @@ func (tg *Tagger) Annotate(ctx context.Context, d *doc.Document) error {
 type exprSlab struct {
 	chunks [][]expr
 	c, i   int // the next free expression is chunks[c][i]
+	// lists holds the sentences' expression lists the same way.
+	lists []*expr
+}
+
+// list returns an empty list with room for n expressions, valid until
+// reset.
+func (s *exprSlab) list(n int) []*expr {
+	if len(s.lists)+n > cap(s.lists) {
+		// Lists handed out keep the old array; the new one serves from
+		// here on.
+		s.lists = make([]*expr, 0, max(2*cap(s.lists), n, 64))
+	}
+	l := s.lists[len(s.lists) : len(s.lists) : len(s.lists)+n]
+	s.lists = s.lists[:len(s.lists)+n]
+	return l
 }
 
 func (s *exprSlab) get() *expr {
@@ -283,26 +304,36 @@ func (s *exprSlab) reset() {
 		clear(s.chunks[s.c][:s.i])
 	}
 	s.c, s.i = 0, 0
+	clear(s.lists)
+	s.lists = s.lists[:0]
 }
 
 // scratch is the reusable working memory of one Annotate call.
 type scratch struct {
 	m      *matcher
+	sents  []sentence
 	toks   []token
 	bounds []int // where each sentence's tokens start in toks
 	buf    []byte
+	tx     []doc.Timex
 }
 
 // recognise finds the expressions of one sentence.
 func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
-	var found []*expr
+	found := m.found[:0]
+	defer func() { m.found = found[:0] }()
 	// Most matches tried are turned down: each is interpreted in one
 	// scratch expression, copied out only when it stands.
 	var scratch expr
 	for i := range m.toks {
-		for _, mt := range m.all(i) {
-			mt := mt
-			if e, ok := tg.interpret(m, &mt, s, &scratch); ok {
+		if !m.mayStart(i) {
+			continue
+		}
+		ms := m.all(i)
+		for k := range ms {
+			// Nothing interpret does runs the matcher again: the match
+			// is read in place.
+			if e, ok := tg.interpret(m, &ms[k], s, &scratch); ok {
 				var kept *expr
 				if s.heading {
 					kept = new(expr) // read again for the section periods
@@ -320,14 +351,15 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	}
 	// Keep the longest of overlapping expressions: try them longest
 	// first (stable, so earlier ones first among equals).
-	order := make([]*expr, len(found))
-	copy(order, found)
+	order := append(m.order[:0], found...)
+	defer func() { m.order = order[:0] }()
 	for a := 1; a < len(order); a++ {
 		for b := a; b > 0 && order[b].to-order[b].from > order[b-1].to-order[b-1].from; b-- {
 			order[b], order[b-1] = order[b-1], order[b]
 		}
 	}
-	var kept []*expr
+	kept := m.kept[:0]
+	defer func() { m.kept = kept[:0] }()
 	for _, e := range order {
 		ok := true
 		for _, k := range kept {
@@ -345,28 +377,34 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 			kept[b], kept[b-1] = kept[b-1], kept[b]
 		}
 	}
-	kept = tg.ranges(m, kept)
-	tg.lists(m, kept)
-	for _, e := range kept {
-		tg.extendPrefix(m, e, kept)
+	// The sentence's list outlives the scratch lists: it is taken from
+	// the paragraph's share (a heading's is its own, kept to the end).
+	var dst []*expr
+	if !s.heading {
+		dst = m.slab.list(3 * len(kept))
+	}
+	res := tg.ranges(m, kept, dst)
+	tg.lists(m, res)
+	for _, e := range res {
+		tg.extendPrefix(m, e, res)
 	}
 	if tg.opts.timex2() {
-		for k, e := range kept {
+		for k, e := range res {
 			limit := len(m.toks)
-			if k+1 < len(kept) {
-				limit = kept[k+1].from
+			if k+1 < len(res) {
+				limit = res[k+1].from
 			}
 			tg.extendOf(m, e, limit)
 		}
 	}
 	// A bare end takes "around" from the other end: "around 1933–34".
-	for _, e := range kept {
+	for _, e := range res {
 		if e.bare && e.partner != nil && e.mod == "" && e.partner.mod == "APPROX" {
 			e.mod = "APPROX"
 		}
 	}
-	tg.markAttributive(m, kept)
-	return kept
+	tg.markAttributive(m, res)
+	return res
 }
 
 // connectorBetween reports whether the tokens between a and b (a before b)
@@ -375,7 +413,7 @@ func (tg *Tagger) connectorBetween(m *matcher, aEnd, bFrom int) (string, bool) {
 	if bFrom-aEnd != 1 {
 		return "", false
 	}
-	w := strings.ToLower(m.tokText(aEnd))
+	w := m.lowerTok(aEnd)
 	if m.toks[aEnd].id >= 0 {
 		w = tg.lex.names[m.toks[aEnd].id]
 	}
@@ -386,8 +424,9 @@ func (tg *Tagger) connectorBetween(m *matcher, aEnd, bFrom int) (string, bool) {
 // 1933", "from May to July 1940") so that an incomplete end borrows from
 // the other, and makes expressions of bare numbers at one end of a range
 // ("6–7 February", "1933–34", "twelve to eighteen months").
-func (tg *Tagger) ranges(m *matcher, es []*expr) []*expr {
-	var out []*expr
+//
+// The result is appended to out, which must not share es's array.
+func (tg *Tagger) ranges(m *matcher, es []*expr, out []*expr) []*expr {
 	for i := 0; i < len(es); i++ {
 		e := es[i]
 		// A bare number before a connector and an expression: the start of
@@ -457,11 +496,11 @@ func (tg *Tagger) listSep(m *matcher, from, to int) bool {
 	if n < 1 || n > 2 {
 		return false
 	}
-	w0 := strings.ToLower(m.tokText(from))
+	w0 := m.lowerTok(from)
 	if n == 1 {
 		return w0 == "," || tg.rangeWords[w0]
 	}
-	w1 := strings.ToLower(m.tokText(from + 1))
+	w1 := m.lowerTok(from + 1)
 	return w0 == "," && (w1 == "and" || w1 == "or")
 }
 
@@ -692,13 +731,13 @@ func (tg *Tagger) extendPrefix(m *matcher, e *expr, all []*expr) {
 // phrase after "of" runs to a punctuation mark or a word that starts
 // something else, for at most eight words.
 func (tg *Tagger) extendOf(m *matcher, e *expr, limit int) {
-	if e.kind != kDuration || e.to+1 >= limit || strings.ToLower(m.tokText(e.to)) != "of" {
+	if e.kind != kDuration || e.to+1 >= limit || m.lowerTok(e.to) != "of" {
 		return
 	}
 	end := e.to + 1
 	for end < limit && end-e.to <= 8 {
 		t := &m.toks[end]
-		w := strings.ToLower(m.tokText(end))
+		w := m.lowerTok(end)
 		if t.kind == tPunct && w != "'" && w != "-" || t.kind == tNum || stopOf[w] || t.kind == tWord && len(w) > 4 && strings.HasSuffix(w, "ed") {
 			break
 		}
@@ -724,7 +763,12 @@ func (tg *Tagger) markAttributive(m *matcher, es []*expr) {
 	}
 	depth := 0
 	k := 0
-	for i := range m.toks {
+	// Depth matters only up to the furthest expression's start.
+	last := 0
+	for _, e := range es {
+		last = max(last, e.from)
+	}
+	for i := range m.toks[:last+1] {
 		for k < len(es) && es[k].from == i {
 			if depth > 0 {
 				es[k].noUpdate = true

@@ -104,6 +104,16 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 				i += n
 				continue
 			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				if n, h, lower, ok := scanASCIIWord(text, i); ok {
+					t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags | asciiFlags(c, n, lower), id: -1}
+					flags = 0
+					if lex != nil {
+						t.id = lex.idOf(text[i:i+n], h)
+					}
+					dst = append(dst, t)
+					i += n
+					continue
+				}
 				n := scanWord(text, i)
 				t := token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags, id: -1}
 				flags = 0
@@ -164,6 +174,65 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 		i += size
 	}
 	return dst
+}
+
+// scanASCIIWord reads the word at i in one pass when it is all ASCII:
+// its length, the hash lookup uses and whether it has a lower-case
+// letter. It reports false for a word with other letters, left to
+// scanWord.
+func scanASCIIWord(text string, i int) (n int, h uint32, lower, ok bool) {
+	h = 2166136261
+	j := i
+	for ; j < len(text); j++ {
+		c := text[j]
+		if c-'a' <= 'z'-'a' {
+			lower = true
+		} else if c-'A' <= 'Z'-'A' {
+			c += 'a' - 'A'
+		} else if c >= utf8.RuneSelf {
+			return 0, 0, false, false
+		} else {
+			break
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return j - i, h, lower, true
+}
+
+// idOf is lookup for an ASCII word whose hash is h.
+func (l *lexicon) idOf(w string, h uint32) int32 {
+	if l.table != nil {
+		return l.probe(h, w)
+	}
+	var buf []byte
+	return l.lookup(w, &buf)
+}
+
+// asciiFlags are the flags wordFlags gives an ASCII word of n letters
+// starting with c (lower: it has a lower-case letter).
+func asciiFlags(c byte, n int, lower bool) uint16 {
+	if c > 'Z' {
+		return 0
+	}
+	if n >= 2 && !lower {
+		return fCap | fAllCap
+	}
+	return fCap
+}
+
+// asciiWord reads the word at i as appendTokens does when it is all
+// ASCII: its token (offsets left to the caller), its length; false for
+// a word with other letters.
+func asciiWord(text string, i int, lex *lexicon) (token, int, bool) {
+	n, h, lower, ok := scanASCIIWord(text, i)
+	if !ok {
+		return token{}, 0, false
+	}
+	t := token{kind: tWord, id: -1, flags: asciiFlags(text[i], n, lower)}
+	if lex != nil {
+		t.id = lex.idOf(text[i:i+n], h)
+	}
+	return t, n, true
 }
 
 // punctKey is the lexicon spelling of a non-ASCII punctuation mark: curly

@@ -50,110 +50,120 @@ type point struct {
 
 // format writes the TIMEX3 value of p.
 func (p point) format() string {
-	var b strings.Builder
-	yr := func() {
-		if p.bc {
-			b.WriteString("BC")
-		}
-		if p.noYear {
-			b.WriteString("XXXX")
-			return
-		}
-		writePadded(&b, p.year, 4)
-	}
+	// Built in a buffer on the stack: one allocation, the string.
+	var arr [48]byte
+	b := arr[:0]
 	switch p.gran {
 	case GNone:
 		return ""
 	case GMillennium:
 		if p.bc {
-			b.WriteString("BC")
+			b = append(b, "BC"...)
 		}
-		writePadded(&b, p.year/1000, 0)
-		b.WriteString("XXX")
-		return b.String()
+		b = appendPadded(b, p.year/1000, 0)
+		b = append(b, "XXX"...)
+		return string(b)
 	case GCentury:
 		if p.bc {
-			b.WriteString("BC")
+			b = append(b, "BC"...)
 		}
-		writePadded(&b, p.year/100, 2)
-		b.WriteString("XX")
-		return b.String()
+		b = appendPadded(b, p.year/100, 2)
+		b = append(b, "XX"...)
+		return string(b)
 	case GDecade:
 		if p.bc {
-			b.WriteString("BC")
+			b = append(b, "BC"...)
 		}
-		writePadded(&b, p.year/10, 3)
-		b.WriteString("X")
-		return b.String()
+		b = appendPadded(b, p.year/10, 3)
+		b = append(b, "X"...)
+		return string(b)
 	}
-	yr()
+	b = appendYear(b, p)
 	switch p.gran {
 	case GYear:
 	case GHalf:
-		b.WriteString("-H")
-		writePadded(&b, p.part, 0)
+		b = append(b, "-H"...)
+		b = appendPadded(b, p.part, 0)
 	case GQuarter:
-		b.WriteString("-Q")
-		writePadded(&b, p.part, 0)
+		b = append(b, "-Q"...)
+		b = appendPadded(b, p.part, 0)
 	case GSeason:
-		b.WriteString("-" + p.season)
+		b = append(b, "-"+p.season...)
 	case GWeek:
 		if p.week == 0 {
-			b.WriteString("-WXX")
+			b = append(b, "-WXX"...)
 		} else {
-			b.WriteString("-W")
-			writePadded(&b, p.week, 2)
+			b = append(b, "-W"...)
+			b = appendPadded(b, p.week, 2)
 		}
 		if p.weekday > 0 {
-			b.WriteString("-")
-			writePadded(&b, p.weekday, 0)
+			b = append(b, "-"...)
+			b = appendPadded(b, p.weekday, 0)
 		}
 	default: // month and finer
 		if p.month == 0 {
-			b.WriteString("-XX")
+			b = append(b, "-XX"...)
 		} else {
-			b.WriteString("-")
-			writePadded(&b, p.month, 2)
+			b = append(b, "-"...)
+			b = appendPadded(b, p.month, 2)
 		}
 		if p.gran == GMonth {
 			break
 		}
 		if p.day == 0 {
-			b.WriteString("-XX")
+			b = append(b, "-XX"...)
 		} else {
-			b.WriteString("-")
-			writePadded(&b, p.day, 2)
+			b = append(b, "-"...)
+			b = appendPadded(b, p.day, 2)
 		}
 		switch p.gran {
 		case GPartOfDay:
-			b.WriteString("T" + p.dayPart)
+			b = append(b, "T"+p.dayPart...)
 		case GHour:
-			b.WriteString("T")
-			writePadded(&b, p.hour, 2)
+			b = append(b, "T"...)
+			b = appendPadded(b, p.hour, 2)
 		case GMinute:
-			b.WriteString("T")
-			writePadded(&b, p.hour, 2)
-			b.WriteString(":")
-			writePadded(&b, p.minute, 2)
+			b = append(b, "T"...)
+			b = appendPadded(b, p.hour, 2)
+			b = append(b, ":"...)
+			b = appendPadded(b, p.minute, 2)
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendYear appends the year of p (or XXXX), after BC for years
+// before the common era.
+func appendYear(b []byte, p point) []byte {
+	if p.bc {
+		b = append(b, "BC"...)
+	}
+	if p.noYear {
+		return append(b, "XXXX"...)
+	}
+	return appendPadded(b, p.year, 4)
 }
 
 // writePadded writes n as fmt's %0*d verb does: at least width
 // characters, zeros between any sign and the digits.
 func writePadded(b *strings.Builder, n, width int) {
 	var buf [24]byte
+	b.Write(appendPadded(buf[:0], n, width))
+}
+
+// appendPadded appends n to dst as writePadded writes it.
+func appendPadded(dst []byte, n, width int) []byte {
+	var buf [24]byte
 	digits := strconv.AppendInt(buf[:0], int64(n), 10)
 	if n < 0 {
-		b.WriteByte('-')
+		dst = append(dst, '-')
 		digits = digits[1:]
 		width--
 	}
 	for i := len(digits); i < width; i++ {
-		b.WriteByte('0')
+		dst = append(dst, '0')
 	}
-	b.Write(digits)
+	return append(dst, digits...)
 }
 
 // astroYear is the astronomical year number (1 BC is year 0).
