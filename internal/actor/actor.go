@@ -128,7 +128,9 @@ type resolver struct {
 	keys    map[string]string // memo of nameKey
 	sorted  int               // mentions[:sorted] are in text order
 	weaks   []cand            // weak names, for pass2
-	pairs   []cand            // pair phrases, for pass2
+	// pairGroups are the groups named by pair phrases, by sorted codes.
+	pairGroups map[[2]string]pairGroup
+	pairs      []cand // pair phrases, for pass2
 }
 
 // key is nameKey, remembered for the document.
@@ -343,7 +345,7 @@ func (rs *resolver) addPerson(c cand) {
 			return
 		}
 	}
-	id := "person:" + Slug(c.name)
+	id := prefixSlug("person:", c.name)
 	dp := &docPerson{id: id, name: c.name, reg: -1}
 	rs.persons[id] = dp
 	rs.register(dp, c.name)
@@ -523,7 +525,7 @@ func (rs *resolver) addSurname(c cand) {
 		}
 	}
 	if c.cue {
-		id := "person:" + Slug(c.name)
+		id := prefixSlug("person:", c.name)
 		dp, ok := rs.persons[id]
 		if !ok {
 			dp = &docPerson{id: id, name: c.name, reg: -1}
@@ -784,19 +786,35 @@ func (rs *resolver) addPair(c cand, main []string, sorted int) {
 	if len(pair) != 2 {
 		return
 	}
-	codes := append([]string(nil), pair...)
-	sort.Strings(codes)
-	var names []string
-	for _, code := range codes {
-		s, _ := rs.r.State(code)
-		names = append(names, s.Name)
+	key := [2]string{pair[0], pair[1]}
+	if key[1] < key[0] {
+		key[0], key[1] = key[1], key[0]
 	}
-	name := strings.Join(names, " and ")
-	id := "group:" + Slug(name)
+	g, ok := rs.pairGroups[key]
+	if !ok {
+		// The group of a pair is the same for every mention of it: its
+		// codes, name and id are made once.
+		g.codes = key[:]
+		s0, _ := rs.r.State(key[0])
+		s1, _ := rs.r.State(key[1])
+		g.name = s0.Name + " and " + s1.Name
+		g.id = prefixSlug("group:", g.name)
+		if rs.pairGroups == nil {
+			rs.pairGroups = map[[2]string]pairGroup{}
+		}
+		rs.pairGroups[key] = g
+	}
+	codes, name, id := g.codes, g.name, g.id
 	a := rs.actor(id, name, doc.KindGroup)
 	a.Members = codes
 	m := rs.mention(c, id, doc.KindGroup, "", "pair")
 	m.Members = codes
+}
+
+// pairGroup is the group of a pair of states ("Germany and Soviet Union").
+type pairGroup struct {
+	codes    []string
+	name, id string
 }
 
 // finish drops overlapping mentions and fills the document.

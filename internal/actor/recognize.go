@@ -207,6 +207,42 @@ func (it *item) only(kinds ...entryKind) []entry {
 	return out
 }
 
+// only is it.only stored in the sentence's entry buffer instead of a new
+// slice: for entries read before the next sentence is analysed (nil when
+// none match, as it.only).
+func (p *sentProc) only(it *item, kind entryKind) []entry {
+	start := len(p.ents)
+	for _, e := range it.entries {
+		if e.kind == kind {
+			p.ents = append(p.ents, e)
+		}
+	}
+	if len(p.ents) == start {
+		return nil
+	}
+	return p.ents[start:len(p.ents):len(p.ents)]
+}
+
+// first returns the item's first entry of the kind.
+func (it *item) first(kind entryKind) (entry, bool) {
+	for _, e := range it.entries {
+		if e.kind == kind {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+// onlyOf reports whether every entry of the item is of a kind in mask.
+func (it *item) onlyOf(mask uint32) bool {
+	for _, e := range it.entries {
+		if mask&(1<<e.kind) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // chooseEntry picks the meaning in force at the sentence's date: one whose
 // period (and whose actor's lifetime) overlaps the date range, else the
 // one nearest to its middle day.
@@ -325,7 +361,7 @@ func (p *sentProc) findNames() {
 	}
 	for i := 0; i < n; {
 		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
-			ns := nameSpan{lo: it.lo, hi: it.hi, reg: it.only(ePersonName), full: true}
+			ns := nameSpan{lo: it.lo, hi: it.hi, reg: p.only(it, ePersonName), full: true}
 			i = p.addName(ns)
 			continue
 		}
@@ -466,7 +502,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 				j++
 				continue
 			case j > i && given > 0 && it.has(ePersonName):
-				reg = it.only(ePersonName)
+				reg = p.only(it, ePersonName)
 				words++
 				j = it.hi
 				end = j
@@ -605,7 +641,10 @@ func (p *sentProc) isCue(it *item) bool {
 	}
 	// A lower-case title is a cue only for an office that names a person
 	// ("ambassador Ivan Maisky"), not for a word like "general".
-	for _, e := range it.only(eOffice) {
+	for _, e := range it.entries {
+		if e.kind != eOffice {
+			continue
+		}
 		switch p.r.Offices[e.ref].Class {
 		case "military-rank", "official", "honorific", "minister":
 		default:
@@ -671,7 +710,10 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 			switch {
 			case it.has(eOffice, eDefinite):
 				office = office || loose || p.isCue(it) || it.has(eDefinite)
-				for _, e := range it.only(eOffice) {
+				for _, e := range it.entries {
+					if e.kind != eOffice {
+						continue
+					}
 					if c := p.r.Offices[e.ref].Class; c != "honorific" && c != "military-rank" {
 						titled = true
 					}
@@ -679,7 +721,10 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 				if it.has(eDefinite) {
 					titled = true
 				}
-				for _, e := range it.only(eOffice, eDefinite) {
+				for _, e := range it.entries {
+					if e.kind != eOffice && e.kind != eDefinite {
+						continue
+					}
 					if o := p.r.Offices[e.ref]; o.State != "" && state == "" {
 						state = o.State
 					}
@@ -927,14 +972,14 @@ func (p *sentProc) scanItem(it *item) int {
 		return it.hi
 	case it.has(eDefinite):
 		if p.key(it.lo-1) == "the" || p.toks[it.lo].is(tCap) {
-			p.holder(it.only(eDefinite), "", it.lo, it.hi, "title")
+			p.holder(p.only(it, eDefinite), "", it.lo, it.hi, "title")
 		}
 		return it.hi
 	case it.has(eStateWeak, eOrgWeak):
 		p.emit(cand{kind: cWeak, entries: it.only(eStateWeak, eOrgWeak), via: "alias"}, it.lo, it.hi)
 		return it.hi
 	case it.has(eOrgAnaphor):
-		p.emit(cand{kind: cAnaphor, entries: it.only(eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
+		p.emit(cand{kind: cAnaphor, entries: p.only(it, eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
 		return it.hi
 	}
 	_ = n
@@ -993,7 +1038,9 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 			continue
 		}
 		pi := p.r.personByID[hs[0].ID]
-		p.emit(cand{kind: cPerson, entries: []entry{{kind: ePersonName, ref: int32(pi), period: always}},
+		p.ents = append(p.ents, entry{kind: ePersonName, ref: int32(pi), period: always})
+		es := p.ents[len(p.ents)-1 : len(p.ents) : len(p.ents)]
+		p.emit(cand{kind: cPerson, entries: es,
 			role: p.tokText(lo, hi), state: st, via: via}, lo, hi)
 		return true
 	}
@@ -1015,7 +1062,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	// "nationalities (including German)" are people, not the state.
 	if prev := p.key(it.lo - 1); (prev == "including" || prev == "as" && p.key(it.lo-2) == "such") && (p.key(j) == ")" || p.key(j) == ";") {
 		if pl := p.r.States[e.ref].Plurals; len(pl) > 0 {
-			p.emit(cand{kind: cGroup, actor: "group:" + Slug(pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
+			p.emit(cand{kind: cGroup, actor: prefixSlug("group:", pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
 			return it.hi
 		}
 	}
@@ -1027,8 +1074,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 		}
 	}
 	if head != nil && p.inName[head.lo] < 0 {
-		if nouns := head.only(eNoun); len(nouns) > 0 {
-			nr := nouns[0]
+		if nr, ok := head.first(eNoun); ok {
 			next := head.hi
 			isHead := true
 			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] && !subjectVerbs[p.toks[next].key] {
@@ -1049,7 +1095,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 					return head.hi
 				case "group":
 					name := p.tokText(it.lo, head.hi)
-					p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
+					p.emit(cand{kind: cGroup, actor: prefixSlug("group:", name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
 					return head.hi
 				case "type":
 					if o, ok := p.orgOfType(code, rule.Type); ok {
@@ -1061,10 +1107,11 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				}
 			}
 		}
-		adjUse := head.hi < n && len(head.only(eNoun)) > 0 && head.only(eNoun)[0].adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		nr, hasNoun := head.first(eNoun)
+		adjUse := head.hi < n && hasNoun && nr.adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
 		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
-			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
+			if p.holder(p.only(head, eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
 			}
 			p.emit(cand{kind: cState, actor: code, state: code, via: "demonym", role: p.tokText(head.lo, head.hi)}, it.lo, head.hi)
@@ -1134,7 +1181,7 @@ func (p *sentProc) plural(it *item) {
 		return
 	}
 	name := p.tokText(it.lo, it.hi)
-	p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, via: "demonym"}, it.lo, it.hi)
+	p.emit(cand{kind: cGroup, actor: prefixSlug("group:", name), name: name, via: "demonym"}, it.lo, it.hi)
 }
 
 // politicalCapital reports whether a capital stands for its government
@@ -1152,8 +1199,8 @@ func (p *sentProc) politicalCapital(it *item) bool {
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
 	if nx := p.itemStart(it.hi); nx != nil && nx.has(eNoun) {
-		for _, e := range nx.only(eNoun) {
-			if p.r.Nouns[e.ref].Refers == "state" {
+		for _, e := range nx.entries {
+			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
 				return true // "Berlin officials"
 			}
 		}
@@ -1242,7 +1289,7 @@ func (p *sentProc) scanOrgName(i int) int {
 			return true
 		}
 		it := &p.items[p.itemAt[j]]
-		return it.hi == it.lo+1 && len(it.only(eNoun, eOffice, eGiven)) == len(it.entries)
+		return it.hi == it.lo+1 && it.onlyOf(kinds(eNoun, eOffice, eGiven))
 	}
 	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
@@ -1269,7 +1316,7 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	name := p.tokText(i, last)
-	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
+	c := cand{kind: cOrg, actor: prefixSlug("org:", name), name: name, via: "name"}
 	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
 		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 			c.state = p.r.States[e.ref].Code
