@@ -1,6 +1,10 @@
 package actor
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // entryKind says what a registry name denotes.
 type entryKind uint8
@@ -45,6 +49,95 @@ type lexicon struct {
 	edges  map[uint64]int32
 	nextID int32
 	root   []int32 // children of the root by word number (0: none)
+	// words and slots are vocab as an open-addressing hash table keyed
+	// by keyHash, so that the tokenizer can look a word up with the hash
+	// it computes while reading the word, without building its key.
+	words []wordInfo
+	slots []uint32 // index+1 into words, 0 for an empty slot
+	// punct is what the lexicon knows of each one-byte ASCII key.
+	punct [utf8.RuneSelf]wordInfo
+}
+
+// FNV-1a, 32 bits: the hash of a key in the lexicon's table.
+const (
+	hashInit  uint32 = 2166136261
+	hashPrime uint32 = 16777619
+)
+
+// keyHash is the table hash of a key.
+func keyHash(key string) uint32 {
+	h := hashInit
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * hashPrime
+	}
+	return h
+}
+
+// buildTable fills words and slots from vocab, and punct.
+func (l *lexicon) buildTable() {
+	keys := make([]string, 0, len(l.vocab))
+	for k := range l.vocab {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // a fixed layout, whatever the map's order
+	n := 1
+	for n < 2*len(keys) {
+		n *= 2
+	}
+	l.words = make([]wordInfo, 0, len(keys))
+	l.slots = make([]uint32, n)
+	mask := uint32(n - 1)
+	for _, k := range keys {
+		wi := l.vocab[k]
+		wi.key = k
+		l.words = append(l.words, wi)
+		h := keyHash(k) & mask
+		for l.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		l.slots[h] = uint32(len(l.words))
+	}
+	for c := range l.punct {
+		l.punct[c] = l.info(string(rune(c)))
+	}
+}
+
+// lookup finds the key of hash h in the table. text[i:j] is the word as
+// written: its ASCII capitals compare equal to the key's lower-case
+// letters when fold is set, else the bytes must be the key's.
+func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, bool) {
+	mask := uint32(len(l.slots) - 1)
+	n := j - i
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return wordInfo{id: -1}, false
+		}
+		wi := &l.words[s-1]
+		if len(wi.key) != n {
+			continue
+		}
+		if !fold {
+			if wi.key == text[i:j] {
+				return *wi, true
+			}
+			continue
+		}
+		same := true
+		for m := 0; m < n; m++ {
+			c := text[i+m]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != wi.key[m] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return *wi, true
+		}
+	}
 }
 
 // wordInfo is what the lexicon knows of a token key: its number among
@@ -78,10 +171,8 @@ func (l *lexicon) word(key string) int32 {
 
 // info returns the lexicon's knowledge of a token key.
 func (l *lexicon) info(key string) wordInfo {
-	if w, ok := l.vocab[key]; ok {
-		return w
-	}
-	return wordInfo{id: -1}
+	wi, _ := l.lookup(key, 0, len(key), keyHash(key), false)
+	return wi
 }
 
 // next follows the edge from node for word w.
@@ -258,6 +349,7 @@ func buildLexicon(r *Registry) *lexicon {
 			l.vocab[w] = wi
 		}
 	}
+	l.buildTable()
 	return l
 }
 

@@ -52,20 +52,45 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []toke
 			continue
 		}
 		if c < utf8.RuneSelf && isASCIIAlnum(c) {
-			// Fast path for a word of ASCII letters and digits.
-			j := i + 1
-			for j < end && text[j] < utf8.RuneSelf && isASCIIAlnum(text[j]) {
+			// Fast path for a word of ASCII letters and digits: one
+			// pass reads its case and hashes its lower-case key.
+			j := i
+			upper, letters := 0, 0
+			h := hashInit
+		word:
+			for j < end {
+				b := text[j]
+				switch {
+				case 'a' <= b && b <= 'z':
+					letters++
+				case 'A' <= b && b <= 'Z':
+					letters++
+					upper++
+					b += 'a' - 'A'
+				case '0' <= b && b <= '9':
+				default:
+					break word
+				}
+				h = (h ^ uint32(b)) * hashPrime
 				j++
 			}
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
-				out = append(out, asciiWord(text, i, j, lex))
+				if lex != nil {
+					out = append(out, lexWord(text, i, j, upper, letters, h, lex))
+				} else {
+					out = append(out, asciiWord(text, i, j, nil))
+				}
 				i = j
 				continue
 			}
 		}
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) && c != '\'' && c != '\t' && c != '\r' && c > ' ' {
 			// ASCII punctuation: its own key, no allocation.
-			out = append(out, punctToken(i, i+1, text[i:i+1], lex))
+			t := token{start: int32(i), end: int32(i + 1), key: text[i : i+1], shape: tPunct}
+			if lex != nil {
+				t.setInfo(lex.punct[c])
+			}
+			out = append(out, t)
 			i++
 			continue
 		}
@@ -203,6 +228,52 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 	default:
 		t.key = strings.ToLower(w)
 	}
+	return t
+}
+
+// lexWord is asciiWord with a lexicon, from the counts of capitals and
+// letters and the hash of the lower-case key that the tokenizer made
+// while reading the word.
+func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon) token {
+	t := token{start: int32(i), end: int32(j), shape: tWord}
+	c := text[i]
+	switch {
+	case 'A' <= c && c <= 'Z':
+		t.shape |= tCap
+		if j-i == 1 {
+			t.shape |= tInitial
+		}
+	case '0' <= c && c <= '9':
+		t.shape |= tDigit
+	}
+	if letters >= 2 && upper == letters {
+		t.shape |= tAllCaps
+	}
+	if upper == 0 {
+		t.key = text[i:j]
+		wi, _ := lex.lookup(text, i, j, h, false)
+		t.setInfo(wi)
+		return t
+	}
+	if wi, ok := lex.lookup(text, i, j, h, true); ok {
+		t.key = wi.key
+		t.setInfo(wi)
+		return t
+	}
+	if j-i <= 64 {
+		var buf [64]byte
+		for k := i; k < j; k++ {
+			c := text[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k-i] = c
+		}
+		t.key = string(buf[:j-i])
+	} else {
+		t.key = strings.ToLower(text[i:j])
+	}
+	t.setInfo(wordInfo{id: -1})
 	return t
 }
 
