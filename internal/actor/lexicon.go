@@ -153,6 +153,8 @@ const (
 	wParticle uint8 = 1 << iota // von, de, van ...
 	wStop                       // never part of a person's name
 	wOrgHead                    // ends an organisation's name
+	wCompass                    // opens the name of a front or region
+	wDocHead                    // ends the name of a document named after a person
 )
 
 type lexNode struct {
@@ -339,7 +341,7 @@ func buildLexicon(r *Registry) *lexicon {
 	for _, set := range []struct {
 		words map[string]bool
 		class uint8
-	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}} {
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}} {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {

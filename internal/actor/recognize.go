@@ -365,6 +365,10 @@ func (p *sentProc) findNames() {
 			i = p.addName(ns)
 			continue
 		}
+		if !p.mayStartName(i) {
+			i++ // scanName would find nothing and stop here
+			continue
+		}
 		if j, ns, ok := p.scanName(i); ok {
 			i = p.addName(ns)
 			_ = j
@@ -375,6 +379,14 @@ func (p *sentProc) findNames() {
 		}
 		i++
 	}
+}
+
+// mayStartName is scanName's first test: whether a name can start at
+// token i.
+func (p *sentProc) mayStartName(i int) bool {
+	t := &p.toks[i]
+	return t.shape&(tCap|tWord|tDigit) == tCap|tWord ||
+		p.isParticle(i) && i+1 < len(p.toks) && (p.toks[i+1].is(tCap) || p.isParticle(i+1))
 }
 
 func (p *sentProc) addName(ns nameSpan) int {
@@ -619,7 +631,7 @@ func (p *sentProc) namesDocument(end int) bool {
 			j = it.hi
 		}
 	}
-	return j < n && documentHeads[p.toks[j].key] && p.toks[j].is(tCap)
+	return j < n && p.class[j]&wDocHead != 0 && p.toks[j].is(tCap)
 }
 
 // hasCue reports whether a title, rank or office stands right before
@@ -901,6 +913,10 @@ func (p *sentProc) scan() {
 		if k := p.toks[i].key; (k == "he" || k == "him") && p.toks[i].is(tWord) {
 			p.emit(cand{kind: cPronoun, via: "pronoun"}, i, i+1)
 			i++
+			continue
+		}
+		if t := &p.toks[i]; t.shape&(tCap|tWord|tDigit) != tCap|tWord || p.itemAt[i] >= 0 {
+			i++ // not the start of an organisation's name (scanOrgName's first test)
 			continue
 		}
 		if j := p.scanOrgName(i); j > i {
@@ -1275,10 +1291,10 @@ func (p *sentProc) scanPair(i int) int {
 func (p *sentProc) scanOrgName(i int) int {
 	n := len(p.toks)
 	t := p.toks[i]
-	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || compass[t.key] {
+	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.class[i]&wCompass != 0 {
 		return i
 	}
-	if nameStop[t.key] && !orgHeads[t.key] {
+	if p.class[i]&(wStop|wOrgHead) == wStop {
 		return i
 	}
 	free := func(j int) bool {
@@ -1295,7 +1311,7 @@ func (p *sentProc) scanOrgName(i int) int {
 	for j < n {
 		tk := p.toks[j]
 		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
-			headLast = orgHeads[tk.key]
+			headLast = p.class[j]&wOrgHead != 0
 			if headLast {
 				heads++
 			}
