@@ -113,12 +113,15 @@ type resolver struct {
 	d        *doc.Document
 	dates    []dateRange
 	mentions []doc.Mention
-	actors   map[string]*doc.Actor
-	order    []string
-	persons  map[string]*docPerson
-	byKey    map[string]string   // nameKey -> person id
-	bySur    map[string][]string // surname key -> person ids
-	orgSeen  map[string]int      // org id -> last sentence mentioned
+	// actors are the document's actors in the order first met; byID
+	// indexes them. A *doc.Actor into it is good until the next actor is
+	// made.
+	actors  []doc.Actor
+	byID    map[string]int32
+	persons map[string]*docPerson
+	byKey   map[string]string   // nameKey -> person id
+	bySur   map[string][]string // surname key -> person ids
+	orgSeen map[string]int      // org id -> last sentence mentioned
 	// noNear remembers surname keys with no near spelling among the
 	// surnames known, and how many surnames were known then.
 	noNear map[string]int
@@ -147,7 +150,7 @@ func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	// The maps start at the size an article of history fills (the
 	// founding article names some 160 actors), not grown from nothing.
 	const n = 64
-	return &resolver{r: r, d: d, dates: dates, actors: make(map[string]*doc.Actor, n), persons: make(map[string]*docPerson, n),
+	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/256+16), byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
 		byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
 		byShape: map[surShape][]string{}, keys: make(map[string]string, n)}
 }
@@ -253,13 +256,12 @@ func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Menti
 
 // actor returns the document's actor with the id, creating it.
 func (rs *resolver) actor(id, name, kind string) *doc.Actor {
-	if a, ok := rs.actors[id]; ok {
-		return a
+	if i, ok := rs.byID[id]; ok {
+		return &rs.actors[i]
 	}
-	a := &doc.Actor{ID: id, Name: name, Kind: kind, Aliases: []string{}}
-	rs.actors[id] = a
-	rs.order = append(rs.order, id)
-	return a
+	rs.byID[id] = int32(len(rs.actors))
+	rs.actors = append(rs.actors, doc.Actor{ID: id, Name: name, Kind: kind})
+	return &rs.actors[len(rs.actors)-1]
 }
 
 func (rs *resolver) addState(c cand, code string) {
@@ -829,30 +831,52 @@ func (rs *resolver) finish() {
 		end = m.Clean.End
 	}
 	rs.mentions = out
-	// An actor's aliases are the texts of its mentions, each once.
-	used := make(map[string]bool, len(rs.actors))          // actors mentioned
+	// An actor's aliases are the texts of its mentions, each once. They
+	// are counted first, so that all the lists share one array.
+	used := make([]int32, len(rs.actors))                  // aliases per actor mentioned, plus one
 	seen := make(map[[2]string]bool, len(rs.mentions)/4+8) // actor, alias
+	type aliasOf struct {
+		actor int32
+		alias string
+	}
+	aliases := make([]aliasOf, 0, len(rs.mentions)/2+8)
 	for i := range rs.mentions {
 		m := &rs.mentions[i]
-		used[m.Actor] = true
-		a := rs.actors[m.Actor]
-		if a == nil || m.Via == "pronoun" || m.Via == "pair" {
+		ai, ok := rs.byID[m.Actor]
+		if !ok {
+			continue
+		}
+		if used[ai] == 0 {
+			used[ai] = 1
+		}
+		if m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
 		if alias := strings.TrimSpace(m.Text); !seen[[2]string{m.Actor, alias}] {
 			seen[[2]string{m.Actor, alias}] = true
-			a.Aliases = append(a.Aliases, alias)
+			aliases = append(aliases, aliasOf{ai, alias})
+			used[ai]++
 		}
 	}
-	rs.d.Actors = rs.d.Actors[:0]
-	if len(used) > cap(rs.d.Actors) {
-		rs.d.Actors = make([]doc.Actor, 0, len(used))
-	}
-	for _, id := range rs.order {
-		if used[id] {
-			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
+	all := make([]string, len(aliases))
+	off := 0
+	for i := range rs.actors {
+		if n := int(used[i]) - 1; n >= 0 {
+			rs.actors[i].Aliases = all[off : off : off+n]
+			off += n
 		}
 	}
+	for _, a := range aliases {
+		rs.actors[a.actor].Aliases = append(rs.actors[a.actor].Aliases, a.alias)
+	}
+	// The actors mentioned, in the order first met, in place.
+	actors := rs.actors[:0]
+	for i := range rs.actors {
+		if used[i] > 0 {
+			actors = append(actors, rs.actors[i])
+		}
+	}
+	rs.d.Actors = actors
 	rs.d.Mentions = rs.mentions
 	if rs.d.Mentions == nil {
 		rs.d.Mentions = []doc.Mention{}

@@ -155,7 +155,12 @@ const (
 	wOrgHead                    // ends an organisation's name
 	wCompass                    // opens the name of a front or region
 	wDocHead                    // ends the name of a document named after a person
+	wScan                       // may open a pair phrase or be a pronoun (sentProc.scan)
 )
+
+// scanWords are the words sentProc.scan looks at when they are neither
+// names nor capitalised: pair phrases and pronouns.
+var scanWords = set("the", "these", "those", "both", "he", "him")
 
 type lexNode struct {
 	entries []entry
@@ -341,7 +346,7 @@ func buildLexicon(r *Registry) *lexicon {
 	for _, set := range []struct {
 		words map[string]bool
 		class uint8
-	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}} {
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan}} {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {

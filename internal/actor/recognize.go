@@ -384,9 +384,13 @@ func (p *sentProc) findNames() {
 // mayStartName is scanName's first test: whether a name can start at
 // token i.
 func (p *sentProc) mayStartName(i int) bool {
-	t := &p.toks[i]
-	return t.shape&(tCap|tWord|tDigit) == tCap|tWord ||
-		p.isParticle(i) && i+1 < len(p.toks) && (p.toks[i+1].is(tCap) || p.isParticle(i+1))
+	return p.toks[i].shape&(tCap|tWord|tDigit) == tCap|tWord ||
+		p.class[i]&wParticle != 0 && p.particleOpens(i)
+}
+
+// particleOpens is the rest of mayStartName for a particle at i.
+func (p *sentProc) particleOpens(i int) bool {
+	return p.isParticle(i) && i+1 < len(p.toks) && (p.toks[i+1].is(tCap) || p.isParticle(i+1))
 }
 
 func (p *sentProc) addName(ns nameSpan) int {
@@ -882,6 +886,10 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 func (p *sentProc) scan() {
 	n := len(p.toks)
 	for i := 0; i < n; {
+		if p.inName[i] < 0 && p.itemAt[i] < 0 && p.class[i]&wScan == 0 && p.toks[i].shape&tCap == 0 {
+			i++ // nothing below starts at a plain word
+			continue
+		}
 		if ni := p.inName[i]; ni >= 0 {
 			ns := p.names[ni]
 			c := cand{kind: cPerson, entries: ns.reg, cue: ns.cue, role: ns.role, state: ns.affState, org: ns.affOrg,
