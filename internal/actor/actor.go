@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -56,7 +57,8 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	dates := sentenceDates(d)
 	res := newResolver(a.reg, d, dates)
 	res.mentions = make([]doc.Mention, 0, len(d.Text)/48+8) // about one per 50 bytes of history
-	p := &sentProc{r: a.reg}
+	arena := &res.arena
+	p := &sentProc{r: a.reg, arena: arena}
 	var toks []token
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
@@ -67,7 +69,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		if skipSentence(d, si) {
 			continue
 		}
-		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex)
+		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex, arena)
 		p.out = p.out[:0]
 		p.analyse(d, si, dates[si], toks)
 		res.pass1(p.out)
@@ -131,9 +133,22 @@ type resolver struct {
 	keys    map[string]string // memo of nameKey
 	sorted  int               // mentions[:sorted] are in text order
 	weaks   []cand            // weak names, for pass2
+	// arena holds the document's keys and ids.
+	arena strArena
+	// people holds the docPersons, in blocks that never move.
+	people []docPerson
 	// pairGroups are the groups named by pair phrases, by sorted codes.
 	pairGroups map[[2]string]pairGroup
 	pairs      []cand // pair phrases, for pass2
+}
+
+// newPerson stores a docPerson in the resolver's current block.
+func (rs *resolver) newPerson(dp docPerson) *docPerson {
+	if len(rs.people) == cap(rs.people) {
+		rs.people = make([]docPerson, 0, 32)
+	}
+	rs.people = append(rs.people, dp)
+	return &rs.people[len(rs.people)-1]
 }
 
 // key is nameKey, remembered for the document.
@@ -141,7 +156,7 @@ func (rs *resolver) key(name string) string {
 	if k, ok := rs.keys[name]; ok {
 		return k
 	}
-	k := nameKey(name)
+	k := nameKeyIn(name, &rs.arena)
 	rs.keys[name] = k
 	return k
 }
@@ -150,7 +165,7 @@ func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
 	// The maps start at the size an article of history fills (the
 	// founding article names some 160 actors), not grown from nothing.
 	const n = 64
-	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/256+16), byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
+	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/384+16), byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
 		byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
 		byShape: map[surShape][]string{}, keys: make(map[string]string, n)}
 }
@@ -331,27 +346,56 @@ func (rs *resolver) addPerson(c cand) {
 	// surname only ("Mr. Rapoport", then "Samuel Rapoport"), or whose
 	// given name agrees ("J. Kennedy" after "John Kennedy"), is that
 	// person; "Robert F. Kennedy" after "John F. Kennedy" is not.
-	words := strings.Fields(key)
-	if len(words) > 1 {
-		var same []*docPerson
-		for _, id := range rs.bySur[words[len(words)-1]] {
+	if first, last, words := keyWords(key); words > 1 {
+		var same *docPerson
+		n := 0
+		for _, id := range rs.bySur[last] {
 			dp := rs.persons[id]
-			old := strings.Fields(rs.key(dp.name))
-			if dp.reg < 0 && (len(old) == 1 || old[0] == words[0] ||
-				(len(old[0]) == 1 || len(words[0]) == 1) && old[0][0] == words[0][0]) {
-				same = append(same, dp)
+			if dp.reg >= 0 {
+				continue
+			}
+			oldFirst, _, oldWords := keyWords(rs.key(dp.name))
+			if oldWords == 1 || oldFirst == first ||
+				(len(oldFirst) == 1 || len(first) == 1) && oldFirst[0] == first[0] {
+				same = dp
+				n++
 			}
 		}
-		if len(same) == 1 {
-			rs.mentionPerson(c, same[0], "alias")
+		if n == 1 {
+			rs.mentionPerson(c, same, "alias")
 			return
 		}
 	}
-	id := prefixSlug("person:", c.name)
-	dp := &docPerson{id: id, name: c.name, reg: -1}
+	id := rs.arena.prefixSlug("person:", c.name)
+	dp := rs.newPerson(docPerson{id: id, name: c.name, reg: -1})
 	rs.persons[id] = dp
 	rs.register(dp, c.name)
 	rs.mentionPerson(c, dp, c.via)
+}
+
+// keyWords returns the first and last of the space-separated words of a
+// name key and whether there are none, one or more (0, 1, 2), without
+// splitting it.
+func keyWords(key string) (first, last string, words int) {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c < '!' && c != ' ' || c >= utf8.RuneSelf {
+			// Other spaces than ' ' may separate words: split for real.
+			f := strings.Fields(key)
+			if len(f) == 0 {
+				return "", "", 0
+			}
+			return f[0], f[len(f)-1], min(len(f), 2)
+		}
+	}
+	key = strings.Trim(key, " ")
+	if key == "" {
+		return "", "", 0
+	}
+	i, j := strings.IndexByte(key, ' '), strings.LastIndexByte(key, ' ')
+	if i < 0 {
+		return key, key, 1
+	}
+	return key[:i], key[j+1:], 2
 }
 
 // chooseRegistryPerson picks among registry people sharing a name: the one
@@ -394,7 +438,7 @@ func (rs *resolver) registryPerson(pi int) *docPerson {
 	if dp, ok := rs.persons[p.ID]; ok {
 		return dp
 	}
-	dp := &docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi}
+	dp := rs.newPerson(docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi})
 	rs.persons[p.ID] = dp
 	for _, k := range p.keys {
 		rs.registerKey(dp, k)
@@ -527,10 +571,10 @@ func (rs *resolver) addSurname(c cand) {
 		}
 	}
 	if c.cue {
-		id := prefixSlug("person:", c.name)
+		id := rs.arena.prefixSlug("person:", c.name)
 		dp, ok := rs.persons[id]
 		if !ok {
-			dp = &docPerson{id: id, name: c.name, reg: -1}
+			dp = rs.newPerson(docPerson{id: id, name: c.name, reg: -1})
 			rs.persons[id] = dp
 			rs.register(dp, c.name)
 		}
@@ -800,7 +844,7 @@ func (rs *resolver) addPair(c cand, main []string, sorted int) {
 		s0, _ := rs.r.State(key[0])
 		s1, _ := rs.r.State(key[1])
 		g.name = s0.Name + " and " + s1.Name
-		g.id = prefixSlug("group:", g.name)
+		g.id = rs.arena.prefixSlug("group:", g.name)
 		if rs.pairGroups == nil {
 			rs.pairGroups = map[[2]string]pairGroup{}
 		}

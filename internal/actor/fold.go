@@ -114,7 +114,10 @@ func Slug(s string) string { return prefixSlug("", s) }
 
 // prefixSlug is prefix + Slug(s) ("person:" + Slug(name)) in one
 // allocation.
-func prefixSlug(prefix, s string) string {
+func prefixSlug(prefix, s string) string { return (*strArena)(nil).prefixSlug(prefix, s) }
+
+// prefixSlug is prefixSlug with the string made in the arena.
+func (a *strArena) prefixSlug(prefix, s string) string {
 	var buf [128]byte
 	b := append(buf[:0], prefix...)
 	n := len(b)
@@ -138,7 +141,7 @@ func prefixSlug(prefix, s string) string {
 				dash = true
 			}
 		}
-		return string(b)
+		return a.str(b)
 	}
 	for _, r := range fold(s) {
 		switch {
@@ -154,14 +157,17 @@ func prefixSlug(prefix, s string) string {
 			dash = true
 		}
 	}
-	return string(b)
+	return a.str(b)
 }
 
 // nameKey is the key under which person names are compared across
 // spellings and transliterations: folded, particles dropped, and the
 // common variants of romanised Russian made equal (Joffe/Ioffe,
 // Potemkin/Potyomkin, Aleksey/Alexei, Krestinsky/Krestinskii).
-func nameKey(name string) string {
+func nameKey(name string) string { return nameKeyIn(name, nil) }
+
+// nameKeyIn is nameKey with the key made in the arena.
+func nameKeyIn(name string, arena *strArena) string {
 	// One pass into a stack buffer: fold, split at spaces and dots, drop
 	// particles, transliterate, join with single spaces; one allocation.
 	var fbuf, obuf [128]byte
@@ -198,7 +204,7 @@ func nameKey(name string) string {
 		}
 		out = appendTranslit(out, w)
 	}
-	return string(out)
+	return arena.str(out)
 }
 
 // appendTranslit appends w to b with the spelling variants of romanised

@@ -60,6 +60,7 @@ type sentProc struct {
 	words  []int32
 	class  []uint8 // word classes of the tokens (wParticle, wStop, wOrgHead)
 	ents   []entry // storage for the items' entries
+	arena  *strArena
 }
 
 // nameSpan is a person's name in the sentence.
@@ -1086,7 +1087,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	// "nationalities (including German)" are people, not the state.
 	if prev := p.key(it.lo - 1); (prev == "including" || prev == "as" && p.key(it.lo-2) == "such") && (p.key(j) == ")" || p.key(j) == ";") {
 		if pl := p.r.States[e.ref].Plurals; len(pl) > 0 {
-			p.emit(cand{kind: cGroup, actor: prefixSlug("group:", pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
+			p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
 			return it.hi
 		}
 	}
@@ -1119,7 +1120,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 					return head.hi
 				case "group":
 					name := p.tokText(it.lo, head.hi)
-					p.emit(cand{kind: cGroup, actor: prefixSlug("group:", name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
+					p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
 					return head.hi
 				case "type":
 					if o, ok := p.orgOfType(code, rule.Type); ok {
@@ -1205,7 +1206,7 @@ func (p *sentProc) plural(it *item) {
 		return
 	}
 	name := p.tokText(it.lo, it.hi)
-	p.emit(cand{kind: cGroup, actor: prefixSlug("group:", name), name: name, via: "demonym"}, it.lo, it.hi)
+	p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", name), name: name, via: "demonym"}, it.lo, it.hi)
 }
 
 // politicalCapital reports whether a capital stands for its government
@@ -1340,7 +1341,7 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	name := p.tokText(i, last)
-	c := cand{kind: cOrg, actor: prefixSlug("org:", name), name: name, via: "name"}
+	c := cand{kind: cOrg, actor: p.arena.prefixSlug("org:", name), name: name, via: "name"}
 	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
 		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 			c.state = p.r.States[e.ref].Code

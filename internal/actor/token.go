@@ -37,13 +37,38 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 // "Germany's" and "Soviet-German" yield their names; an apostrophe between
 // letters stays in the word ("d'Orsay"). Offsets are into text.
 func tokenize(text string, start, end int, out []token) []token {
-	return tokenizeWith(text, start, end, out, nil)
+	return tokenizeWith(text, start, end, out, nil, nil)
+}
+
+// strArena makes strings out of bytes in shared blocks, so that the many
+// short keys and ids of a document cost a few allocations, not one each.
+// A string made stays valid: a full block is left to its strings and a new
+// one begun.
+type strArena struct {
+	b strings.Builder
+}
+
+// arenaBlock is the size of an arena's blocks.
+const arenaBlock = 2048
+
+// str returns p as a string; a nil arena allocates it alone.
+func (a *strArena) str(p []byte) string {
+	if a == nil || len(p) > arenaBlock/4 {
+		return string(p)
+	}
+	if a.b.Cap()-a.b.Len() < len(p) {
+		a.b = strings.Builder{}
+		a.b.Grow(arenaBlock)
+	}
+	n := a.b.Len()
+	a.b.Write(p)
+	return a.b.String()[n:]
 }
 
 // tokenizeWith is tokenize that also looks each word up in the lexicon,
 // reusing the lexicon's copy of a capitalised word's key instead of
 // allocating one.
-func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []token {
+func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena *strArena) []token {
 	i := start
 	for i < end {
 		c := text[i]
@@ -76,7 +101,7 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon) []toke
 			}
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
 				if lex != nil {
-					out = append(out, lexWord(text, i, j, upper, letters, h, lex))
+					out = append(out, lexWord(text, i, j, upper, letters, h, lex, arena))
 				} else {
 					out = append(out, asciiWord(text, i, j, nil))
 				}
@@ -234,7 +259,7 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 // lexWord is asciiWord with a lexicon, from the counts of capitals and
 // letters and the hash of the lower-case key that the tokenizer made
 // while reading the word.
-func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon) token {
+func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon, arena *strArena) token {
 	t := token{start: int32(i), end: int32(j), shape: tWord}
 	c := text[i]
 	switch {
@@ -269,7 +294,7 @@ func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon) toke
 			}
 			buf[k-i] = c
 		}
-		t.key = string(buf[:j-i])
+		t.key = arena.str(buf[:j-i])
 	} else {
 		t.key = strings.ToLower(text[i:j])
 	}
