@@ -42,6 +42,7 @@ type cand struct {
 type item struct {
 	lo, hi  int
 	entries []entry
+	mask    uint32 // the kinds of the entries (1 << kind)
 }
 
 // sentProc analyses one sentence.
@@ -56,9 +57,7 @@ type sentProc struct {
 	sent   int
 	out    []cand
 	names  []nameSpan
-	inName []int // token -> index of the name covering it, or -1
-	words  []int32
-	class  []uint8 // word classes of the tokens (wParticle, wStop, wOrgHead)
+	inName []int   // token -> index of the name covering it, or -1
 	ents   []entry // storage for the items' entries
 	arena  *strArena
 }
@@ -107,23 +106,18 @@ func (p *sentProc) match() {
 	for i := range p.itemAt {
 		p.itemAt[i] = -1
 	}
-	p.words = grow(p.words, n)
-	p.class = grow(p.class, n)
-	words := p.words
 	for i := range p.toks {
-		if p.toks[i].known {
-			words[i], p.class[i] = p.toks[i].word, p.toks[i].class
-			continue
+		if !p.toks[i].known {
+			p.toks[i].setInfo(lex.info(p.toks[i].key))
 		}
-		wi := lex.info(p.toks[i].key)
-		words[i], p.class[i] = wi.id, wi.class
 	}
+	toks := p.toks
 	for i := 0; i < n; {
 		node := int32(0)
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.next(node, words[j])
+			next, ok := lex.next(node, toks[j].word)
 			if !ok {
 				break
 			}
@@ -153,7 +147,11 @@ func (p *sentProc) match() {
 			continue
 		}
 		idx := len(p.items)
-		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best})
+		var mask uint32
+		for _, e := range best {
+			mask |= 1 << e.kind
+		}
+		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best, mask: mask})
 		for k := i; k < bestHi; k++ {
 			p.itemAt[k] = idx
 		}
@@ -186,11 +184,9 @@ func (p *sentProc) itemEnd(i int) *item {
 }
 
 func (it *item) has(kinds ...entryKind) bool {
-	for _, e := range it.entries {
-		for _, k := range kinds {
-			if e.kind == k {
-				return true
-			}
+	for _, k := range kinds {
+		if it.mask&(1<<k) != 0 {
+			return true
 		}
 	}
 	return false
@@ -386,7 +382,7 @@ func (p *sentProc) findNames() {
 // token i.
 func (p *sentProc) mayStartName(i int) bool {
 	return p.toks[i].shape&(tCap|tWord|tDigit) == tCap|tWord ||
-		p.class[i]&wParticle != 0 && p.particleOpens(i)
+		p.toks[i].class&wParticle != 0 && p.particleOpens(i)
 }
 
 // particleOpens is the rest of mayStartName for a particle at i.
@@ -483,7 +479,7 @@ func (p *sentProc) combiningHere(it *item) bool {
 }
 
 func (p *sentProc) isParticle(i int) bool {
-	return i < len(p.toks) && p.class[i]&wParticle != 0 && p.toks[i].is(tWord)
+	return i < len(p.toks) && p.toks[i].class&wParticle != 0 && p.toks[i].is(tWord)
 }
 
 // scanName reads a capitalised name sequence at token i. It returns where
@@ -534,13 +530,13 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.toks[k].class&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
 			break
 		}
-		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.class[j]&wStop == 0 {
+		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.toks[j].class&wStop == 0 {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
 				j += 2
@@ -561,7 +557,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
+			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.toks[k].class&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
@@ -603,7 +599,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	// A surname followed by a model designation is a product ("Tupolev
 	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
 	// Front").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.class[end]&wOrgHead != 0 && p.toks[end].is(tCap)) {
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.toks[end].class&wOrgHead != 0 && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
@@ -636,7 +632,7 @@ func (p *sentProc) namesDocument(end int) bool {
 			j = it.hi
 		}
 	}
-	return j < n && p.class[j]&wDocHead != 0 && p.toks[j].is(tCap)
+	return j < n && p.toks[j].class&wDocHead != 0 && p.toks[j].is(tCap)
 }
 
 // hasCue reports whether a title, rank or office stands right before
@@ -887,7 +883,7 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 func (p *sentProc) scan() {
 	n := len(p.toks)
 	for i := 0; i < n; {
-		if p.inName[i] < 0 && p.itemAt[i] < 0 && p.class[i]&wScan == 0 && p.toks[i].shape&tCap == 0 {
+		if p.inName[i] < 0 && p.itemAt[i] < 0 && p.toks[i].class&wScan == 0 && p.toks[i].shape&tCap == 0 {
 			i++ // nothing below starts at a plain word
 			continue
 		}
@@ -1300,10 +1296,10 @@ func (p *sentProc) scanPair(i int) int {
 func (p *sentProc) scanOrgName(i int) int {
 	n := len(p.toks)
 	t := p.toks[i]
-	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.class[i]&wCompass != 0 {
+	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.toks[i].class&wCompass != 0 {
 		return i
 	}
-	if p.class[i]&(wStop|wOrgHead) == wStop {
+	if p.toks[i].class&(wStop|wOrgHead) == wStop {
 		return i
 	}
 	free := func(j int) bool {
@@ -1320,7 +1316,7 @@ func (p *sentProc) scanOrgName(i int) int {
 	for j < n {
 		tk := p.toks[j]
 		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
-			headLast = p.class[j]&wOrgHead != 0
+			headLast = p.toks[j].class&wOrgHead != 0
 			if headLast {
 				heads++
 			}
