@@ -101,7 +101,8 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena 
 			}
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
 				if lex != nil {
-					out = append(out, lexWord(text, i, j, upper, letters, h, lex, arena))
+					out = append(out, token{})
+					lexWord(&out[len(out)-1], text, i, j, upper, letters, h, lex, arena)
 				} else {
 					out = append(out, asciiWord(text, i, j, nil))
 				}
@@ -259,8 +260,8 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 // lexWord is asciiWord with a lexicon, from the counts of capitals and
 // letters and the hash of the lower-case key that the tokenizer made
 // while reading the word.
-func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon, arena *strArena) token {
-	t := token{start: int32(i), end: int32(j), shape: tWord}
+func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lexicon, arena *strArena) {
+	t.start, t.end, t.shape = int32(i), int32(j), tWord
 	c := text[i]
 	switch {
 	case 'A' <= c && c <= 'Z':
@@ -278,12 +279,12 @@ func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon, aren
 		t.key = text[i:j]
 		wi, _ := lex.lookup(text, i, j, h, false)
 		t.setInfo(wi)
-		return t
+		return
 	}
 	if wi, ok := lex.lookup(text, i, j, h, true); ok {
 		t.key = wi.key
 		t.setInfo(wi)
-		return t
+		return
 	}
 	if j-i <= 64 {
 		var buf [64]byte
@@ -299,7 +300,6 @@ func lexWord(text string, i, j, upper, letters int, h uint32, lex *lexicon, aren
 		t.key = strings.ToLower(text[i:j])
 	}
 	t.setInfo(wordInfo{id: -1})
-	return t
 }
 
 func punctToken(i, j int, key string, lex *lexicon) token {
