@@ -876,13 +876,17 @@ func (rs *resolver) finish() {
 	}
 	rs.mentions = out
 	// An actor's aliases are the texts of its mentions, each once. They
-	// are counted first, so that all the lists share one array.
-	used := make([]int32, len(rs.actors))                  // aliases per actor mentioned, plus one
-	seen := make(map[[2]string]bool, len(rs.mentions)/4+8) // actor, alias
+	// are counted first, so that all the lists share one array; each
+	// actor's aliases so far are chained, and compared one by one while
+	// they are few.
+	used := make([]int32, len(rs.actors)) // aliases per actor mentioned, plus one
+	head := make([]int32, len(rs.actors)) // last alias of the actor, plus one
 	type aliasOf struct {
-		actor int32
-		alias string
+		actor, prev int32 // prev: the actor's alias before, plus one
+		alias       string
 	}
+	const few = 16
+	var many map[[2]string]bool // actor, alias: for actors with more than few
 	aliases := make([]aliasOf, 0, len(rs.mentions)/2+8)
 	for i := range rs.mentions {
 		m := &rs.mentions[i]
@@ -896,10 +900,35 @@ func (rs *resolver) finish() {
 		if m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		if alias := strings.TrimSpace(m.Text); !seen[[2]string{m.Actor, alias}] {
-			seen[[2]string{m.Actor, alias}] = true
-			aliases = append(aliases, aliasOf{ai, alias})
-			used[ai]++
+		alias := strings.TrimSpace(m.Text)
+		if used[ai]-1 > few {
+			if many[[2]string{m.Actor, alias}] {
+				continue
+			}
+			many[[2]string{m.Actor, alias}] = true
+		} else {
+			seen := false
+			for k := head[ai]; k > 0; k = aliases[k-1].prev {
+				if aliases[k-1].alias == alias {
+					seen = true
+					break
+				}
+			}
+			if seen {
+				continue
+			}
+		}
+		aliases = append(aliases, aliasOf{actor: ai, prev: head[ai], alias: alias})
+		head[ai] = int32(len(aliases))
+		used[ai]++
+		if used[ai]-1 == few+1 {
+			// From now on a set: filled with the aliases so far.
+			if many == nil {
+				many = map[[2]string]bool{}
+			}
+			for k := head[ai]; k > 0; k = aliases[k-1].prev {
+				many[[2]string{m.Actor, aliases[k-1].alias}] = true
+			}
 		}
 	}
 	all := make([]string, len(aliases))
