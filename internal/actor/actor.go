@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -28,6 +29,9 @@ import (
 // registry, so one annotator may serve concurrent documents.
 type Annotator struct {
 	reg *Registry
+	// scratch holds *docScratch: the buffers and maps of one document's
+	// reading, reused from document to document rather than made anew.
+	scratch sync.Pool
 }
 
 // New returns an annotator with the registry shipped with chronicle.
@@ -54,12 +58,26 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	// Memory stays proportional to one sentence plus the mentions: each
 	// sentence is tokenised, analysed and resolved in turn; only weak
 	// names and pair phrases wait for the end of the document.
+	sc, _ := a.scratch.Get().(*docScratch)
+	if sc == nil {
+		sc = &docScratch{}
+	}
 	dates := sentenceDates(d)
-	res := newResolver(a.reg, d, dates)
-	res.mentions = make([]doc.Mention, 0, len(d.Text)/48+8) // about one per 50 bytes of history
+	res := newResolver(a.reg, d, dates, sc)
+	if guess := len(d.Text)/48 + 8; cap(res.mentions) < guess { // about one per 50 bytes of history
+		res.mentions = make([]doc.Mention, 0, guess)
+	}
 	arena := &res.arena
-	p := &sentProc{r: a.reg, arena: arena}
-	var toks []token
+	p := &sc.p
+	p.r, p.arena = a.reg, arena
+	toks := sc.toks
+	defer func() {
+		// The buffers may keep strings of this document reachable until
+		// they are reused or the pool is dropped at a collection.
+		p.text, p.toks, p.arena = "", nil, nil
+		sc.toks, sc.mentions = toks[:0], res.mentions[:0]
+		a.scratch.Put(sc)
+	}()
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -118,28 +136,16 @@ type resolver struct {
 	// actors are the document's actors in the order first met; byID
 	// indexes them. A *doc.Actor into it is good until the next actor is
 	// made.
-	actors  []doc.Actor
-	byID    map[string]int32
-	persons map[string]*docPerson
-	byKey   map[string]string   // nameKey -> person id
-	bySur   map[string][]string // surname key -> person ids
-	orgSeen map[string]int      // org id -> last sentence mentioned
-	// noNear remembers surname keys with no near spelling among the
-	// surnames known, and how many surnames were known then.
-	noNear map[string]int
-	// byShape lists the surname keys of six letters or more by first
-	// letter and length, for the spelling-slip search.
-	byShape map[surShape][]string
-	keys    map[string]string // memo of nameKey
-	sorted  int               // mentions[:sorted] are in text order
-	weaks   []cand            // weak names, for pass2
+	actors []doc.Actor
+	*docMaps
+	scratch *docScratch
+	sorted  int     // mentions[:sorted] are in text order
+	weaks   []later // weak names, for pass2
+	pairs   []later // pair phrases, for pass2
 	// arena holds the document's keys and ids.
 	arena strArena
 	// people holds the docPersons, in blocks that never move.
 	people []docPerson
-	// pairGroups are the groups named by pair phrases, by sorted codes.
-	pairGroups map[[2]string]pairGroup
-	pairs      []cand // pair phrases, for pass2
 }
 
 // newPerson stores a docPerson in the resolver's current block.
@@ -161,13 +167,61 @@ func (rs *resolver) key(name string) string {
 	return k
 }
 
-func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
-	// The maps start at the size an article of history fills (the
-	// founding article names some 160 actors), not grown from nothing.
-	const n = 64
-	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/384+16), byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
-		byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
-		byShape: map[surShape][]string{}, keys: make(map[string]string, n)}
+// docScratch is what reading a document needs for the time of its
+// reading only: the sentence buffers, the mentions before the final copy,
+// the merge buffer and the resolver's maps.
+type docScratch struct {
+	p        sentProc
+	toks     []token
+	mentions []doc.Mention
+	tail     []doc.Mention
+	maps     docMaps
+}
+
+// docMaps are the resolver's indexes, emptied for each document.
+type docMaps struct {
+	byID    map[string]int32
+	persons map[string]*docPerson
+	byKey   map[string]string   // nameKey -> person id
+	bySur   map[string][]string // surname key -> person ids
+	orgSeen map[string]int      // org id -> last sentence mentioned
+	// noNear remembers surname keys with no near spelling among the
+	// surnames known, and how many surnames were known then.
+	noNear map[string]int
+	// byShape lists the surname keys of six letters or more by first
+	// letter and length, for the spelling-slip search.
+	byShape map[surShape][]string
+	keys    map[string]string // memo of nameKey
+	// pairGroups are the groups named by pair phrases, by sorted codes.
+	pairGroups map[[2]string]pairGroup
+}
+
+// reset empties the maps, keeping their storage; it makes them the first
+// time, at the size an article of history fills (the founding article
+// names some 160 actors) rather than grown from nothing.
+func (m *docMaps) reset() {
+	if m.byID == nil {
+		const n = 64
+		*m = docMaps{byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
+			byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
+			byShape: map[surShape][]string{}, keys: make(map[string]string, n), pairGroups: map[[2]string]pairGroup{}}
+		return
+	}
+	clear(m.byID)
+	clear(m.persons)
+	clear(m.byKey)
+	clear(m.bySur)
+	clear(m.orgSeen)
+	clear(m.noNear)
+	clear(m.byShape)
+	clear(m.keys)
+	clear(m.pairGroups)
+}
+
+func newResolver(r *Registry, d *doc.Document, dates []dateRange, sc *docScratch) *resolver {
+	sc.maps.reset()
+	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/384+16),
+		docMaps: &sc.maps, mentions: sc.mentions[:0], scratch: sc}
 }
 
 func (rs *resolver) day(si int) Day {
@@ -175,6 +229,14 @@ func (rs *resolver) day(si int) Day {
 		return MinDay
 	}
 	return rs.dates[si].day()
+}
+
+// later is a weak name or pair phrase kept for pass2: all its candidate
+// holds besides its kind (cWeak with via "alias", cPair with via "pair",
+// as sentProc makes them).
+type later struct {
+	sent, lo, hi int32
+	entries      []entry
 }
 
 // pass1 resolves a sentence's candidates in text order, keeping weak
@@ -195,9 +257,9 @@ func (rs *resolver) pass1(cands []cand) {
 		case cAnaphor:
 			rs.addAnaphor(c)
 		case cPair:
-			rs.pairs = append(rs.pairs, c)
+			rs.pairs = append(rs.pairs, later{sent: int32(c.sent), lo: int32(c.lo), hi: int32(c.hi)})
 		case cWeak:
-			rs.weaks = append(rs.weaks, c)
+			rs.weaks = append(rs.weaks, later{sent: int32(c.sent), lo: int32(c.lo), hi: int32(c.hi), entries: c.entries})
 		}
 	}
 }
@@ -208,12 +270,12 @@ func (rs *resolver) pass1(cands []cand) {
 func (rs *resolver) pass2() {
 	n := len(rs.mentions)
 	rs.sorted = n
-	for _, c := range rs.weaks {
-		rs.addWeak(c)
+	for _, w := range rs.weaks {
+		rs.addWeak(cand{kind: cWeak, via: "alias", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi), entries: w.entries})
 	}
 	pair := rs.mainPair()
-	for _, c := range rs.pairs {
-		rs.addPair(c, pair, n)
+	for _, w := range rs.pairs {
+		rs.addPair(cand{kind: cPair, via: "pair", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi)}, pair, n)
 	}
 	rs.merge(n)
 	rs.finish()
@@ -226,7 +288,8 @@ func (rs *resolver) merge(n int) {
 		return
 	}
 	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
-	tail := append([]doc.Mention(nil), rs.mentions[n:]...) // few: weak names and pairs
+	tail := append(rs.scratch.tail[:0], rs.mentions[n:]...) // few: weak names and pairs
+	defer func() { rs.scratch.tail = tail[:0] }()
 	slices.SortStableFunc(tail, byStart)
 	// Merge from the back in place: each mention moves at most once.
 	ms := rs.mentions
@@ -845,9 +908,6 @@ func (rs *resolver) addPair(c cand, main []string, sorted int) {
 		s1, _ := rs.r.State(key[1])
 		g.name = s0.Name + " and " + s1.Name
 		g.id = rs.arena.prefixSlug("group:", g.name)
-		if rs.pairGroups == nil {
-			rs.pairGroups = map[[2]string]pairGroup{}
-		}
 		rs.pairGroups[key] = g
 	}
 	codes, name, id := g.codes, g.name, g.id
@@ -950,10 +1010,10 @@ func (rs *resolver) finish() {
 		}
 	}
 	rs.d.Actors = actors
-	rs.d.Mentions = rs.mentions
-	if rs.d.Mentions == nil {
-		rs.d.Mentions = []doc.Mention{}
-	}
+	// The mentions were gathered in a buffer kept for the next document:
+	// the document gets them in a slice of their exact size.
+	rs.d.Mentions = make([]doc.Mention, len(rs.mentions))
+	copy(rs.d.Mentions, rs.mentions)
 }
 
 // damerau is the optimal-string-alignment distance of two keys (bytes of
