@@ -79,26 +79,7 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena 
 		if c < utf8.RuneSelf && isASCIIAlnum(c) {
 			// Fast path for a word of ASCII letters and digits: one
 			// pass reads its case and hashes its lower-case key.
-			j := i
-			upper, letters := 0, 0
-			h := hashInit
-		word:
-			for j < end {
-				b := text[j]
-				switch {
-				case 'a' <= b && b <= 'z':
-					letters++
-				case 'A' <= b && b <= 'Z':
-					letters++
-					upper++
-					b += 'a' - 'A'
-				case '0' <= b && b <= '9':
-				default:
-					break word
-				}
-				h = (h ^ uint32(b)) * hashPrime
-				j++
-			}
+			j, upper, letters, h := readASCIIWord(text, i, end)
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
 				if lex != nil {
 					out = append(out, token{})
@@ -120,71 +101,107 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena 
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:end])
-		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
-			i += size
-		case isLetter(r) || unicode.IsDigit(r):
-			j := i
-			allCaps, letters := true, 0
-			first := r
-			for j < end {
-				r2, s2 := utf8.DecodeRuneInString(text[j:end])
-				if isLetter(r2) || unicode.IsDigit(r2) {
-					if unicode.IsLetter(r2) {
-						letters++
-						if !unicode.IsUpper(r2) {
-							allCaps = false
-						}
-					}
-					j += s2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' {
-					// Keep an apostrophe between letters ("d'Orsay"), but
-					// not a possessive "'s".
-					k := j + s2
-					if k < end {
-						r3, s3 := utf8.DecodeRuneInString(text[k:end])
-						if isLetter(r3) && !(r3 == 's' && (k+s3 >= end || !isLetterAt(text, k+s3, end))) {
-							j = k
-							continue
-						}
-					}
-				}
-				break
-			}
-			t := token{start: int32(i), end: int32(j), key: fold(text[i:j]), shape: tWord}
-			if lex != nil {
-				t.setInfo(lex.info(t.key))
-			}
-			if unicode.IsUpper(first) {
-				t.shape |= tCap
-				if letters == 1 && j-i == utf8.RuneLen(first) {
-					t.shape |= tInitial
-				}
-			}
-			if allCaps && letters >= 2 {
-				t.shape |= tAllCaps
-			}
-			if unicode.IsDigit(first) {
-				t.shape |= tDigit
-			}
-			out = append(out, t)
-			i = j
-		case (r == '\'' || r == '’') && i+size < end && (text[i+size] == 's') && !isLetterAt(text, i+size+1, end):
-			out = append(out, punctToken(i, i+size+1, "'s", lex))
-			i += size + 1
-		default:
-			k := string(r)
-			if f, ok := foldTable[r]; ok {
-				k = f
-			}
-			out = append(out, punctToken(i, i+size, k, lex))
-			i += size
-		}
+		i, out = otherToken(text, i, end, out, lex)
 	}
 	return out
+}
+
+// otherToken is tokenizeWith past its fast paths: it reads the token or
+// space at text[i] that is not an ASCII word or mark and returns where it
+// stops.
+func otherToken(text string, i, end int, out []token, lex *lexicon) (int, []token) {
+	r, size := utf8.DecodeRuneInString(text[i:end])
+	switch {
+	case r == ' ' || r == '\n' || r == '\t' || r == '\r' || unicode.IsSpace(r):
+		i += size
+	case isLetter(r) || unicode.IsDigit(r):
+		j := i
+		allCaps, letters := true, 0
+		first := r
+		for j < end {
+			r2, s2 := utf8.DecodeRuneInString(text[j:end])
+			if isLetter(r2) || unicode.IsDigit(r2) {
+				if unicode.IsLetter(r2) {
+					letters++
+					if !unicode.IsUpper(r2) {
+						allCaps = false
+					}
+				}
+				j += s2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' {
+				// Keep an apostrophe between letters ("d'Orsay"), but
+				// not a possessive "'s".
+				k := j + s2
+				if k < end {
+					r3, s3 := utf8.DecodeRuneInString(text[k:end])
+					if isLetter(r3) && !(r3 == 's' && (k+s3 >= end || !isLetterAt(text, k+s3, end))) {
+						j = k
+						continue
+					}
+				}
+			}
+			break
+		}
+		t := token{start: int32(i), end: int32(j), key: fold(text[i:j]), shape: tWord}
+		if lex != nil {
+			t.setInfo(lex.info(t.key))
+		}
+		if unicode.IsUpper(first) {
+			t.shape |= tCap
+			if letters == 1 && j-i == utf8.RuneLen(first) {
+				t.shape |= tInitial
+			}
+		}
+		if allCaps && letters >= 2 {
+			t.shape |= tAllCaps
+		}
+		if unicode.IsDigit(first) {
+			t.shape |= tDigit
+		}
+		out = append(out, t)
+		i = j
+	case (r == '\'' || r == '’') && i+size < end && (text[i+size] == 's') && !isLetterAt(text, i+size+1, end):
+		out = append(out, punctToken(i, i+size+1, "'s", lex))
+		i += size + 1
+	default:
+		k := string(r)
+		if f, ok := foldTable[r]; ok {
+			k = f
+		}
+		out = append(out, punctToken(i, i+size, k, lex))
+		i += size
+	}
+	return i, out
+}
+
+// readASCIIWord reads the ASCII letters and digits from text[i:end]: it
+// returns where they stop, how many are capitals and letters, and the
+// hash of their lower-case form. It is a function of its own so that its
+// loop keeps its counters in registers (in tokenizeWith's body they went
+// to the stack).
+//
+//go:noinline
+func readASCIIWord(text string, i, end int) (j, upper, letters int, h uint32) {
+	h = hashInit
+	text = text[:end]
+	for j = i; j < len(text); j++ {
+		b := text[j]
+		switch {
+		case 'a' <= b && b <= 'z':
+			letters++
+		case 'A' <= b && b <= 'Z':
+			letters++
+			upper++
+			b += 'a' - 'A'
+		case '0' <= b && b <= '9':
+		default:
+			return j, upper, letters, h
+		}
+		h = (h ^ uint32(b)) * hashPrime
+	}
+	return j, upper, letters, h
 }
 
 func isLetterAt(text string, i, end int) bool {
