@@ -182,6 +182,11 @@ func (l *lexicon) info(key string) wordInfo {
 	return wi
 }
 
+// startsName reports whether some registry name begins with word w.
+func (l *lexicon) startsName(w int32) bool {
+	return w >= 0 && int(w) < len(l.root) && l.root[w] > 0
+}
+
 // next follows the edge from node for word w.
 func (l *lexicon) next(node, w int32) (int32, bool) {
 	if w < 0 {

@@ -113,6 +113,13 @@ func (p *sentProc) match() {
 	}
 	toks := p.toks
 	for i := 0; i < n; {
+		// Most words begin no name: skip them in a tight loop.
+		for i < n && !lex.startsName(toks[i].word) {
+			i++
+		}
+		if i == n {
+			break
+		}
 		node := int32(0)
 		bestHi := -1
 		var best []entry
@@ -356,7 +363,16 @@ func (p *sentProc) findNames() {
 	for i := range p.inName {
 		p.inName[i] = -1
 	}
+	itemAt, toks := p.itemAt[:n], p.toks[:n]
 	for i := 0; i < n; {
+		// Words in no registry name that can open no name are passed
+		// over in a tight loop (mayStartName's test, inline).
+		for i < n && itemAt[i] < 0 && toks[i].shape&(tCap|tWord|tDigit) != tCap|tWord && toks[i].class&wParticle == 0 {
+			i++
+		}
+		if i == n {
+			break
+		}
 		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
 			ns := nameSpan{lo: it.lo, hi: it.hi, reg: p.only(it, ePersonName), full: true}
 			i = p.addName(ns)
@@ -882,10 +898,14 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 // organisations, pair phrases and pronouns into candidates.
 func (p *sentProc) scan() {
 	n := len(p.toks)
+	inName, itemAt, toks := p.inName[:n], p.itemAt[:n], p.toks[:n]
 	for i := 0; i < n; {
-		if p.inName[i] < 0 && p.itemAt[i] < 0 && p.toks[i].class&wScan == 0 && p.toks[i].shape&tCap == 0 {
-			i++ // nothing below starts at a plain word
-			continue
+		// Nothing below starts at a plain word: skip them in a tight loop.
+		for i < n && inName[i] < 0 && itemAt[i] < 0 && toks[i].class&wScan == 0 && toks[i].shape&tCap == 0 {
+			i++
+		}
+		if i == n {
+			break
 		}
 		if ni := p.inName[i]; ni >= 0 {
 			ns := p.names[ni]
