@@ -62,8 +62,13 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	if sc == nil {
 		sc = &docScratch{}
 	}
-	dates := sentenceDates(d)
+	dates := sentenceDatesIn(d, &sc.dates)
 	res := newResolver(a.reg, d, dates, sc)
+	days := grow(sc.days, len(dates))
+	for i := range dates {
+		days[i] = dates[i].day()
+	}
+	res.days, sc.days = days, days
 	if guess := len(d.Text)/48 + 8; cap(res.mentions) < guess { // about one per 50 bytes of history
 		res.mentions = make([]doc.Mention, 0, guess)
 	}
@@ -89,7 +94,7 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		}
 		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex, arena)
 		p.out = p.out[:0]
-		p.analyse(d, si, dates[si], toks)
+		p.analyse(d, si, dates[si], days[si], toks)
 		res.pass1(p.out)
 	}
 	res.pass2()
@@ -132,6 +137,7 @@ type resolver struct {
 	r        *Registry
 	d        *doc.Document
 	dates    []dateRange
+	days     []Day // dates[i].day(), computed once
 	mentions []doc.Mention
 	// actors are the document's actors in the order first met; byID
 	// indexes them. A *doc.Actor into it is good until the next actor is
@@ -144,14 +150,21 @@ type resolver struct {
 	pairs   []later // pair phrases, for pass2
 	// arena holds the document's keys and ids.
 	arena strArena
-	// people holds the docPersons, in blocks that never move.
+	// people holds the docPersons, in blocks that never move: the
+	// scratch's blocks[:block], the last being people.
 	people []docPerson
+	block  int
 }
 
 // newPerson stores a docPerson in the resolver's current block.
 func (rs *resolver) newPerson(dp docPerson) *docPerson {
 	if len(rs.people) == cap(rs.people) {
-		rs.people = make([]docPerson, 0, 32)
+		sc := rs.scratch
+		if rs.block == len(sc.people) {
+			sc.people = append(sc.people, make([]docPerson, 0, 32))
+		}
+		rs.people = sc.people[rs.block][:0]
+		rs.block++
 	}
 	rs.people = append(rs.people, dp)
 	return &rs.people[len(rs.people)-1]
@@ -176,6 +189,21 @@ type docScratch struct {
 	mentions []doc.Mention
 	tail     []doc.Mention
 	maps     docMaps
+	// for finish
+	used, head []int32
+	aliases    []aliasOf
+	many       map[[2]string]bool
+	// people are blocks of docPersons, used in turn (resolver.newPerson)
+	people [][]docPerson
+	dates  dateBufs
+	days   []Day
+}
+
+// aliasOf is an alias of the actor at index actor; prev is the index of
+// the actor's alias before it, plus one.
+type aliasOf struct {
+	actor, prev int32
+	alias       string
 }
 
 // docMaps are the resolver's indexes, emptied for each document.
@@ -225,10 +253,10 @@ func newResolver(r *Registry, d *doc.Document, dates []dateRange, sc *docScratch
 }
 
 func (rs *resolver) day(si int) Day {
-	if si < 0 || si >= len(rs.dates) {
+	if si < 0 || si >= len(rs.days) {
 		return MinDay
 	}
-	return rs.dates[si].day()
+	return rs.days[si]
 }
 
 // later is a weak name or pair phrase kept for pass2: all its candidate
@@ -939,15 +967,19 @@ func (rs *resolver) finish() {
 	// are counted first, so that all the lists share one array; each
 	// actor's aliases so far are chained, and compared one by one while
 	// they are few.
-	used := make([]int32, len(rs.actors)) // aliases per actor mentioned, plus one
-	head := make([]int32, len(rs.actors)) // last alias of the actor, plus one
-	type aliasOf struct {
-		actor, prev int32 // prev: the actor's alias before, plus one
-		alias       string
-	}
+	sc := rs.scratch
+	used := grow(sc.used, len(rs.actors)) // aliases per actor mentioned, plus one
+	head := grow(sc.head, len(rs.actors)) // last alias of the actor, plus one
+	clear(used)
+	clear(head)
 	const few = 16
-	var many map[[2]string]bool // actor, alias: for actors with more than few
-	aliases := make([]aliasOf, 0, len(rs.mentions)/2+8)
+	many := sc.many // actor, alias: for actors with more than few
+	clear(many)
+	aliases := sc.aliases[:0]
+	defer func() {
+		clear(aliases) // hold no strings of the document
+		sc.used, sc.head, sc.many, sc.aliases = used, head, many, aliases[:0]
+	}()
 	for i := range rs.mentions {
 		m := &rs.mentions[i]
 		ai, ok := rs.byID[m.Actor]

@@ -74,11 +74,11 @@ type nameSpan struct {
 	affOrg   string
 }
 
-// analyse finds the candidate mentions of sentence si.
 // analyse finds the candidate mentions of sentence si and appends them to
-// p.out. p's buffers are reused from sentence to sentence.
-func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, toks []token) {
-	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, date.day(), MinDay, MaxDay, si, toks
+// p.out; day is date.day(). p's buffers are reused from sentence to
+// sentence.
+func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, day Day, toks []token) {
+	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, day, MinDay, MaxDay, si, toks
 	if date.known {
 		p.lo, p.hi = date.lo, date.hi
 	}
