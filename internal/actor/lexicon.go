@@ -53,7 +53,7 @@ type lexicon struct {
 	// by keyHash, so that the tokenizer can look a word up with the hash
 	// it computes while reading the word, without building its key.
 	words []wordInfo
-	slots []uint32 // index+1 into words, 0 for an empty slot
+	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
 	// punct is what the lexicon knows of each one-byte ASCII key.
 	punct [utf8.RuneSelf]wordInfo
 }
@@ -85,17 +85,18 @@ func (l *lexicon) buildTable() {
 		n *= 2
 	}
 	l.words = make([]wordInfo, 0, len(keys))
-	l.slots = make([]uint32, n)
+	l.slots = make([]uint64, n)
 	mask := uint32(n - 1)
 	for _, k := range keys {
 		wi := l.vocab[k]
 		wi.key = k
 		l.words = append(l.words, wi)
-		h := keyHash(k) & mask
+		kh := keyHash(k)
+		h := kh & mask
 		for l.slots[h] != 0 {
 			h = (h + 1) & mask
 		}
-		l.slots[h] = uint32(len(l.words))
+		l.slots[h] = uint64(kh)<<32 | uint64(len(l.words))
 	}
 	for c := range l.punct {
 		l.punct[c] = l.info(string(rune(c)))
@@ -113,7 +114,10 @@ func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, 
 		if s == 0 {
 			return wordInfo{id: -1}, false
 		}
-		wi := &l.words[s-1]
+		if uint32(s>>32) != h {
+			continue
+		}
+		wi := &l.words[uint32(s)-1]
 		if len(wi.key) != n {
 			continue
 		}

@@ -515,6 +515,11 @@ func (r *Registry) RegimeAt(code string, d Day) string {
 	if !ok {
 		return ""
 	}
+	return s.regimeAt(d)
+}
+
+// regimeAt is the name of the state's regime in force on day d, or "".
+func (s *State) regimeAt(d Day) string {
 	best := ""
 	var bestFrom Day = MinDay - 1
 	for _, g := range s.Regimes {
