@@ -149,44 +149,11 @@ type resolver struct {
 	weaks   []later // weak names, for pass2
 	pairs   []later // pair phrases, for pass2
 	// arena holds the document's keys and ids.
-	arena      strArena
-	recent     [4]recentState
-	nextRecent int
+	arena strArena
 	// people holds the docPersons, in blocks that never move: the
 	// scratch's blocks[:block], the last being people.
 	people []docPerson
 	block  int
-}
-
-// state is rs.r.State, remembering the last few states asked for: a
-// document names the same few states again and again.
-func (rs *resolver) state(code string) (*State, bool) {
-	for _, c := range rs.recent {
-		if c.s != nil && c.code == code {
-			return c.s, true
-		}
-	}
-	s, ok := rs.r.State(code)
-	if ok {
-		rs.recent[rs.nextRecent] = recentState{code, s}
-		rs.nextRecent = (rs.nextRecent + 1) % len(rs.recent)
-	}
-	return s, ok
-}
-
-// recentState is a state remembered by resolver.state.
-type recentState struct {
-	code string
-	s    *State
-}
-
-// regimeAt is rs.r.RegimeAt with the state looked up by rs.state.
-func (rs *resolver) regimeAt(code string, d Day) string {
-	s, ok := rs.state(code)
-	if !ok {
-		return ""
-	}
-	return s.regimeAt(d)
 }
 
 // newPerson stores a docPerson in the resolver's current block.
@@ -386,7 +353,7 @@ func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Menti
 		if c.regime != "" && state == c.state {
 			m.Regime = c.regime
 		} else {
-			m.Regime = rs.regimeAt(state, rs.day(c.sent))
+			m.Regime = rs.r.RegimeAt(state, rs.day(c.sent))
 		}
 	}
 	rs.mentions = append(rs.mentions, m)
@@ -404,7 +371,7 @@ func (rs *resolver) actor(id, name, kind string) *doc.Actor {
 }
 
 func (rs *resolver) addState(c cand, code string) {
-	s, ok := rs.state(code)
+	s, ok := rs.r.State(code)
 	if !ok {
 		return
 	}
