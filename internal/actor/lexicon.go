@@ -107,39 +107,61 @@ func (l *lexicon) buildTable() {
 // written: its ASCII capitals compare equal to the key's lower-case
 // letters when fold is set, else the bytes must be the key's.
 func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, bool) {
+	var k int32
+	if fold {
+		k = l.findFold(text[i:j], h)
+	} else {
+		k = l.find(text[i:j], h)
+	}
+	if k < 0 {
+		return wordInfo{id: -1}, false
+	}
+	return l.words[k], true
+}
+
+// find returns the index in words of the key w of hash h, or -1.
+func (l *lexicon) find(w string, h uint32) int32 {
 	mask := uint32(len(l.slots) - 1)
-	n := j - i
 	for k := h & mask; ; k = (k + 1) & mask {
 		s := l.slots[k]
 		if s == 0 {
-			return wordInfo{id: -1}, false
+			return -1
+		}
+		if uint32(s>>32) == h && l.words[uint32(s)-1].key == w {
+			return int32(uint32(s) - 1)
+		}
+	}
+}
+
+// findFold is find for a word whose ASCII capitals stand for the key's
+// lower-case letters (h is the hash of the lower-case form).
+func (l *lexicon) findFold(w string, h uint32) int32 {
+	mask := uint32(len(l.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return -1
 		}
 		if uint32(s>>32) != h {
 			continue
 		}
-		wi := &l.words[uint32(s)-1]
-		if len(wi.key) != n {
+		key := l.words[uint32(s)-1].key
+		if len(key) != len(w) {
 			continue
 		}
-		if !fold {
-			if wi.key == text[i:j] {
-				return *wi, true
-			}
-			continue
-		}
-		same := true
-		for m := 0; m < n; m++ {
-			c := text[i+m]
+		m := 0
+		for m < len(w) {
+			c := w[m]
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if c != wi.key[m] {
-				same = false
+			if c != key[m] {
 				break
 			}
+			m++
 		}
-		if same {
-			return *wi, true
+		if m == len(w) {
+			return int32(uint32(s) - 1)
 		}
 	}
 }

@@ -292,15 +292,20 @@ func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lex
 	if letters >= 2 && upper == letters {
 		t.shape |= tAllCaps
 	}
+	t.known = true
 	if upper == 0 {
 		t.key = text[i:j]
-		wi, _ := lex.lookup(text, i, j, h, false)
-		t.setInfo(wi)
+		if k := lex.find(t.key, h); k >= 0 {
+			w := &lex.words[k]
+			t.word, t.class = w.id, w.class
+		} else {
+			t.word = -1
+		}
 		return
 	}
-	if wi, ok := lex.lookup(text, i, j, h, true); ok {
-		t.key = wi.key
-		t.setInfo(wi)
+	if k := lex.findFold(text[i:j], h); k >= 0 {
+		w := &lex.words[k]
+		t.key, t.word, t.class = w.key, w.id, w.class
 		return
 	}
 	if j-i <= 64 {
