@@ -154,6 +154,22 @@ type resolver struct {
 	// scratch's blocks[:block], the last being people.
 	people []docPerson
 	block  int
+	// ones is the current block of appendOne.
+	ones []string
+}
+
+// appendOne is append(l, s), except that a list begun with s takes its
+// one place from a block shared by many such lists (most stay at one).
+func (rs *resolver) appendOne(l []string, s string) []string {
+	if len(l) > 0 {
+		return append(l, s)
+	}
+	if len(rs.ones) == cap(rs.ones) {
+		rs.ones = make([]string, 0, 64)
+	}
+	rs.ones = append(rs.ones, s)
+	n := len(rs.ones)
+	return rs.ones[n-1 : n : n]
 }
 
 // newPerson stores a docPerson in the resolver's current block.
@@ -560,9 +576,9 @@ func (rs *resolver) registerKey(dp *docPerson, key string) {
 	}
 	if len(rs.bySur[sur]) == 0 && len(sur) >= 6 {
 		s := surShape{sur[0], len(sur)}
-		rs.byShape[s] = append(rs.byShape[s], sur)
+		rs.byShape[s] = rs.appendOne(rs.byShape[s], sur)
 	}
-	rs.bySur[sur] = append(rs.bySur[sur], dp.id)
+	rs.bySur[sur] = rs.appendOne(rs.bySur[sur], dp.id)
 }
 
 func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
@@ -616,7 +632,7 @@ func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
 		}
 	}
 	if role != "" && !contains(a.Roles, role) {
-		a.Roles = append(a.Roles, role) // as the text gives it, or the office held then
+		a.Roles = rs.appendOne(a.Roles, role) // as the text gives it, or the office held then
 	}
 	c.org, c.role = org, role
 	c.regime = ""
@@ -931,7 +947,7 @@ func (rs *resolver) addPair(c cand, main []string, sorted int) {
 	if !ok {
 		// The group of a pair is the same for every mention of it: its
 		// codes, name and id are made once.
-		g.codes = key[:]
+		g.codes = []string{key[0], key[1]}
 		s0, _ := rs.r.State(key[0])
 		s1, _ := rs.r.State(key[1])
 		g.name = s0.Name + " and " + s1.Name

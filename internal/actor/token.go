@@ -166,7 +166,10 @@ func otherToken(text string, i, end int, out []token, lex *lexicon) (int, []toke
 		out = append(out, punctToken(i, i+size+1, "'s", lex))
 		i += size + 1
 	default:
-		k := string(r)
+		k := text[i : i+size] // the rune as written
+		if r == utf8.RuneError && size == 1 {
+			k = string(r) // an invalid byte: the replacement character
+		}
 		if f, ok := foldTable[r]; ok {
 			k = f
 		}
