@@ -198,12 +198,11 @@ func (rs *resolver) key(name string) string {
 
 // docScratch is what reading a document needs for the time of its
 // reading only: the sentence buffers, the mentions before the final copy,
-// the merge buffer and the resolver's maps.
+// the resolver's maps and finish's tables.
 type docScratch struct {
 	p        sentProc
 	toks     []token
 	mentions []doc.Mention
-	tail     []doc.Mention
 	maps     docMaps
 	// for finish
 	used, head []int32
@@ -321,33 +320,36 @@ func (rs *resolver) pass2() {
 	for _, w := range rs.pairs {
 		rs.addPair(cand{kind: cPair, via: "pair", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi)}, pair, n)
 	}
-	rs.merge(n)
-	rs.finish()
+	rs.finish(n)
 }
 
-// merge merges the sorted mentions after index n into the sorted ones
-// before it.
-func (rs *resolver) merge(n int) {
-	if n == len(rs.mentions) {
-		return
-	}
-	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
-	tail := append(rs.scratch.tail[:0], rs.mentions[n:]...) // few: weak names and pairs
-	defer func() { rs.scratch.tail = tail[:0] }()
-	slices.SortStableFunc(tail, byStart)
-	// Merge from the back in place: each mention moves at most once.
+// merged walks the mentions in text order, those after index n (sorted
+// already) merged into the sorted ones before it (at equal starts the
+// earlier first), leaving out those that overlap a mention kept before
+// them or are empty. It copies the kept ones into out when out is not
+// nil, and returns how many it kept.
+func (rs *resolver) merged(n int, out []doc.Mention) int {
 	ms := rs.mentions
-	i, j, k := n-1, len(tail)-1, len(ms)-1
-	for j >= 0 {
-		if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
-			ms[k] = ms[i]
-			i--
+	i, j, kept, end := 0, n, 0, -1
+	for i < n || j < len(ms) {
+		var m *doc.Mention
+		if j >= len(ms) || i < n && ms[i].Clean.Start <= ms[j].Clean.Start {
+			m = &ms[i]
+			i++
 		} else {
-			ms[k] = tail[j]
-			j--
+			m = &ms[j]
+			j++
 		}
-		k--
+		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
+			continue
+		}
+		if out != nil {
+			out[kept] = *m
+		}
+		kept++
+		end = m.Clean.End
 	}
+	return kept
 }
 
 // mention appends a mention of actor for candidate c.
@@ -968,17 +970,13 @@ type pairGroup struct {
 }
 
 // finish drops overlapping mentions and fills the document.
-func (rs *resolver) finish() {
-	out := rs.mentions[:0]
-	end := -1
-	for _, m := range rs.mentions {
-		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
-			continue
-		}
-		out = append(out, m)
-		end = m.Clean.End
-	}
-	rs.mentions = out
+func (rs *resolver) finish(n int) {
+	// The mentions of pass one are in text order, pass two's (few) are
+	// sorted and merged in as the document's slice, of its exact size, is
+	// filled: each mention is copied once.
+	slices.SortStableFunc(rs.mentions[n:], func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
+	final := make([]doc.Mention, rs.merged(n, nil))
+	rs.merged(n, final)
 	// An actor's aliases are the texts of its mentions, each once. They
 	// are counted first, so that all the lists share one array; each
 	// actor's aliases so far are chained, and compared one by one while
@@ -996,8 +994,8 @@ func (rs *resolver) finish() {
 		clear(aliases) // hold no strings of the document
 		sc.used, sc.head, sc.many, sc.aliases = used, head, many, aliases[:0]
 	}()
-	for i := range rs.mentions {
-		m := &rs.mentions[i]
+	for i := range final {
+		m := &final[i]
 		ai, ok := rs.byID[m.Actor]
 		if !ok {
 			continue
@@ -1058,10 +1056,7 @@ func (rs *resolver) finish() {
 		}
 	}
 	rs.d.Actors = actors
-	// The mentions were gathered in a buffer kept for the next document:
-	// the document gets them in a slice of their exact size.
-	rs.d.Mentions = make([]doc.Mention, len(rs.mentions))
-	copy(rs.d.Mentions, rs.mentions)
+	rs.d.Mentions = final
 }
 
 // damerau is the optimal-string-alignment distance of two keys (bytes of

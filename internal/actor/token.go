@@ -82,7 +82,14 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena 
 			j, upper, letters, h := readASCIIWord(text, i, end)
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
 				if lex != nil {
-					out = append(out, token{})
+					// lexWord sets every field: the slot is not cleared first
+					// (clearing a reused slot that holds a key costs a write
+					// barrier while the collector runs).
+					if len(out) < cap(out) {
+						out = out[:len(out)+1]
+					} else {
+						out = append(out, token{})
+					}
 					lexWord(&out[len(out)-1], text, i, j, upper, letters, h, lex, arena)
 				} else {
 					out = append(out, asciiWord(text, i, j, nil))
@@ -279,9 +286,9 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 
 // lexWord is asciiWord with a lexicon, from the counts of capitals and
 // letters and the hash of the lower-case key that the tokenizer made
-// while reading the word.
+// while reading the word. It sets every field of *t.
 func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lexicon, arena *strArena) {
-	t.start, t.end, t.shape = int32(i), int32(j), tWord
+	t.start, t.end, t.shape, t.class = int32(i), int32(j), tWord, 0
 	c := text[i]
 	switch {
 	case 'A' <= c && c <= 'Z':
