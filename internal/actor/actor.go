@@ -32,6 +32,8 @@ type Annotator struct {
 	// scratch holds *docScratch: the buffers and maps of one document's
 	// reading, reused from document to document rather than made anew.
 	scratch sync.Pool
+	// maxPooled overrides maxPooledText when not 0 (for tests).
+	maxPooled int
 }
 
 // New returns an annotator with the registry shipped with chronicle.
@@ -69,7 +71,16 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		days[i] = dates[i].day()
 	}
 	res.days, sc.days = days, days
-	if guess := len(d.Text)/48 + 8; cap(res.mentions) < guess { // about one per 50 bytes of history
+	// A long document's tables are not kept for the next: they would hold
+	// their memory for nothing, and its mentions are handed over in the
+	// slice they were gathered in rather than copied (see finish).
+	limit := maxPooledText
+	if a.maxPooled != 0 {
+		limit = a.maxPooled
+	}
+	pooled := len(d.Text) <= limit
+	res.inPlace = !pooled
+	if guess := len(d.Text)/48 + 8; !pooled || cap(res.mentions) < guess { // about one per 50 bytes of history
 		res.mentions = make([]doc.Mention, 0, guess)
 	}
 	arena := &res.arena
@@ -80,8 +91,10 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		// The buffers may keep strings of this document reachable until
 		// they are reused or the pool is dropped at a collection.
 		p.text, p.toks, p.arena = "", nil, nil
-		sc.toks, sc.mentions = toks[:0], res.mentions[:0]
-		a.scratch.Put(sc)
+		if pooled {
+			sc.toks, sc.mentions = toks[:0], res.mentions[:0]
+			a.scratch.Put(sc)
+		}
 	}()
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
@@ -145,6 +158,9 @@ type resolver struct {
 	actors []doc.Actor
 	*docMaps
 	scratch *docScratch
+	// inPlace says that mentions is the document's own slice, not the
+	// scratch's: finish merges and filters it in place.
+	inPlace bool
 	sorted  int     // mentions[:sorted] are in text order
 	weaks   []later // weak names, for pass2
 	pairs   []later // pair phrases, for pass2
@@ -195,6 +211,10 @@ func (rs *resolver) key(name string) string {
 	rs.keys[name] = k
 	return k
 }
+
+// maxPooledText is the length of the longest document whose scratch is
+// kept for the next document.
+const maxPooledText = 1 << 20
 
 // docScratch is what reading a document needs for the time of its
 // reading only: the sentence buffers, the mentions before the final copy,
@@ -263,7 +283,7 @@ func (m *docMaps) reset() {
 
 func newResolver(r *Registry, d *doc.Document, dates []dateRange, sc *docScratch) *resolver {
 	sc.maps.reset()
-	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, len(d.Text)/384+16),
+	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, min(len(d.Text)/384+16, 1024)),
 		docMaps: &sc.maps, mentions: sc.mentions[:0], scratch: sc}
 }
 
@@ -321,6 +341,37 @@ func (rs *resolver) pass2() {
 		rs.addPair(cand{kind: cPair, via: "pair", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi)}, pair, n)
 	}
 	rs.finish(n)
+}
+
+// mergeInPlace is merged for a long document, done in its own slice of
+// mentions (no second copy of them all at once): the mentions after
+// index n are merged in from the back, then the slice is filtered.
+func (rs *resolver) mergeInPlace(n int) []doc.Mention {
+	ms := rs.mentions
+	if n < len(ms) {
+		tail := append([]doc.Mention(nil), ms[n:]...) // few: weak names and pairs
+		i, j, k := n-1, len(tail)-1, len(ms)-1
+		for j >= 0 {
+			if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
+				ms[k] = ms[i]
+				i--
+			} else {
+				ms[k] = tail[j]
+				j--
+			}
+			k--
+		}
+	}
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
+			continue
+		}
+		out = append(out, m)
+		end = m.Clean.End
+	}
+	return out
 }
 
 // merged walks the mentions in text order, those after index n (sorted
@@ -975,8 +1026,13 @@ func (rs *resolver) finish(n int) {
 	// sorted and merged in as the document's slice, of its exact size, is
 	// filled: each mention is copied once.
 	slices.SortStableFunc(rs.mentions[n:], func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
-	final := make([]doc.Mention, rs.merged(n, nil))
-	rs.merged(n, final)
+	var final []doc.Mention
+	if rs.inPlace {
+		final = rs.mergeInPlace(n)
+	} else {
+		final = make([]doc.Mention, rs.merged(n, nil))
+		rs.merged(n, final)
+	}
 	// An actor's aliases are the texts of its mentions, each once. They
 	// are counted first, so that all the lists share one array; each
 	// actor's aliases so far are chained, and compared one by one while

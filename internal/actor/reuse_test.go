@@ -58,3 +58,43 @@ func TestAnnotatorReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestLongDocumentInPlace checks that a document too long for the pooled
+// scratch, whose mentions are merged and filtered in their own slice, gets
+// the mentions and actors it gets through the pooled path.
+func TestLongDocumentInPlace(t *testing.T) {
+	text := string(corpus.Founding())
+	for len(text) <= maxPooledText {
+		text += "\n\n" + string(corpus.Founding())
+	}
+	load := func() *doc.Document {
+		d, err := read.Bytes("long.txt", []byte(text), read.Options{Format: doc.FormatPlain})
+		if err != nil {
+			t.Fatal(err)
+		}
+		segment.Annotate(d)
+		return d
+	}
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inPlace, copied := NewWith(r), NewWith(r)
+	copied.maxPooled = 2 * len(text)
+	got, want := load(), load()
+	if err := inPlace.Annotate(context.Background(), got); err != nil {
+		t.Fatal(err)
+	}
+	if err := copied.Annotate(context.Background(), want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Mentions) == 0 {
+		t.Fatal("no mentions")
+	}
+	if !reflect.DeepEqual(got.Mentions, want.Mentions) {
+		t.Errorf("mentions differ (%d in place, %d copied)", len(got.Mentions), len(want.Mentions))
+	}
+	if !reflect.DeepEqual(got.Actors, want.Actors) {
+		t.Errorf("actors differ (%d in place, %d copied)", len(got.Actors), len(want.Actors))
+	}
+}
