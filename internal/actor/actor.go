@@ -19,6 +19,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -27,6 +29,11 @@ import (
 // registry, so one annotator may serve concurrent documents.
 type Annotator struct {
 	reg *Registry
+	// scratch holds *docScratch: the buffers and maps of one document's
+	// reading, reused from document to document rather than made anew.
+	scratch sync.Pool
+	// maxPooled overrides maxPooledText when not 0 (for tests).
+	maxPooled int
 }
 
 // New returns an annotator with the registry shipped with chronicle.
@@ -53,11 +60,42 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 	// Memory stays proportional to one sentence plus the mentions: each
 	// sentence is tokenised, analysed and resolved in turn; only weak
 	// names and pair phrases wait for the end of the document.
-	dates := sentenceDates(d)
-	res := newResolver(a.reg, d, dates)
-	res.mentions = make([]doc.Mention, 0, len(d.Text)/48+8) // about one per 50 bytes of history
-	p := &sentProc{r: a.reg}
-	var toks []token
+	sc, _ := a.scratch.Get().(*docScratch)
+	if sc == nil {
+		sc = &docScratch{}
+	}
+	dates := sentenceDatesIn(d, &sc.dates)
+	res := newResolver(a.reg, d, dates, sc)
+	days := grow(sc.days, len(dates))
+	for i := range dates {
+		days[i] = dates[i].day()
+	}
+	res.days, sc.days = days, days
+	// A long document's tables are not kept for the next: they would hold
+	// their memory for nothing, and its mentions are handed over in the
+	// slice they were gathered in rather than copied (see finish).
+	limit := maxPooledText
+	if a.maxPooled != 0 {
+		limit = a.maxPooled
+	}
+	pooled := len(d.Text) <= limit
+	res.inPlace = !pooled
+	if guess := len(d.Text)/48 + 8; !pooled || cap(res.mentions) < guess { // about one per 50 bytes of history
+		res.mentions = make([]doc.Mention, 0, guess)
+	}
+	arena := &res.arena
+	p := &sc.p
+	p.r, p.arena = a.reg, arena
+	toks := sc.toks
+	defer func() {
+		// The buffers may keep strings of this document reachable until
+		// they are reused or the pool is dropped at a collection.
+		p.text, p.toks, p.arena = "", nil, nil
+		if pooled {
+			sc.toks, sc.mentions = toks[:0], res.mentions[:0]
+			a.scratch.Put(sc)
+		}
+	}()
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -67,9 +105,9 @@ func (a *Annotator) Annotate(ctx context.Context, d *doc.Document) error {
 		if skipSentence(d, si) {
 			continue
 		}
-		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex)
+		toks = tokenizeWith(d.Text, s.Clean.Start, s.Clean.End, toks[:0], a.reg.lex, arena)
 		p.out = p.out[:0]
-		p.analyse(d, si, dates[si], toks)
+		p.analyse(d, si, dates[si], days[si], toks)
 		res.pass1(p.out)
 	}
 	res.pass2()
@@ -112,23 +150,56 @@ type resolver struct {
 	r        *Registry
 	d        *doc.Document
 	dates    []dateRange
+	days     []Day // dates[i].day(), computed once
 	mentions []doc.Mention
-	actors   map[string]*doc.Actor
-	order    []string
-	persons  map[string]*docPerson
-	byKey    map[string]string   // nameKey -> person id
-	bySur    map[string][]string // surname key -> person ids
-	orgSeen  map[string]int      // org id -> last sentence mentioned
-	// noNear remembers surname keys with no near spelling among the
-	// surnames known, and how many surnames were known then.
-	noNear map[string]int
-	// byShape lists the surname keys of six letters or more by first
-	// letter and length, for the spelling-slip search.
-	byShape map[surShape][]string
-	keys    map[string]string // memo of nameKey
-	sorted  int               // mentions[:sorted] are in text order
-	weaks   []cand            // weak names, for pass2
-	pairs   []cand            // pair phrases, for pass2
+	// actors are the document's actors in the order first met; byID
+	// indexes them. A *doc.Actor into it is good until the next actor is
+	// made.
+	actors []doc.Actor
+	*docMaps
+	scratch *docScratch
+	// inPlace says that mentions is the document's own slice, not the
+	// scratch's: finish merges and filters it in place.
+	inPlace bool
+	sorted  int     // mentions[:sorted] are in text order
+	weaks   []later // weak names, for pass2
+	pairs   []later // pair phrases, for pass2
+	// arena holds the document's keys and ids.
+	arena strArena
+	// people holds the docPersons, in blocks that never move: the
+	// scratch's blocks[:block], the last being people.
+	people []docPerson
+	block  int
+	// ones is the current block of appendOne.
+	ones []string
+}
+
+// appendOne is append(l, s), except that a list begun with s takes its
+// one place from a block shared by many such lists (most stay at one).
+func (rs *resolver) appendOne(l []string, s string) []string {
+	if len(l) > 0 {
+		return append(l, s)
+	}
+	if len(rs.ones) == cap(rs.ones) {
+		rs.ones = make([]string, 0, 64)
+	}
+	rs.ones = append(rs.ones, s)
+	n := len(rs.ones)
+	return rs.ones[n-1 : n : n]
+}
+
+// newPerson stores a docPerson in the resolver's current block.
+func (rs *resolver) newPerson(dp docPerson) *docPerson {
+	if len(rs.people) == cap(rs.people) {
+		sc := rs.scratch
+		if rs.block == len(sc.people) {
+			sc.people = append(sc.people, make([]docPerson, 0, 32))
+		}
+		rs.people = sc.people[rs.block][:0]
+		rs.block++
+	}
+	rs.people = append(rs.people, dp)
+	return &rs.people[len(rs.people)-1]
 }
 
 // key is nameKey, remembered for the document.
@@ -136,25 +207,99 @@ func (rs *resolver) key(name string) string {
 	if k, ok := rs.keys[name]; ok {
 		return k
 	}
-	k := nameKey(name)
+	k := nameKeyIn(name, &rs.arena)
 	rs.keys[name] = k
 	return k
 }
 
-func newResolver(r *Registry, d *doc.Document, dates []dateRange) *resolver {
-	// The maps start at the size an article of history fills (the
-	// founding article names some 160 actors), not grown from nothing.
-	const n = 64
-	return &resolver{r: r, d: d, dates: dates, actors: make(map[string]*doc.Actor, n), persons: make(map[string]*docPerson, n),
-		byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
-		byShape: map[surShape][]string{}, keys: make(map[string]string, n)}
+// maxPooledText is the length of the longest document whose scratch is
+// kept for the next document.
+const maxPooledText = 1 << 20
+
+// docScratch is what reading a document needs for the time of its
+// reading only: the sentence buffers, the mentions before the final copy,
+// the resolver's maps and finish's tables.
+type docScratch struct {
+	p        sentProc
+	toks     []token
+	mentions []doc.Mention
+	maps     docMaps
+	// for finish
+	used, head []int32
+	aliases    []aliasOf
+	many       map[[2]string]bool
+	// people are blocks of docPersons, used in turn (resolver.newPerson)
+	people [][]docPerson
+	dates  dateBufs
+	days   []Day
+}
+
+// aliasOf is an alias of the actor at index actor; prev is the index of
+// the actor's alias before it, plus one.
+type aliasOf struct {
+	actor, prev int32
+	alias       string
+}
+
+// docMaps are the resolver's indexes, emptied for each document.
+type docMaps struct {
+	byID    map[string]int32
+	persons map[string]*docPerson
+	byKey   map[string]string   // nameKey -> person id
+	bySur   map[string][]string // surname key -> person ids
+	orgSeen map[string]int      // org id -> last sentence mentioned
+	// noNear remembers surname keys with no near spelling among the
+	// surnames known, and how many surnames were known then.
+	noNear map[string]int
+	// byShape lists the surname keys of six letters or more by first
+	// letter and length, for the spelling-slip search.
+	byShape map[surShape][]string
+	keys    map[string]string // memo of nameKey
+	// pairGroups are the groups named by pair phrases, by sorted codes.
+	pairGroups map[[2]string]pairGroup
+}
+
+// reset empties the maps, keeping their storage; it makes them the first
+// time, at the size an article of history fills (the founding article
+// names some 160 actors) rather than grown from nothing.
+func (m *docMaps) reset() {
+	if m.byID == nil {
+		const n = 64
+		*m = docMaps{byID: make(map[string]int32, n), persons: make(map[string]*docPerson, n),
+			byKey: make(map[string]string, n), bySur: make(map[string][]string, n), orgSeen: map[string]int{}, noNear: map[string]int{},
+			byShape: map[surShape][]string{}, keys: make(map[string]string, n), pairGroups: map[[2]string]pairGroup{}}
+		return
+	}
+	clear(m.byID)
+	clear(m.persons)
+	clear(m.byKey)
+	clear(m.bySur)
+	clear(m.orgSeen)
+	clear(m.noNear)
+	clear(m.byShape)
+	clear(m.keys)
+	clear(m.pairGroups)
+}
+
+func newResolver(r *Registry, d *doc.Document, dates []dateRange, sc *docScratch) *resolver {
+	sc.maps.reset()
+	return &resolver{r: r, d: d, dates: dates, actors: make([]doc.Actor, 0, min(len(d.Text)/384+16, 1024)),
+		docMaps: &sc.maps, mentions: sc.mentions[:0], scratch: sc}
 }
 
 func (rs *resolver) day(si int) Day {
-	if si < 0 || si >= len(rs.dates) {
+	if si < 0 || si >= len(rs.days) {
 		return MinDay
 	}
-	return rs.dates[si].day()
+	return rs.days[si]
+}
+
+// later is a weak name or pair phrase kept for pass2: all its candidate
+// holds besides its kind (cWeak with via "alias", cPair with via "pair",
+// as sentProc makes them).
+type later struct {
+	sent, lo, hi int32
+	entries      []entry
 }
 
 // pass1 resolves a sentence's candidates in text order, keeping weak
@@ -175,9 +320,9 @@ func (rs *resolver) pass1(cands []cand) {
 		case cAnaphor:
 			rs.addAnaphor(c)
 		case cPair:
-			rs.pairs = append(rs.pairs, c)
+			rs.pairs = append(rs.pairs, later{sent: int32(c.sent), lo: int32(c.lo), hi: int32(c.hi)})
 		case cWeak:
-			rs.weaks = append(rs.weaks, c)
+			rs.weaks = append(rs.weaks, later{sent: int32(c.sent), lo: int32(c.lo), hi: int32(c.hi), entries: c.entries})
 		}
 	}
 }
@@ -188,39 +333,74 @@ func (rs *resolver) pass1(cands []cand) {
 func (rs *resolver) pass2() {
 	n := len(rs.mentions)
 	rs.sorted = n
-	for _, c := range rs.weaks {
-		rs.addWeak(c)
+	for _, w := range rs.weaks {
+		rs.addWeak(cand{kind: cWeak, via: "alias", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi), entries: w.entries})
 	}
 	pair := rs.mainPair()
-	for _, c := range rs.pairs {
-		rs.addPair(c, pair, n)
+	for _, w := range rs.pairs {
+		rs.addPair(cand{kind: cPair, via: "pair", sent: int(w.sent), lo: int(w.lo), hi: int(w.hi)}, pair, n)
 	}
-	rs.merge(n)
-	rs.finish()
+	rs.finish(n)
 }
 
-// merge merges the sorted mentions after index n into the sorted ones
-// before it.
-func (rs *resolver) merge(n int) {
-	if n == len(rs.mentions) {
-		return
-	}
-	byStart := func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) }
-	tail := append([]doc.Mention(nil), rs.mentions[n:]...) // few: weak names and pairs
-	slices.SortStableFunc(tail, byStart)
-	// Merge from the back in place: each mention moves at most once.
+// mergeInPlace is merged for a long document, done in its own slice of
+// mentions (no second copy of them all at once): the mentions after
+// index n are merged in from the back, then the slice is filtered.
+func (rs *resolver) mergeInPlace(n int) []doc.Mention {
 	ms := rs.mentions
-	i, j, k := n-1, len(tail)-1, len(ms)-1
-	for j >= 0 {
-		if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
-			ms[k] = ms[i]
-			i--
-		} else {
-			ms[k] = tail[j]
-			j--
+	if n < len(ms) {
+		tail := append([]doc.Mention(nil), ms[n:]...) // few: weak names and pairs
+		i, j, k := n-1, len(tail)-1, len(ms)-1
+		for j >= 0 {
+			if i >= 0 && ms[i].Clean.Start > tail[j].Clean.Start {
+				ms[k] = ms[i]
+				i--
+			} else {
+				ms[k] = tail[j]
+				j--
+			}
+			k--
 		}
-		k--
 	}
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
+			continue
+		}
+		out = append(out, m)
+		end = m.Clean.End
+	}
+	return out
+}
+
+// merged walks the mentions in text order, those after index n (sorted
+// already) merged into the sorted ones before it (at equal starts the
+// earlier first), leaving out those that overlap a mention kept before
+// them or are empty. It copies the kept ones into out when out is not
+// nil, and returns how many it kept.
+func (rs *resolver) merged(n int, out []doc.Mention) int {
+	ms := rs.mentions
+	i, j, kept, end := 0, n, 0, -1
+	for i < n || j < len(ms) {
+		var m *doc.Mention
+		if j >= len(ms) || i < n && ms[i].Clean.Start <= ms[j].Clean.Start {
+			m = &ms[i]
+			i++
+		} else {
+			m = &ms[j]
+			j++
+		}
+		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
+			continue
+		}
+		if out != nil {
+			out[kept] = *m
+		}
+		kept++
+		end = m.Clean.End
+	}
+	return kept
 }
 
 // mention appends a mention of actor for candidate c.
@@ -251,13 +431,12 @@ func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Menti
 
 // actor returns the document's actor with the id, creating it.
 func (rs *resolver) actor(id, name, kind string) *doc.Actor {
-	if a, ok := rs.actors[id]; ok {
-		return a
+	if i, ok := rs.byID[id]; ok {
+		return &rs.actors[i]
 	}
-	a := &doc.Actor{ID: id, Name: name, Kind: kind, Aliases: []string{}}
-	rs.actors[id] = a
-	rs.order = append(rs.order, id)
-	return a
+	rs.byID[id] = int32(len(rs.actors))
+	rs.actors = append(rs.actors, doc.Actor{ID: id, Name: name, Kind: kind})
+	return &rs.actors[len(rs.actors)-1]
 }
 
 func (rs *resolver) addState(c cand, code string) {
@@ -327,27 +506,56 @@ func (rs *resolver) addPerson(c cand) {
 	// surname only ("Mr. Rapoport", then "Samuel Rapoport"), or whose
 	// given name agrees ("J. Kennedy" after "John Kennedy"), is that
 	// person; "Robert F. Kennedy" after "John F. Kennedy" is not.
-	words := strings.Fields(key)
-	if len(words) > 1 {
-		var same []*docPerson
-		for _, id := range rs.bySur[words[len(words)-1]] {
+	if first, last, words := keyWords(key); words > 1 {
+		var same *docPerson
+		n := 0
+		for _, id := range rs.bySur[last] {
 			dp := rs.persons[id]
-			old := strings.Fields(rs.key(dp.name))
-			if dp.reg < 0 && (len(old) == 1 || old[0] == words[0] ||
-				(len(old[0]) == 1 || len(words[0]) == 1) && old[0][0] == words[0][0]) {
-				same = append(same, dp)
+			if dp.reg >= 0 {
+				continue
+			}
+			oldFirst, _, oldWords := keyWords(rs.key(dp.name))
+			if oldWords == 1 || oldFirst == first ||
+				(len(oldFirst) == 1 || len(first) == 1) && oldFirst[0] == first[0] {
+				same = dp
+				n++
 			}
 		}
-		if len(same) == 1 {
-			rs.mentionPerson(c, same[0], "alias")
+		if n == 1 {
+			rs.mentionPerson(c, same, "alias")
 			return
 		}
 	}
-	id := "person:" + Slug(c.name)
-	dp := &docPerson{id: id, name: c.name, reg: -1}
+	id := rs.arena.prefixSlug("person:", c.name)
+	dp := rs.newPerson(docPerson{id: id, name: c.name, reg: -1})
 	rs.persons[id] = dp
 	rs.register(dp, c.name)
 	rs.mentionPerson(c, dp, c.via)
+}
+
+// keyWords returns the first and last of the space-separated words of a
+// name key and whether there are none, one or more (0, 1, 2), without
+// splitting it.
+func keyWords(key string) (first, last string, words int) {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c < '!' && c != ' ' || c >= utf8.RuneSelf {
+			// Other spaces than ' ' may separate words: split for real.
+			f := strings.Fields(key)
+			if len(f) == 0 {
+				return "", "", 0
+			}
+			return f[0], f[len(f)-1], min(len(f), 2)
+		}
+	}
+	key = strings.Trim(key, " ")
+	if key == "" {
+		return "", "", 0
+	}
+	i, j := strings.IndexByte(key, ' '), strings.LastIndexByte(key, ' ')
+	if i < 0 {
+		return key, key, 1
+	}
+	return key[:i], key[j+1:], 2
 }
 
 // chooseRegistryPerson picks among registry people sharing a name: the one
@@ -390,7 +598,7 @@ func (rs *resolver) registryPerson(pi int) *docPerson {
 	if dp, ok := rs.persons[p.ID]; ok {
 		return dp
 	}
-	dp := &docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi}
+	dp := rs.newPerson(docPerson{id: p.ID, name: p.Name, state: p.State, reg: pi})
 	rs.persons[p.ID] = dp
 	for _, k := range p.keys {
 		rs.registerKey(dp, k)
@@ -421,9 +629,9 @@ func (rs *resolver) registerKey(dp *docPerson, key string) {
 	}
 	if len(rs.bySur[sur]) == 0 && len(sur) >= 6 {
 		s := surShape{sur[0], len(sur)}
-		rs.byShape[s] = append(rs.byShape[s], sur)
+		rs.byShape[s] = rs.appendOne(rs.byShape[s], sur)
 	}
-	rs.bySur[sur] = append(rs.bySur[sur], dp.id)
+	rs.bySur[sur] = rs.appendOne(rs.bySur[sur], dp.id)
 }
 
 func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
@@ -477,7 +685,7 @@ func (rs *resolver) mentionPerson(c cand, dp *docPerson, via string) {
 		}
 	}
 	if role != "" && !contains(a.Roles, role) {
-		a.Roles = append(a.Roles, role) // as the text gives it, or the office held then
+		a.Roles = rs.appendOne(a.Roles, role) // as the text gives it, or the office held then
 	}
 	c.org, c.role = org, role
 	c.regime = ""
@@ -523,10 +731,10 @@ func (rs *resolver) addSurname(c cand) {
 		}
 	}
 	if c.cue {
-		id := "person:" + Slug(c.name)
+		id := rs.arena.prefixSlug("person:", c.name)
 		dp, ok := rs.persons[id]
 		if !ok {
-			dp = &docPerson{id: id, name: c.name, reg: -1}
+			dp = rs.newPerson(docPerson{id: id, name: c.name, reg: -1})
 			rs.persons[id] = dp
 			rs.register(dp, c.name)
 		}
@@ -784,61 +992,127 @@ func (rs *resolver) addPair(c cand, main []string, sorted int) {
 	if len(pair) != 2 {
 		return
 	}
-	codes := append([]string(nil), pair...)
-	sort.Strings(codes)
-	var names []string
-	for _, code := range codes {
-		s, _ := rs.r.State(code)
-		names = append(names, s.Name)
+	key := [2]string{pair[0], pair[1]}
+	if key[1] < key[0] {
+		key[0], key[1] = key[1], key[0]
 	}
-	name := strings.Join(names, " and ")
-	id := "group:" + Slug(name)
+	g, ok := rs.pairGroups[key]
+	if !ok {
+		// The group of a pair is the same for every mention of it: its
+		// codes, name and id are made once.
+		g.codes = []string{key[0], key[1]}
+		s0, _ := rs.r.State(key[0])
+		s1, _ := rs.r.State(key[1])
+		g.name = s0.Name + " and " + s1.Name
+		g.id = rs.arena.prefixSlug("group:", g.name)
+		rs.pairGroups[key] = g
+	}
+	codes, name, id := g.codes, g.name, g.id
 	a := rs.actor(id, name, doc.KindGroup)
 	a.Members = codes
 	m := rs.mention(c, id, doc.KindGroup, "", "pair")
 	m.Members = codes
 }
 
+// pairGroup is the group of a pair of states ("Germany and Soviet Union").
+type pairGroup struct {
+	codes    []string
+	name, id string
+}
+
 // finish drops overlapping mentions and fills the document.
-func (rs *resolver) finish() {
-	out := rs.mentions[:0]
-	end := -1
-	for _, m := range rs.mentions {
-		if m.Clean.Start < end || m.Clean.End <= m.Clean.Start {
+func (rs *resolver) finish(n int) {
+	// The mentions of pass one are in text order, pass two's (few) are
+	// sorted and merged in as the document's slice, of its exact size, is
+	// filled: each mention is copied once.
+	slices.SortStableFunc(rs.mentions[n:], func(a, b doc.Mention) int { return cmp.Compare(a.Clean.Start, b.Clean.Start) })
+	var final []doc.Mention
+	if rs.inPlace {
+		final = rs.mergeInPlace(n)
+	} else {
+		final = make([]doc.Mention, rs.merged(n, nil))
+		rs.merged(n, final)
+	}
+	// An actor's aliases are the texts of its mentions, each once. They
+	// are counted first, so that all the lists share one array; each
+	// actor's aliases so far are chained, and compared one by one while
+	// they are few.
+	sc := rs.scratch
+	used := grow(sc.used, len(rs.actors)) // aliases per actor mentioned, plus one
+	head := grow(sc.head, len(rs.actors)) // last alias of the actor, plus one
+	clear(used)
+	clear(head)
+	const few = 16
+	many := sc.many // actor, alias: for actors with more than few
+	clear(many)
+	aliases := sc.aliases[:0]
+	defer func() {
+		clear(aliases) // hold no strings of the document
+		sc.used, sc.head, sc.many, sc.aliases = used, head, many, aliases[:0]
+	}()
+	for i := range final {
+		m := &final[i]
+		ai, ok := rs.byID[m.Actor]
+		if !ok {
 			continue
 		}
-		out = append(out, m)
-		end = m.Clean.End
-	}
-	rs.mentions = out
-	// An actor's aliases are the texts of its mentions, each once.
-	used := make(map[string]bool, len(rs.actors))          // actors mentioned
-	seen := make(map[[2]string]bool, len(rs.mentions)/4+8) // actor, alias
-	for i := range rs.mentions {
-		m := &rs.mentions[i]
-		used[m.Actor] = true
-		a := rs.actors[m.Actor]
-		if a == nil || m.Via == "pronoun" || m.Via == "pair" {
+		if used[ai] == 0 {
+			used[ai] = 1
+		}
+		if m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		if alias := strings.TrimSpace(m.Text); !seen[[2]string{m.Actor, alias}] {
-			seen[[2]string{m.Actor, alias}] = true
-			a.Aliases = append(a.Aliases, alias)
+		alias := strings.TrimSpace(m.Text)
+		if used[ai]-1 > few {
+			if many[[2]string{m.Actor, alias}] {
+				continue
+			}
+			many[[2]string{m.Actor, alias}] = true
+		} else {
+			seen := false
+			for k := head[ai]; k > 0; k = aliases[k-1].prev {
+				if aliases[k-1].alias == alias {
+					seen = true
+					break
+				}
+			}
+			if seen {
+				continue
+			}
+		}
+		aliases = append(aliases, aliasOf{actor: ai, prev: head[ai], alias: alias})
+		head[ai] = int32(len(aliases))
+		used[ai]++
+		if used[ai]-1 == few+1 {
+			// From now on a set: filled with the aliases so far.
+			if many == nil {
+				many = map[[2]string]bool{}
+			}
+			for k := head[ai]; k > 0; k = aliases[k-1].prev {
+				many[[2]string{m.Actor, aliases[k-1].alias}] = true
+			}
 		}
 	}
-	rs.d.Actors = rs.d.Actors[:0]
-	if len(used) > cap(rs.d.Actors) {
-		rs.d.Actors = make([]doc.Actor, 0, len(used))
-	}
-	for _, id := range rs.order {
-		if used[id] {
-			rs.d.Actors = append(rs.d.Actors, *rs.actors[id])
+	all := make([]string, len(aliases))
+	off := 0
+	for i := range rs.actors {
+		if n := int(used[i]) - 1; n >= 0 {
+			rs.actors[i].Aliases = all[off : off : off+n]
+			off += n
 		}
 	}
-	rs.d.Mentions = rs.mentions
-	if rs.d.Mentions == nil {
-		rs.d.Mentions = []doc.Mention{}
+	for _, a := range aliases {
+		rs.actors[a.actor].Aliases = append(rs.actors[a.actor].Aliases, a.alias)
 	}
+	// The actors mentioned, in the order first met, in place.
+	actors := rs.actors[:0]
+	for i := range rs.actors {
+		if used[i] > 0 {
+			actors = append(actors, rs.actors[i])
+		}
+	}
+	rs.d.Actors = actors
+	rs.d.Mentions = final
 }
 
 // damerau is the optimal-string-alignment distance of two keys (bytes of

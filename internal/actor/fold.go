@@ -110,49 +110,107 @@ func isASCII(s string) bool {
 
 // Slug makes the id part of a name: lower-case ASCII words joined by
 // hyphens ("People's Commissariat" -> "peoples-commissariat").
-func Slug(s string) string {
-	f := fold(s)
-	var b strings.Builder
+func Slug(s string) string { return prefixSlug("", s) }
+
+// prefixSlug is prefix + Slug(s) ("person:" + Slug(name)) in one
+// allocation.
+func prefixSlug(prefix, s string) string { return (*strArena)(nil).prefixSlug(prefix, s) }
+
+// prefixSlug is prefixSlug with the string made in the arena.
+func (a *strArena) prefixSlug(prefix, s string) string {
+	var buf [128]byte
+	b := append(buf[:0], prefix...)
+	n := len(b)
 	dash := false
-	for _, r := range f {
+	if isASCII(s) {
+		// fold of ASCII is lower-casing
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				if dash && len(b) > n {
+					b = append(b, '-')
+				}
+				dash = false
+				b = append(b, c)
+			case c == '\'' || c == '.':
+			default:
+				dash = true
+			}
+		}
+		return a.str(b)
+	}
+	for _, r := range fold(s) {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if dash && len(b) > n {
+				b = append(b, '-')
 			}
 			dash = false
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case r == '\'' || r == '.':
 			// "People's" -> "peoples", "U.S." -> "us"
 		default:
 			dash = true
 		}
 	}
-	return b.String()
+	return a.str(b)
 }
 
 // nameKey is the key under which person names are compared across
 // spellings and transliterations: folded, particles dropped, and the
 // common variants of romanised Russian made equal (Joffe/Ioffe,
 // Potemkin/Potyomkin, Aleksey/Alexei, Krestinsky/Krestinskii).
-func nameKey(name string) string {
-	words := strings.FieldsFunc(fold(name), func(r rune) bool { return r == ' ' || r == '.' })
-	var parts []string
-	for _, w := range words {
-		if particles[w] || w == "graf" || w == "freiherr" || w == "count" {
+func nameKey(name string) string { return nameKeyIn(name, nil) }
+
+// nameKeyIn is nameKey with the key made in the arena.
+func nameKeyIn(name string, arena *strArena) string {
+	// One pass into a stack buffer: fold, split at spaces and dots, drop
+	// particles, transliterate, join with single spaces; one allocation.
+	var fbuf, obuf [128]byte
+	var f []byte
+	if isASCII(name) && len(name) <= len(fbuf) {
+		f = fbuf[:len(name)]
+		for i := 0; i < len(name); i++ {
+			c := name[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f[i] = c
+		}
+	} else {
+		f = []byte(fold(name))
+	}
+	out := obuf[:0]
+	for i := 0; i < len(f); {
+		if f[i] == ' ' || f[i] == '.' {
+			i++
 			continue
 		}
-		parts = append(parts, translit(w))
+		j := i
+		for j < len(f) && f[j] != ' ' && f[j] != '.' {
+			j++
+		}
+		w := f[i:j]
+		i = j
+		if particles[string(w)] || string(w) == "graf" || string(w) == "freiherr" || string(w) == "count" {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = appendTranslit(out, w)
 	}
-	return strings.Join(parts, " ")
+	return arena.str(out)
 }
 
-// translit folds the spelling variants of romanised names.
-// translit folds the spelling variants of romanised names: x = ks,
-// ph = f, yo = ye = e, jo = io, w = v, ck = k, tz = ts, sz = zs = s,
-// y = j = i, and doubled letters count once.
-func translit(w string) string {
-	b := make([]byte, 0, len(w)+2)
+// appendTranslit appends w to b with the spelling variants of romanised
+// names folded: x = ks, ph = f, yo = ye = e, jo = io, w = v, ck = k,
+// tz = ts, sz = zs = s, y = j = i, and doubled letters count once.
+func appendTranslit(b, w []byte) []byte {
 	var prev byte
 	put := func(c byte) {
 		if c == prev && c != '-' {
@@ -199,7 +257,7 @@ func translit(w string) string {
 			put(c)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // particles are the lower-case words inside European surnames.

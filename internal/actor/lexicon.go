@@ -1,6 +1,10 @@
 package actor
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // entryKind says what a registry name denotes.
 type entryKind uint8
@@ -45,6 +49,121 @@ type lexicon struct {
 	edges  map[uint64]int32
 	nextID int32
 	root   []int32 // children of the root by word number (0: none)
+	// words and slots are vocab as an open-addressing hash table keyed
+	// by keyHash, so that the tokenizer can look a word up with the hash
+	// it computes while reading the word, without building its key.
+	words []wordInfo
+	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
+	// punct is what the lexicon knows of each one-byte ASCII key.
+	punct [utf8.RuneSelf]wordInfo
+}
+
+// FNV-1a, 32 bits: the hash of a key in the lexicon's table.
+const (
+	hashInit  uint32 = 2166136261
+	hashPrime uint32 = 16777619
+)
+
+// keyHash is the table hash of a key.
+func keyHash(key string) uint32 {
+	h := hashInit
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * hashPrime
+	}
+	return h
+}
+
+// buildTable fills words and slots from vocab, and punct.
+func (l *lexicon) buildTable() {
+	keys := make([]string, 0, len(l.vocab))
+	for k := range l.vocab {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // a fixed layout, whatever the map's order
+	n := 1
+	for n < 2*len(keys) {
+		n *= 2
+	}
+	l.words = make([]wordInfo, 0, len(keys))
+	l.slots = make([]uint64, n)
+	mask := uint32(n - 1)
+	for _, k := range keys {
+		wi := l.vocab[k]
+		wi.key = k
+		l.words = append(l.words, wi)
+		kh := keyHash(k)
+		h := kh & mask
+		for l.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		l.slots[h] = uint64(kh)<<32 | uint64(len(l.words))
+	}
+	for c := range l.punct {
+		l.punct[c] = l.info(string(rune(c)))
+	}
+}
+
+// lookup finds the key of hash h in the table. text[i:j] is the word as
+// written: its ASCII capitals compare equal to the key's lower-case
+// letters when fold is set, else the bytes must be the key's.
+func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, bool) {
+	var k int32
+	if fold {
+		k = l.findFold(text[i:j], h)
+	} else {
+		k = l.find(text[i:j], h)
+	}
+	if k < 0 {
+		return wordInfo{id: -1}, false
+	}
+	return l.words[k], true
+}
+
+// find returns the index in words of the key w of hash h, or -1.
+func (l *lexicon) find(w string, h uint32) int32 {
+	mask := uint32(len(l.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == h && l.words[uint32(s)-1].key == w {
+			return int32(uint32(s) - 1)
+		}
+	}
+}
+
+// findFold is find for a word whose ASCII capitals stand for the key's
+// lower-case letters (h is the hash of the lower-case form).
+func (l *lexicon) findFold(w string, h uint32) int32 {
+	mask := uint32(len(l.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) != h {
+			continue
+		}
+		key := l.words[uint32(s)-1].key
+		if len(key) != len(w) {
+			continue
+		}
+		m := 0
+		for m < len(w) {
+			c := w[m]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != key[m] {
+				break
+			}
+			m++
+		}
+		if m == len(w) {
+			return int32(uint32(s) - 1)
+		}
+	}
 }
 
 // wordInfo is what the lexicon knows of a token key: its number among
@@ -60,7 +179,14 @@ const (
 	wParticle uint8 = 1 << iota // von, de, van ...
 	wStop                       // never part of a person's name
 	wOrgHead                    // ends an organisation's name
+	wCompass                    // opens the name of a front or region
+	wDocHead                    // ends the name of a document named after a person
+	wScan                       // may open a pair phrase or be a pronoun (sentProc.scan)
 )
+
+// scanWords are the words sentProc.scan looks at when they are neither
+// names nor capitalised: pair phrases and pronouns.
+var scanWords = set("the", "these", "those", "both", "he", "him")
 
 type lexNode struct {
 	entries []entry
@@ -78,10 +204,13 @@ func (l *lexicon) word(key string) int32 {
 
 // info returns the lexicon's knowledge of a token key.
 func (l *lexicon) info(key string) wordInfo {
-	if w, ok := l.vocab[key]; ok {
-		return w
-	}
-	return wordInfo{id: -1}
+	wi, _ := l.lookup(key, 0, len(key), keyHash(key), false)
+	return wi
+}
+
+// startsName reports whether some registry name begins with word w.
+func (l *lexicon) startsName(w int32) bool {
+	return w >= 0 && int(w) < len(l.root) && l.root[w] > 0
 }
 
 // next follows the edge from node for word w.
@@ -248,7 +377,7 @@ func buildLexicon(r *Registry) *lexicon {
 	for _, set := range []struct {
 		words map[string]bool
 		class uint8
-	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}} {
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan}} {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {
@@ -258,6 +387,7 @@ func buildLexicon(r *Registry) *lexicon {
 			l.vocab[w] = wi
 		}
 	}
+	l.buildTable()
 	return l
 }
 

@@ -42,6 +42,7 @@ type cand struct {
 type item struct {
 	lo, hi  int
 	entries []entry
+	mask    uint32 // the kinds of the entries (1 << kind)
 }
 
 // sentProc analyses one sentence.
@@ -56,10 +57,9 @@ type sentProc struct {
 	sent   int
 	out    []cand
 	names  []nameSpan
-	inName []int // token -> index of the name covering it, or -1
-	words  []int32
-	class  []uint8 // word classes of the tokens (wParticle, wStop, wOrgHead)
+	inName []int   // token -> index of the name covering it, or -1
 	ents   []entry // storage for the items' entries
+	arena  *strArena
 }
 
 // nameSpan is a person's name in the sentence.
@@ -74,11 +74,11 @@ type nameSpan struct {
 	affOrg   string
 }
 
-// analyse finds the candidate mentions of sentence si.
 // analyse finds the candidate mentions of sentence si and appends them to
-// p.out. p's buffers are reused from sentence to sentence.
-func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, toks []token) {
-	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, date.day(), MinDay, MaxDay, si, toks
+// p.out; day is date.day(). p's buffers are reused from sentence to
+// sentence.
+func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, day Day, toks []token) {
+	p.text, p.day, p.lo, p.hi, p.sent, p.toks = d.Text, day, MinDay, MaxDay, si, toks
 	if date.known {
 		p.lo, p.hi = date.lo, date.hi
 	}
@@ -106,23 +106,25 @@ func (p *sentProc) match() {
 	for i := range p.itemAt {
 		p.itemAt[i] = -1
 	}
-	p.words = grow(p.words, n)
-	p.class = grow(p.class, n)
-	words := p.words
 	for i := range p.toks {
-		if p.toks[i].known {
-			words[i], p.class[i] = p.toks[i].word, p.toks[i].class
-			continue
+		if !p.toks[i].known {
+			p.toks[i].setInfo(lex.info(p.toks[i].key))
 		}
-		wi := lex.info(p.toks[i].key)
-		words[i], p.class[i] = wi.id, wi.class
 	}
+	toks := p.toks
 	for i := 0; i < n; {
+		// Most words begin no name: skip them in a tight loop.
+		for i < n && !lex.startsName(toks[i].word) {
+			i++
+		}
+		if i == n {
+			break
+		}
 		node := int32(0)
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.next(node, words[j])
+			next, ok := lex.next(node, toks[j].word)
 			if !ok {
 				break
 			}
@@ -152,7 +154,11 @@ func (p *sentProc) match() {
 			continue
 		}
 		idx := len(p.items)
-		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best})
+		var mask uint32
+		for _, e := range best {
+			mask |= 1 << e.kind
+		}
+		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best, mask: mask})
 		for k := i; k < bestHi; k++ {
 			p.itemAt[k] = idx
 		}
@@ -185,11 +191,9 @@ func (p *sentProc) itemEnd(i int) *item {
 }
 
 func (it *item) has(kinds ...entryKind) bool {
-	for _, e := range it.entries {
-		for _, k := range kinds {
-			if e.kind == k {
-				return true
-			}
+	for _, k := range kinds {
+		if it.mask&(1<<k) != 0 {
+			return true
 		}
 	}
 	return false
@@ -205,6 +209,42 @@ func (it *item) only(kinds ...entryKind) []entry {
 		}
 	}
 	return out
+}
+
+// only is it.only stored in the sentence's entry buffer instead of a new
+// slice: for entries read before the next sentence is analysed (nil when
+// none match, as it.only).
+func (p *sentProc) only(it *item, kind entryKind) []entry {
+	start := len(p.ents)
+	for _, e := range it.entries {
+		if e.kind == kind {
+			p.ents = append(p.ents, e)
+		}
+	}
+	if len(p.ents) == start {
+		return nil
+	}
+	return p.ents[start:len(p.ents):len(p.ents)]
+}
+
+// first returns the item's first entry of the kind.
+func (it *item) first(kind entryKind) (entry, bool) {
+	for _, e := range it.entries {
+		if e.kind == kind {
+			return e, true
+		}
+	}
+	return entry{}, false
+}
+
+// onlyOf reports whether every entry of the item is of a kind in mask.
+func (it *item) onlyOf(mask uint32) bool {
+	for _, e := range it.entries {
+		if mask&(1<<e.kind) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // chooseEntry picks the meaning in force at the sentence's date: one whose
@@ -323,10 +363,23 @@ func (p *sentProc) findNames() {
 	for i := range p.inName {
 		p.inName[i] = -1
 	}
+	itemAt, toks := p.itemAt[:n], p.toks[:n]
 	for i := 0; i < n; {
+		// Words in no registry name that can open no name are passed
+		// over in a tight loop (mayStartName's test, inline).
+		for i < n && itemAt[i] < 0 && toks[i].shape&(tCap|tWord|tDigit) != tCap|tWord && toks[i].class&wParticle == 0 {
+			i++
+		}
+		if i == n {
+			break
+		}
 		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
-			ns := nameSpan{lo: it.lo, hi: it.hi, reg: it.only(ePersonName), full: true}
+			ns := nameSpan{lo: it.lo, hi: it.hi, reg: p.only(it, ePersonName), full: true}
 			i = p.addName(ns)
+			continue
+		}
+		if !p.mayStartName(i) {
+			i++ // scanName would find nothing and stop here
 			continue
 		}
 		if j, ns, ok := p.scanName(i); ok {
@@ -339,6 +392,18 @@ func (p *sentProc) findNames() {
 		}
 		i++
 	}
+}
+
+// mayStartName is scanName's first test: whether a name can start at
+// token i.
+func (p *sentProc) mayStartName(i int) bool {
+	return p.toks[i].shape&(tCap|tWord|tDigit) == tCap|tWord ||
+		p.toks[i].class&wParticle != 0 && p.particleOpens(i)
+}
+
+// particleOpens is the rest of mayStartName for a particle at i.
+func (p *sentProc) particleOpens(i int) bool {
+	return p.isParticle(i) && i+1 < len(p.toks) && (p.toks[i+1].is(tCap) || p.isParticle(i+1))
 }
 
 func (p *sentProc) addName(ns nameSpan) int {
@@ -430,7 +495,7 @@ func (p *sentProc) combiningHere(it *item) bool {
 }
 
 func (p *sentProc) isParticle(i int) bool {
-	return i < len(p.toks) && p.class[i]&wParticle != 0 && p.toks[i].is(tWord)
+	return i < len(p.toks) && p.toks[i].class&wParticle != 0 && p.toks[i].is(tWord)
 }
 
 // scanName reads a capitalised name sequence at token i. It returns where
@@ -466,7 +531,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 				j++
 				continue
 			case j > i && given > 0 && it.has(ePersonName):
-				reg = it.only(ePersonName)
+				reg = p.only(it, ePersonName)
 				words++
 				j = it.hi
 				end = j
@@ -481,13 +546,13 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
+			if k > j && k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.toks[k].class&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
 			break
 		}
-		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.class[j]&wStop == 0 {
+		if tk.is(tWord) && tk.is(tCap) && !tk.is(tDigit) && p.toks[j].class&wStop == 0 {
 			if tk.is(tInitial) && p.key(j+1) == "." {
 				initials++
 				j += 2
@@ -508,7 +573,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			for k < n && p.isParticle(k) {
 				k++
 			}
-			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.class[k]&wStop == 0 && p.itemAt[k] < 0 {
+			if k < n && p.toks[k].is(tCap) && p.toks[k].is(tWord) && p.toks[k].class&wStop == 0 && p.itemAt[k] < 0 {
 				j = k
 				continue
 			}
@@ -550,7 +615,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	// A surname followed by a model designation is a product ("Tupolev
 	// TB-3"); one followed by "Front", "Union" ... names a body ("Stresa
 	// Front").
-	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.class[end]&wOrgHead != 0 && p.toks[end].is(tCap)) {
+	if ns.surname && end < n && (p.toks[end].is(tAllCaps) || p.toks[end].is(tDigit) || p.toks[end].class&wOrgHead != 0 && p.toks[end].is(tCap)) {
 		return end, nameSpan{}, false
 	}
 	if !ns.full && !ns.surname {
@@ -583,7 +648,7 @@ func (p *sentProc) namesDocument(end int) bool {
 			j = it.hi
 		}
 	}
-	return j < n && documentHeads[p.toks[j].key] && p.toks[j].is(tCap)
+	return j < n && p.toks[j].class&wDocHead != 0 && p.toks[j].is(tCap)
 }
 
 // hasCue reports whether a title, rank or office stands right before
@@ -605,7 +670,10 @@ func (p *sentProc) isCue(it *item) bool {
 	}
 	// A lower-case title is a cue only for an office that names a person
 	// ("ambassador Ivan Maisky"), not for a word like "general".
-	for _, e := range it.only(eOffice) {
+	for _, e := range it.entries {
+		if e.kind != eOffice {
+			continue
+		}
 		switch p.r.Offices[e.ref].Class {
 		case "military-rank", "official", "honorific", "minister":
 		default:
@@ -671,7 +739,10 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 			switch {
 			case it.has(eOffice, eDefinite):
 				office = office || loose || p.isCue(it) || it.has(eDefinite)
-				for _, e := range it.only(eOffice) {
+				for _, e := range it.entries {
+					if e.kind != eOffice {
+						continue
+					}
 					if c := p.r.Offices[e.ref].Class; c != "honorific" && c != "military-rank" {
 						titled = true
 					}
@@ -679,7 +750,10 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 				if it.has(eDefinite) {
 					titled = true
 				}
-				for _, e := range it.only(eOffice, eDefinite) {
+				for _, e := range it.entries {
+					if e.kind != eOffice && e.kind != eDefinite {
+						continue
+					}
 					if o := p.r.Offices[e.ref]; o.State != "" && state == "" {
 						state = o.State
 					}
@@ -824,7 +898,15 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 // organisations, pair phrases and pronouns into candidates.
 func (p *sentProc) scan() {
 	n := len(p.toks)
+	inName, itemAt, toks := p.inName[:n], p.itemAt[:n], p.toks[:n]
 	for i := 0; i < n; {
+		// Nothing below starts at a plain word: skip them in a tight loop.
+		for i < n && inName[i] < 0 && itemAt[i] < 0 && toks[i].class&wScan == 0 && toks[i].shape&tCap == 0 {
+			i++
+		}
+		if i == n {
+			break
+		}
 		if ni := p.inName[i]; ni >= 0 {
 			ns := p.names[ni]
 			c := cand{kind: cPerson, entries: ns.reg, cue: ns.cue, role: ns.role, state: ns.affState, org: ns.affOrg,
@@ -856,6 +938,10 @@ func (p *sentProc) scan() {
 		if k := p.toks[i].key; (k == "he" || k == "him") && p.toks[i].is(tWord) {
 			p.emit(cand{kind: cPronoun, via: "pronoun"}, i, i+1)
 			i++
+			continue
+		}
+		if t := &p.toks[i]; t.shape&(tCap|tWord|tDigit) != tCap|tWord || p.itemAt[i] >= 0 {
+			i++ // not the start of an organisation's name (scanOrgName's first test)
 			continue
 		}
 		if j := p.scanOrgName(i); j > i {
@@ -927,14 +1013,14 @@ func (p *sentProc) scanItem(it *item) int {
 		return it.hi
 	case it.has(eDefinite):
 		if p.key(it.lo-1) == "the" || p.toks[it.lo].is(tCap) {
-			p.holder(it.only(eDefinite), "", it.lo, it.hi, "title")
+			p.holder(p.only(it, eDefinite), "", it.lo, it.hi, "title")
 		}
 		return it.hi
 	case it.has(eStateWeak, eOrgWeak):
 		p.emit(cand{kind: cWeak, entries: it.only(eStateWeak, eOrgWeak), via: "alias"}, it.lo, it.hi)
 		return it.hi
 	case it.has(eOrgAnaphor):
-		p.emit(cand{kind: cAnaphor, entries: it.only(eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
+		p.emit(cand{kind: cAnaphor, entries: p.only(it, eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
 		return it.hi
 	}
 	_ = n
@@ -993,7 +1079,9 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 			continue
 		}
 		pi := p.r.personByID[hs[0].ID]
-		p.emit(cand{kind: cPerson, entries: []entry{{kind: ePersonName, ref: int32(pi), period: always}},
+		p.ents = append(p.ents, entry{kind: ePersonName, ref: int32(pi), period: always})
+		es := p.ents[len(p.ents)-1 : len(p.ents) : len(p.ents)]
+		p.emit(cand{kind: cPerson, entries: es,
 			role: p.tokText(lo, hi), state: st, via: via}, lo, hi)
 		return true
 	}
@@ -1015,7 +1103,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	// "nationalities (including German)" are people, not the state.
 	if prev := p.key(it.lo - 1); (prev == "including" || prev == "as" && p.key(it.lo-2) == "such") && (p.key(j) == ")" || p.key(j) == ";") {
 		if pl := p.r.States[e.ref].Plurals; len(pl) > 0 {
-			p.emit(cand{kind: cGroup, actor: "group:" + Slug(pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
+			p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", pl[0].Text), name: pl[0].Text, via: "demonym"}, it.lo, it.hi)
 			return it.hi
 		}
 	}
@@ -1027,8 +1115,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 		}
 	}
 	if head != nil && p.inName[head.lo] < 0 {
-		if nouns := head.only(eNoun); len(nouns) > 0 {
-			nr := nouns[0]
+		if nr, ok := head.first(eNoun); ok {
 			next := head.hi
 			isHead := true
 			if nr.adj && next < n && p.toks[next].is(tWord) && !p.toks[next].is(tCap) && !functionWords[p.toks[next].key] && !subjectVerbs[p.toks[next].key] {
@@ -1049,7 +1136,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 					return head.hi
 				case "group":
 					name := p.tokText(it.lo, head.hi)
-					p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
+					p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", name), name: name, state: code, via: "demonym"}, it.lo, head.hi)
 					return head.hi
 				case "type":
 					if o, ok := p.orgOfType(code, rule.Type); ok {
@@ -1061,10 +1148,11 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				}
 			}
 		}
-		adjUse := head.hi < n && len(head.only(eNoun)) > 0 && head.only(eNoun)[0].adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
+		nr, hasNoun := head.first(eNoun)
+		adjUse := head.hi < n && hasNoun && nr.adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
 		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
-			if p.holder(head.only(eOffice), code, it.lo, head.hi, "office") {
+			if p.holder(p.only(head, eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
 			}
 			p.emit(cand{kind: cState, actor: code, state: code, via: "demonym", role: p.tokText(head.lo, head.hi)}, it.lo, head.hi)
@@ -1134,7 +1222,7 @@ func (p *sentProc) plural(it *item) {
 		return
 	}
 	name := p.tokText(it.lo, it.hi)
-	p.emit(cand{kind: cGroup, actor: "group:" + Slug(name), name: name, via: "demonym"}, it.lo, it.hi)
+	p.emit(cand{kind: cGroup, actor: p.arena.prefixSlug("group:", name), name: name, via: "demonym"}, it.lo, it.hi)
 }
 
 // politicalCapital reports whether a capital stands for its government
@@ -1152,8 +1240,8 @@ func (p *sentProc) politicalCapital(it *item) bool {
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
 	if nx := p.itemStart(it.hi); nx != nil && nx.has(eNoun) {
-		for _, e := range nx.only(eNoun) {
-			if p.r.Nouns[e.ref].Refers == "state" {
+		for _, e := range nx.entries {
+			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
 				return true // "Berlin officials"
 			}
 		}
@@ -1228,10 +1316,10 @@ func (p *sentProc) scanPair(i int) int {
 func (p *sentProc) scanOrgName(i int) int {
 	n := len(p.toks)
 	t := p.toks[i]
-	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || compass[t.key] {
+	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.toks[i].class&wCompass != 0 {
 		return i
 	}
-	if nameStop[t.key] && !orgHeads[t.key] {
+	if p.toks[i].class&(wStop|wOrgHead) == wStop {
 		return i
 	}
 	free := func(j int) bool {
@@ -1242,13 +1330,13 @@ func (p *sentProc) scanOrgName(i int) int {
 			return true
 		}
 		it := &p.items[p.itemAt[j]]
-		return it.hi == it.lo+1 && len(it.only(eNoun, eOffice, eGiven)) == len(it.entries)
+		return it.hi == it.lo+1 && it.onlyOf(kinds(eNoun, eOffice, eGiven))
 	}
 	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
 		tk := p.toks[j]
 		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
-			headLast = orgHeads[tk.key]
+			headLast = p.toks[j].class&wOrgHead != 0
 			if headLast {
 				heads++
 			}
@@ -1269,7 +1357,7 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	name := p.tokText(i, last)
-	c := cand{kind: cOrg, actor: "org:" + Slug(name), name: name, via: "name"}
+	c := cand{kind: cOrg, actor: p.arena.prefixSlug("org:", name), name: name, via: "name"}
 	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
 		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
 			c.state = p.r.States[e.ref].Code

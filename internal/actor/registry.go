@@ -105,11 +105,15 @@ type Registry struct {
 	Given   map[string]bool
 
 	stateByCode map[string]int
-	orgByID     map[string]int
-	orgByName   map[string]int
-	personByID  map[string]int
-	personByKey map[string][]int
-	lex         *lexicon
+	// stateByCode3 indexes the codes of three capital letters (every
+	// code shipped) by code3, holding the index plus one: a lookup
+	// without hashing.
+	stateByCode3 []int32
+	orgByID      map[string]int
+	orgByName    map[string]int
+	personByID   map[string]int
+	personByKey  map[string][]int
+	lex          *lexicon
 }
 
 // defaultRegistry loads the embedded registry once; it is read-only after.
@@ -304,9 +308,13 @@ func Load(fsys fs.FS) (*Registry, error) {
 
 func (r *Registry) index() {
 	r.stateByCode = map[string]int{}
+	r.stateByCode3 = make([]int32, 26*26*26)
 	for i, s := range r.States {
 		if _, dup := r.stateByCode[s.Code]; !dup {
 			r.stateByCode[s.Code] = i
+			if k, ok := code3(s.Code); ok {
+				r.stateByCode3[k] = int32(i) + 1
+			}
 		}
 	}
 	r.orgByID = map[string]int{}
@@ -441,11 +449,29 @@ func (r *Registry) validate() []string {
 
 // State returns the state with the code, if any.
 func (r *Registry) State(code string) (*State, bool) {
+	if k, ok := code3(code); ok && r.stateByCode3 != nil {
+		if i := r.stateByCode3[k]; i > 0 {
+			return &r.States[i-1], true
+		}
+		return nil, false
+	}
 	i, ok := r.stateByCode[code]
 	if !ok {
 		return nil, false
 	}
 	return &r.States[i], true
+}
+
+// code3 numbers a code of three capital letters ("DEU") from 0 to 26³-1.
+func code3(code string) (int, bool) {
+	if len(code) != 3 {
+		return 0, false
+	}
+	a, b, c := code[0]-'A', code[1]-'A', code[2]-'A'
+	if a >= 26 || b >= 26 || c >= 26 {
+		return 0, false
+	}
+	return (int(a)*26+int(b))*26 + int(c), true
 }
 
 // Org returns the organisation or group with the id, if any.
@@ -515,6 +541,11 @@ func (r *Registry) RegimeAt(code string, d Day) string {
 	if !ok {
 		return ""
 	}
+	return s.regimeAt(d)
+}
+
+// regimeAt is the name of the state's regime in force on day d, or "".
+func (s *State) regimeAt(d Day) string {
 	best := ""
 	var bestFrom Day = MinDay - 1
 	for _, g := range s.Regimes {

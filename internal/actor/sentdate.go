@@ -36,11 +36,25 @@ var months = map[string]int{
 // expressions, or from the years written in it), or a date carried over
 // from its neighbours. Sentences before any date get the document's
 // typical date (the median of the dates found).
-func sentenceDates(d *doc.Document) []dateRange {
-	out := make([]dateRange, len(d.Sentences))
-	own := make([]dateRange, len(d.Sentences))
+func sentenceDates(d *doc.Document) []dateRange { return sentenceDatesIn(d, &dateBufs{}) }
+
+// dateBufs are sentenceDates' slices, kept to be reused.
+type dateBufs struct {
+	out, own []dateRange
+	hasTimex []bool
+	known    []Day
+}
+
+// sentenceDatesIn is sentenceDates working in b's slices; the result is
+// b.out, good until b is used again.
+func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
+	n := len(d.Sentences)
+	b.out, b.own, b.hasTimex = grow(b.out, n), grow(b.own, n), grow(b.hasTimex, n)
+	clear(b.out)
+	clear(b.own)
+	clear(b.hasTimex)
+	out, own, hasTimex := b.out, b.own, b.hasTimex
 	refs := false
-	hasTimex := make([]bool, len(d.Sentences))
 	for _, t := range d.Timexes {
 		if t.Sentence >= 0 && t.Sentence < len(hasTimex) && t.Type == "DATE" {
 			hasTimex[t.Sentence] = true
@@ -74,8 +88,8 @@ func sentenceDates(d *doc.Document) []dateRange {
 	// in its paragraph, else the first after it in its paragraph, else the
 	// last before it in its section, else the first after it in its
 	// section, else the last before it in the document.
-	var known []Day
-	n := len(d.Sentences)
+	known := b.known[:0]
+	defer func() { b.known = known[:0] }()
 	block := func(i int) int { return d.Sentences[i].Block }
 	section := func(i int) int { return d.Sentences[i].Section }
 	for i := 0; i < n; i++ {
