@@ -20,9 +20,9 @@ package event
 import (
 	"context"
 	_ "embed"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -105,7 +105,6 @@ type cand struct {
 	refEvent bool              // named as a point of reference ("before the invasion")
 	absorbed bool              // dropped as what another event reports ("refused to accept …")
 	evidence map[doc.Span]bool // evidence spans already merged in
-	states   map[string]bool   // the states on either side, once computed
 	// stateList is states sorted, once computed.
 	stateList []string
 }
@@ -119,6 +118,11 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	var buf []item
 	var names []recordName
 	var scratch sent // its buffers are reused from sentence to sentence
+	var spans []itemSpan
+	// The ASCII letters of the whole text lower-cased once: each
+	// sentence's lowerer takes its slice of it (asciiLower works byte by
+	// byte, so a slice of the whole is the slice's own lowering).
+	lowerText := asciiLower(d.Text)
 	nar := &narrative{}
 	lastSection := -1
 	skipped := make([]bool, len(d.Sections))
@@ -145,10 +149,9 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			nar.reset(periods.at(s.Section), chapterOf(d, s.Section) != chapterOf(d, lastSection))
 			lastSection = s.Section
 		}
-		lw := newLowerer(d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start)
-		lw.vocab = c.vocab
-		items := sentenceItems(d, lw, s, msBy[si], tsBy[si], buf)
-		items, names = findNames(d, lw, items, names)
+		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], lower: lowerText[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab}
+		items := sentenceItems(d, &lw, s, msBy[si], tsBy[si], buf, &spans)
+		items, names = findNames(d, &lw, items, names)
 		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
 		st.reuse(&scratch)
 		st.prepare()
@@ -185,7 +188,15 @@ func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return span(idx[a]).Start < span(idx[b]).Start })
+	// The earlier stages emit their annotations in text order: sort only
+	// when they are not (a stable sort leaves sorted input as it is).
+	sorted := true
+	for i := 1; i < len(idx) && sorted; i++ {
+		sorted = span(idx[i-1]).Start <= span(idx[i]).Start
+	}
+	if !sorted {
+		sort.SliceStable(idx, func(a, b int) bool { return span(idx[a]).Start < span(idx[b]).Start })
+	}
 	// idx is in text order and sentences are: each sentence's annotations
 	// are a run of idx, kept in place.
 	kept := idx[:0]
@@ -1601,16 +1612,16 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 			k.ev.Actor = []string{}
 		}
 		k.treatyKy = treatyKey(k.ev.Name)
-		key := kindKey(d, k) // k's type and states, fixed from here on
-		if ix.coref(k, d, key) {
+		ix.kindKey(d, k) // k's type and states, fixed from here on
+		if ix.coref(k, d) {
 			continue
 		}
-		ix.add(k, key)
+		ix.add(k)
 		kept = append(kept, k)
 	}
 	out := make([]doc.Event, 0, len(kept))
 	for i, k := range kept {
-		k.ev.ID = fmt.Sprintf("e%d", i+1)
+		k.ev.ID = "e" + strconv.Itoa(i+1)
 		out = append(out, k.ev)
 	}
 	return out

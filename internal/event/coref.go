@@ -49,44 +49,36 @@ var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "
 	"commercial agreement": true, "secret protocol": true, "secret protocols": true, "neutrality pact": true,
 	"trade pact": true, "alliance": true}
 
-func stateSet(d *doc.Document, k *cand) map[string]bool {
-	if k.states != nil {
-		return k.states
+// stateList is the event's states, sorted, made once: the states of its
+// actor and recipient mentions (a mention's own state and the members of a
+// group), else, when they name none, its actor and recipient ids.
+// Comparing two events' states compares two short lists, which matters in
+// a long text where an event is compared with the hundreds of earlier
+// events of its kind.
+func stateList(d *doc.Document, k *cand) []string {
+	if k.stateList != nil {
+		return k.stateList
 	}
-	s := map[string]bool{}
-	defer func() { k.states = s }()
-	for _, ms := range [][]int{k.actorM, k.recipM} {
+	n := 0
+	for _, ms := range [2][]int{k.actorM, k.recipM} {
+		for _, mi := range ms {
+			n += 1 + len(d.Mentions[mi].Members)
+		}
+	}
+	keys := make([]string, 0, max(n, len(k.ev.Actor)+len(k.ev.Recipient)))
+	for _, ms := range [2][]int{k.actorM, k.recipM} {
 		for _, mi := range ms {
 			if st := stateOf(d, mi); st != "" {
-				s[st] = true
+				keys = append(keys, st)
 			}
-			for _, st := range d.Mentions[mi].Members {
-				s[st] = true
-			}
+			keys = append(keys, d.Mentions[mi].Members...)
 		}
 	}
-	if len(s) == 0 {
-		for _, id := range append(append([]string(nil), k.ev.Actor...), k.ev.Recipient...) {
-			s[id] = true
-		}
+	if len(keys) == 0 {
+		keys = append(append(keys, k.ev.Actor...), k.ev.Recipient...)
 	}
-	return s
-}
-
-// stateList is the event's state set (stateSet) as a sorted list, made
-// once: comparing two events' states compares two short lists rather than
-// walking a map, which matters in a long text where an event is compared
-// with the hundreds of earlier events of its kind.
-func stateList(d *doc.Document, k *cand) []string {
-	if k.stateList == nil {
-		set := stateSet(d, k)
-		keys := make([]string, 0, len(set))
-		for s := range set {
-			keys = append(keys, s)
-		}
-		sort.Strings(keys)
-		k.stateList = keys
-	}
+	sort.Strings(keys)
+	k.stateList = slices.Compact(keys)
 	return k.stateList
 }
 
@@ -117,8 +109,12 @@ func dayPart(v string) string {
 // states, and the events of the same sentence.
 type corefIndex struct {
 	byTreaty map[string][]*cand
-	byKind   map[string][]*cand
-	last     []*cand // the events of the current sentence
+	// byKind indexes kinds, the events of each kindKey: looking a key
+	// up in its buffer (keyBuf) makes no string; only a new kind does.
+	byKind map[string]int
+	kinds  [][]*cand
+	keyBuf []byte
+	last   []*cand // the events of the current sentence
 }
 
 // maxCorefLookback bounds how many earlier events of one kind a new
@@ -126,29 +122,43 @@ type corefIndex struct {
 const maxCorefLookback = 256
 
 func newCorefIndex() *corefIndex {
-	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string][]*cand{}}
+	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string]int{}}
 }
 
-// kindKey is an event's type and sorted states.
-func kindKey(d *doc.Document, k *cand) string {
-	return k.ev.Type + "|" + strings.Join(stateList(d, k), ",")
+// kindKey sets ix.keyBuf to k's kindKey: its type and sorted states, as
+// type|state,state….
+func (ix *corefIndex) kindKey(d *doc.Document, k *cand) {
+	b := append(ix.keyBuf[:0], k.ev.Type...)
+	b = append(b, '|')
+	for i, s := range stateList(d, k) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s...)
+	}
+	ix.keyBuf = b
 }
 
-// add indexes k, whose kindKey is key.
-func (ix *corefIndex) add(k *cand, key string) {
+// add indexes k, whose kindKey is in ix.keyBuf.
+func (ix *corefIndex) add(k *cand) {
 	if k.treatyKy != "" {
 		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
 	}
-	ix.byKind[key] = append(ix.byKind[key], k)
+	if i, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		ix.kinds[i] = append(ix.kinds[i], k)
+	} else {
+		ix.byKind[string(ix.keyBuf)] = len(ix.kinds)
+		ix.kinds = append(ix.kinds, []*cand{k})
+	}
 	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
 		ix.last = ix.last[:0]
 	}
 	ix.last = append(ix.last, k)
 }
 
-// coref merges k, whose kindKey is key, into an earlier event it retells
-// and reports whether it did.
-func (ix *corefIndex) coref(k *cand, d *doc.Document, key string) bool {
+// coref merges k, whose kindKey is in ix.keyBuf, into an earlier event it
+// retells and reports whether it did.
+func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
 	try := func(cs []*cand) bool {
 		// the latest candidates only: work per event stays bounded in a
 		// document of any length
@@ -167,7 +177,10 @@ func (ix *corefIndex) coref(k *cand, d *doc.Document, key string) bool {
 	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
 		return true
 	}
-	return try(ix.byKind[key])
+	if i, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		return try(ix.kinds[i])
+	}
+	return false
 }
 
 func corefers(p, k *cand, d *doc.Document) bool {

@@ -259,21 +259,25 @@ func digitsAhead(s string) int {
 	return n
 }
 
+// itemSpan is an annotation (mention or timex) to collapse into one item.
+type itemSpan struct {
+	kind       itemKind
+	start, end int
+	ref        int
+}
+
 // sentenceItems chunks one sentence: its words and punctuation, with the
 // mentions and timexes whose clean spans lie inside the sentence collapsed
 // into single items. ms and ts are indexes into d.Mentions and d.Timexes of
-// the annotations inside the sentence. The text between annotations is
+// the annotations inside the sentence; scratch is a buffer reused from
+// sentence to sentence. The text between annotations is
 // tokenized on its own, so "Soviet-French" with two mentions is three items.
-func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, buf []item) []item {
+func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, buf []item, scratch *[]itemSpan) []item {
 	if len(ms) == 0 && len(ts) == 0 {
 		return lw.tokenize(s.Clean.Start, s.Clean.End, buf[:0])
 	}
-	type span struct {
-		kind       itemKind
-		start, end int
-		ref        int
-	}
-	spans := make([]span, 0, len(ms)+len(ts))
+	type span = itemSpan
+	spans := (*scratch)[:0]
 	// Timexes first: a date inside an actor's name is rare, a state named
 	// inside a date rarer still.
 	for _, ti := range ts {
@@ -315,6 +319,7 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 			spans[j], spans[j-1] = spans[j-1], spans[j]
 		}
 	}
+	*scratch = spans // its memory serves the next sentence
 	out := buf[:0]
 	pos := s.Clean.Start
 	for _, sp := range spans {
