@@ -86,22 +86,24 @@ func (c *Coder) Name() string { return "event" }
 var skippedSections = map[string]bool{"see also": true, "references": true, "further reading": true,
 	"external links": true, "notes": true, "bibliography": true, "sources": true, "citations": true, "footnotes": true}
 
-// cand is an event being built.
+// cand is an event being built. Its flags stand together so that it fits
+// the 640-byte size class (scattered, their padding made it 656 bytes,
+// allocated as 704): a document allocates one per trigger that stands.
 type cand struct {
 	ev       doc.Event
 	m        match
 	sent     int
 	block    int
 	section  int
-	dropped  bool
 	name     *recordName
-	lo, hi   int // clause
-	isVerb   bool
+	lo, hi   int   // clause
 	actorM   []int // mention indexes
 	recipM   []int
 	treatyKy string   // normalised treaty name, for coreference
 	trig     doc.Span // clean span of the trigger words
 	dateName *recordName
+	dropped  bool
+	isVerb   bool
 	refEvent bool              // named as a point of reference ("before the invasion")
 	absorbed bool              // dropped as what another event reports ("refused to accept …")
 	evidence map[doc.Span]bool // evidence spans already merged in
@@ -227,7 +229,8 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		}
 		return ""
 	}
-	ms := c.lex.find(st.items, isName, bareHead)
+	ms := c.lex.findInto(st.matches[:0], st.items, isName, bareHead)
+	st.matches = ms
 	var out []*cand
 	// prevEnd is the end of the last trigger that coded an event: a cue
 	// before it is that event's; a trigger turned down ("sought" with no
@@ -1093,7 +1096,12 @@ func (s *sent) mentions(g []int) []int {
 	if len(g) == 0 {
 		return nil
 	}
-	out := make([]int, 0, len(g))
+	return s.appendMentions(make([]int, 0, len(g)), g)
+}
+
+// appendMentions appends the mention indexes of group g (see mentions) to
+// out.
+func (s *sent) appendMentions(out []int, g []int) []int {
 	for _, i := range g {
 		if i < 0 {
 			out = append(out, -i-1)
@@ -1111,9 +1119,12 @@ func (s *sent) ids(g []int) []string { return s.idsAs(g, true) }
 // idsAs is ids, with groups' states only when groupState (see
 // mentionIDsAs).
 func (s *sent) idsAs(g []int, groupState bool) []string {
-	ms := s.mentions(g)
+	// ms, kept and ids are a few elements: on the stack
+	var msBuf, keptBuf [8]int
+	var idBuf [4]string
+	ms := s.appendMentions(msBuf[:0], g)
 	// "Axis power Japan": the coalition named for the member beside it
-	var kept []int
+	kept := keptBuf[:0]
 	for _, mi := range ms {
 		mem := s.d.Mentions[mi].Members
 		dup := false
@@ -1132,7 +1143,7 @@ func (s *sent) idsAs(g []int, groupState bool) []string {
 	}
 	out := []string{}
 	for _, mi := range kept {
-		for _, id := range mentionIDsAs(s.d, mi, groupState) {
+		for _, id := range appendMentionIDsAs(idBuf[:0], s.d, mi, groupState) {
 			if !slices.Contains(out, id) { // a handful: no set needed
 				out = append(out, id)
 			}
@@ -1155,18 +1166,18 @@ func idsOf(d *doc.Document, ms []int) []string {
 	return out
 }
 
+// statesOf returns the states of group g's mentions, in order, without
+// repeats (a handful: no set needed).
 func (s *sent) statesOf(g []int) []string {
-	seen := map[string]bool{}
 	var out []string
-	for _, mi := range s.mentions(g) {
+	var msBuf [8]int
+	for _, mi := range s.appendMentions(msBuf[:0], g) {
 		for _, st := range s.d.Mentions[mi].Members {
-			if !seen[st] {
-				seen[st] = true
+			if !slices.Contains(out, st) {
 				out = append(out, st)
 			}
 		}
-		if st := stateOf(s.d, mi); st != "" && !seen[st] {
-			seen[st] = true
+		if st := stateOf(s.d, mi); st != "" && !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}

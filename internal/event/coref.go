@@ -30,7 +30,7 @@ func treatyKey(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = treatyKeyReplacer.Replace(s)
+	s = treatyKeyReplace(s)
 	s = strings.TrimSpace(s)
 	// A generic description names no particular treaty.
 	if generic[s] {
@@ -39,9 +39,50 @@ func treatyKey(name string) string {
 	return s
 }
 
-// treatyKeyReplacer unifies dashes and drops articles and quotes in treaty
-// keys; built once, as a Replacer is safe for concurrent use.
-var treatyKeyReplacer = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "")
+// treatyKeyReplace unifies dashes and drops articles and quotes in treaty
+// keys: what strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "",
+// "’", "", "\"", "") does, scanning left to right, without allocating when
+// there is nothing to replace (no pattern is a prefix of another, so at
+// most one matches at a place).
+func treatyKeyReplace(s string) string {
+	var b []byte
+	last := 0 // s[last:i] is still to copy
+	for i := 0; i < len(s); {
+		n, val := 0, ""
+		switch c := s[i]; c {
+		case 0xE2: // "–" (E2 80 93), "—" (E2 80 94), "’" (E2 80 99)
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x93, 0x94:
+					n, val = 3, "-"
+				case 0x99:
+					n = 3
+				}
+			}
+		case 't':
+			if strings.HasPrefix(s[i:], "the ") {
+				n = 4
+			}
+		case '\'', '"':
+			n = 1
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, val...)
+		i += n
+		last = i
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
 
 var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true, "convention": true,
 	"armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true, "protocols": true,

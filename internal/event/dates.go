@@ -266,7 +266,29 @@ func usableTimex(d *doc.Document, ti int) bool {
 		return false
 	}
 	// "now", "then": the narrative's own time, which adds nothing
-	return !deictic[strings.ToLower(t.Text)]
+	return !isDeictic(t.Text)
+}
+
+// isDeictic reports whether deictic[strings.ToLower(s)], lower-casing an
+// ASCII s on the stack: no deictic word is longer than the buffer.
+func isDeictic(s string) bool {
+	var buf [16]byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return deictic[strings.ToLower(s)]
+		}
+	}
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return deictic[string(buf[:len(s)])]
 }
 
 var deictic = map[string]bool{"now": true, "then": true, "today": true, "at the time": true,

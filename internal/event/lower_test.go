@@ -67,3 +67,20 @@ func TestASCIIShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDeictic holds isDeictic to deictic[strings.ToLower(s)], the
+// lower-casing done on the stack for ASCII text.
+func TestIsDeictic(t *testing.T) {
+	var cases []string
+	for w := range deictic {
+		cases = append(cases, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	cases = append(cases, "", "1939", "then and now", "ÎLE", "At That Time Exactly", "NOW")
+	for _, s := range cases {
+		t.Run(s, func(t *testing.T) {
+			if got, want := isDeictic(s), deictic[strings.ToLower(s)]; got != want {
+				t.Errorf("isDeictic(%q) = %v, want %v", s, got, want)
+			}
+		})
+	}
+}

@@ -37,6 +37,9 @@ type sent struct {
 	depth  []int8  // parenthesis depth of item i
 	quoted []bool  // inside quotation marks
 	heads  []int   // the trigger heads of the sentence
+	// matches are the triggers found (Lexicon.find), kept for their
+	// memory: a coded event copies its match.
+	matches []match
 	// cueHits are the modality cues standing in the sentence, found on
 	// the first call of modality.
 	cueHits  []cueHit
@@ -50,7 +53,7 @@ type sent struct {
 // quoted, heads and cue hits), which no coded event refers to.
 func (s *sent) reuse(old *sent) {
 	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
-	s.heads, s.cueHits = old.heads[:0], old.cueHits[:0]
+	s.heads, s.cueHits, s.matches = old.heads[:0], old.cueHits[:0], old.matches[:0]
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
@@ -230,8 +233,12 @@ func mentionIDs(d *doc.Document, mi int) []string { return mentionIDsAs(d, mi, t
 // a state's people acted upon ("captured Soviet prisoners") stand for the
 // state; a group acting ("students demonstrated") acts for itself.
 func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
-	m := d.Mentions[mi]
-	ids := []string{}
+	return appendMentionIDsAs([]string{}, d, mi, groupState)
+}
+
+// appendMentionIDsAs appends the ids of mentionIDsAs to ids.
+func appendMentionIDsAs(ids []string, d *doc.Document, mi int, groupState bool) []string {
+	m := &d.Mentions[mi]
 	if len(m.Members) > 0 {
 		// "the two countries", "the Western powers": the states it stands for
 		return append(ids, m.Members...)
@@ -249,7 +256,7 @@ func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
 
 // stateOf returns the state a mention stands or acts for, or "".
 func stateOf(d *doc.Document, mi int) string {
-	m := d.Mentions[mi]
+	m := &d.Mentions[mi]
 	if m.State != "" {
 		return m.State
 	}
