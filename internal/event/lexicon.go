@@ -547,7 +547,15 @@ func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class 
 			if items[i].kind == itName && (e.kind != 'N' || len(e.elems) < 2) {
 				continue
 			}
-			end, ok := lx.matchAt(e, items, i, isName)
+			var end int
+			var ok bool
+			if items[i].kind == itWord && e.elems[0].kind == elWord {
+				// the entry was found by this word, a form of its first
+				// (byFirst): match the rest
+				end, ok = lx.matchElems('P', e.elems[1:], items, i+1, isName)
+			} else {
+				end, ok = lx.matchAt(e, items, i, isName)
+			}
 			if !ok {
 				continue
 			}
@@ -701,8 +709,8 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 	if i == 0 {
 		return true
 	}
-	p := items[i-1]
-	if i >= 2 && p.kind == itWord && !p.cap && isAdjective(p.lower) && !verbish(lx, p.lower) && items[i-2].kind == itWord && articles[items[i-2].lower] {
+	p := &items[i-1]
+	if i >= 2 && p.kind == itWord && !p.cap && p.isAdjective() && !p.isVerbish(lx) && items[i-2].kind == itWord && articles[items[i-2].lower] {
 		return false // "their political demands"
 	}
 	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !articles[items[i+1].lower] && !determiners[items[i+1].lower]) {

@@ -190,6 +190,21 @@ func matchCue(k *cue, items []item, i int) bool {
 	return true
 }
 
+// matchCueRest is matchCue for a cue found by the word items[i] (Cues.byFirst
+// indexes the cues by the forms of their first word): its other words.
+func matchCueRest(k *cue, items []item, i int) bool {
+	for j := 1; j < len(k.words); j++ {
+		if i+j >= len(items) {
+			return false
+		}
+		it := &items[i+j]
+		if it.kind != itWord || !k.words[j][it.lower] {
+			return false
+		}
+	}
+	return true
+}
+
 // inScope reports whether a cue of scope sc starting at item i (and
 // spanning n items) applies to the trigger at head in clause [lo, hi).
 func inScope(sc cueScope, i, n, head, lo, hi, total int) bool {
@@ -233,7 +248,7 @@ func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 			continue
 		}
 		for _, ci := range c.cuesAt(&items[i]) {
-			if k := &c.cues[ci]; matchCue(k, items, i) {
+			if k := &c.cues[ci]; matchCueRest(k, items, i) {
 				reach := len(items)
 				if k.inf {
 					reach = infinitiveReach(items, i+len(k.words))

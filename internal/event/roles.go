@@ -930,10 +930,17 @@ func (s *sent) referencePoint(first int) bool {
 // isAdjective guesses an adjective from its ending ("general",
 // "western", "diplomatic"), to see past it to what precedes a phrase.
 func isAdjective(w string) bool {
-	for _, suf := range []string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"} {
+	return adjectiveEnding(w) || npWords[w]
+}
+
+// adjectiveEnding reports the adjective endings of isAdjective.
+func adjectiveEnding(w string) bool {
+	for _, suf := range adjectiveSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
-	return npWords[w]
+	return false
 }
+
+var adjectiveSuffixes = [...]string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"}

@@ -368,7 +368,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 // at item lo, skipping articles and adjectives, or -1.
 func (s *sent) before(lo int) int {
 	k := lo - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || !s.items[k].cap && isAdjective(s.items[k].lower) && !verbish(s.lx, s.items[k].lower)) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || isNumberWord(s.items[k].lower) || !s.items[k].cap && s.items[k].isAdjective() && !s.items[k].isVerbish(s.lx)) {
 		if isNumberWord(s.items[k].lower) && k >= 2 && s.items[k-1].kind == itWord && (s.items[k-1].lower == "to" && s.items[k-2].lower == "up" || s.items[k-1].lower == "than" && (s.items[k-2].lower == "more" || s.items[k-2].lower == "fewer" || s.items[k-2].lower == "less")) {
 			k -= 2 // "up to 100", "more than 1,000": a number, not a phrase
 		}

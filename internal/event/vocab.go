@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // wordInfo is what the coder's tables hold for one lower-case word: the
 // trigger entries, stop phrases and modality cues that start with it, and
 // the word lists it belongs to. A word of a sentence is looked up once,
@@ -28,6 +30,8 @@ const (
 	wCrowd                             // the lexicon's class crowd
 	wBody                              // the lexicon's class body
 	wSpeech                            // a speech verb of the modality cues
+	wNP                                // npWords
+	wVerbish                           // the lexicon's verbish words
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -88,7 +92,8 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	for _, l := range []struct {
 		words map[string]bool
 		flag  wordFlag
-	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord}} {
+	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord},
+		{npWords, wNP}, {lx.verbish, wVerbish}} {
 		for w, in := range l.words {
 			if in {
 				get(w).flags |= l.flag
@@ -154,6 +159,20 @@ func (it *item) hasFlag(f wordFlag, list map[string]bool) bool {
 }
 
 func (it *item) isPreposition() bool { return it.hasFlag(wPreposition, prepositions) }
+
+// isAdjective is isAdjective of the item's word.
+func (it *item) isAdjective() bool {
+	return adjectiveEnding(it.lower) || it.hasFlag(wNP, npWords)
+}
+
+// isVerbish is verbish of the item's word.
+func (it *item) isVerbish(lx *Lexicon) bool {
+	if it.info == nil || lx == nil || lx.verbish == nil {
+		return verbish(lx, it.lower)
+	}
+	w := it.lower
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || it.info.flags&wVerbish != 0
+}
 
 // inClassFlag reports whether the item's word is in the lexicon class cl,
 // whose words carry the flag f, from the flag when the word has its
