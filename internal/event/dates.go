@@ -136,7 +136,7 @@ func (n *narrative) after(st *sent, heading bool) {
 		}
 		g, glo, ghi := st.groupAround(i)
 		b := st.before(glo)
-		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] && !st.items[b].cap) {
+		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {
 				n.lastPerson = ms
@@ -178,7 +178,7 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				b := st.before(glo)
 				// not inside a phrase ("between Russia and Germany"), not
 				// a verb's object ("accused Moscow")
-				inPhrase := b >= 0 && st.items[b].kind == itWord && (st.items[b].isPreposition() || !st.items[b].cap && verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower])
+				inPhrase := b >= 0 && st.items[b].kind == itWord && (st.items[b].isPreposition() || !st.items[b].cap && st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower])
 				if m.Kind != doc.KindPerson && !inPhrase {
 					return g
 				}
@@ -538,7 +538,7 @@ func flashback(st *sent, i int) bool {
 		if it.kind != itWord {
 			continue
 		}
-		if it.isPreposition() || npWords[it.lower] || articles[it.lower] || strings.HasSuffix(it.lower, "ly") {
+		if it.isPreposition() || it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || strings.HasSuffix(it.lower, "ly") {
 			continue
 		}
 		if verbLike(st.lx, it.lower) || beForms[it.lower] {
@@ -571,8 +571,8 @@ func pluperfectBefore(st *sent, first int) bool {
 		case it.lower == "had":
 			return true
 		case isParticipleForm(it.lower), strings.HasSuffix(it.lower, "ly"), it.lower == "already", it.lower == "earlier",
-			it.lower == "also", it.lower == "not", it.lower == "never", npWords[it.lower], articles[it.lower],
-			!it.cap && isAdjective(it.lower):
+			it.lower == "also", it.lower == "not", it.lower == "never", it.hasFlag(wNP, npWords), it.hasFlag(wArticle, articles),
+			!it.cap && it.isAdjective():
 		default:
 			return false
 		}

@@ -622,7 +622,7 @@ func bareVerbOK(items []item, i int) bool {
 	}
 	// "soldiers routinely beat up …": an adverb after the subject, not
 	// an adjective after an article ("the early defeat")
-	return strings.HasSuffix(p.lower, "ly") && (i < 2 || !articles[items[i-2].lower] && !determiners[items[i-2].lower])
+	return strings.HasSuffix(p.lower, "ly") && (i < 2 || !items[i-2].hasFlag(wArticle, articles) && !items[i-2].hasFlag(wDeterminer, determiners))
 }
 
 // matchAt tries the pattern of e at items[i:].
@@ -710,10 +710,10 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 		return true
 	}
 	p := &items[i-1]
-	if i >= 2 && p.kind == itWord && !p.cap && p.isAdjective() && !p.isVerbish(lx) && items[i-2].kind == itWord && articles[items[i-2].lower] {
+	if i >= 2 && p.kind == itWord && !p.cap && p.isAdjective() && !p.isVerbish(lx) && items[i-2].kind == itWord && items[i-2].hasFlag(wArticle, articles) {
 		return false // "their political demands"
 	}
-	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !articles[items[i+1].lower] && !determiners[items[i+1].lower]) {
+	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !items[i+1].hasFlag(wArticle, articles) && !items[i+1].hasFlag(wDeterminer, determiners)) {
 		// an -ed form before its noun is an adjective after a verb
 		// ("reject proposed changes"), a preposition ("an exchange of
 		// captured territories") or a list of adjectives ("through Soviet
@@ -729,7 +729,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 		!(i >= 2 && items[i-2].kind == itWord && (items[i-2].lower == "had" || items[i-2].lower == "has" || items[i-2].lower == "have" || beForms[items[i-2].lower])) {
 		return false // "already captured portions", not "had already abandoned"
 	}
-	if p.kind == itWord && articles[p.lower] {
+	if p.kind == itWord && p.hasFlag(wArticle, articles) {
 		w := items[i].lower
 		// past participles after a determiner are adjectives ("the
 		// planned invasion") — not events either.
@@ -739,7 +739,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 	if p.kind == itMention && strings.HasSuffix(p.lower, "'s") {
 		return false
 	}
-	if w := items[i].lower; p.kind == itMention && i >= 2 && items[i-2].kind == itWord && articles[items[i-2].lower] &&
+	if w := items[i].lower; p.kind == itMention && i >= 2 && items[i-2].kind == itWord && items[i-2].hasFlag(wArticle, articles) &&
 		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.Contains(p.text, " ") && !strings.HasSuffix(p.lower, "s") {
 		// "the Soviet demands": a demonym before a plural noun, not a
 		// subject before its verb ("the Soviets offered")

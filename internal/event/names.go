@@ -109,10 +109,10 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 					nm.indefinite = true
 				case p.lower == "and" && j > 0 && items[j-1].cap && items[j+1].cap && nm.proper:
 					ok = true
-				case p.cap && j > 0 && !determiners[p.lower]:
+				case p.cap && j > 0 && !p.hasFlag(wDeterminer, determiners):
 					ok = true
 					nm.proper = true
-				case p.cap && j == 0 && !determiners[p.lower] && p.lower != "in" && p.lower != "on" && p.lower != "after" && p.lower != "before":
+				case p.cap && j == 0 && !p.hasFlag(wDeterminer, determiners) && p.lower != "in" && p.lower != "on" && p.lower != "after" && p.lower != "before":
 					ok = true
 					nm.proper = true
 				case !p.cap && (nameModifiers[p.lower] || strings.HasSuffix(p.lower, "-year") || strings.HasSuffix(p.lower, "-aggression")):

@@ -47,9 +47,9 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				p := s.items[b]
 				// "After Germany entered …": a subordinator, not a
 				// preposition, when a verb follows the group.
-				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
+				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && s.items[ghi+1].isVerbish(s.lx)
 				// "to contain Nazi Germany": an infinitive's object
-				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !npWords[p.lower]
+				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !p.hasFlag(wNP, npWords)
 				if p.kind == itWord && p.lower == "of" && s.ofSubject(b) {
 					// "the 9th Plenum of the Comintern favored …": the
 					// body heading the clause stands for its state or
@@ -58,7 +58,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				}
 				// "agreed as the Soviet zone", "known as": a predicate
 				predicate := p.kind == itWord && p.lower == "as" && b > 0 && s.items[b-1].kind == itWord && isParticipleForm(s.items[b-1].lower)
-				if p.kind == itWord && !subord && (infinitive || predicate || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				if p.kind == itWord && !subord && (infinitive || predicate || p.isPreposition() || !p.cap && p.isVerbish(s.lx) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -66,7 +66,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 					// "Under this agreement the Union of Industrialists
 					// agreed …": a name in a fronted phrase is no subject
 					nb := b - 1
-					for nb >= 0 && s.items[nb].kind == itWord && (npWords[s.items[nb].lower] || determiners[s.items[nb].lower] && !s.items[nb].isPreposition()) {
+					for nb >= 0 && s.items[nb].kind == itWord && (s.items[nb].hasFlag(wNP, npWords) || s.items[nb].hasFlag(wDeterminer, determiners) && !s.items[nb].isPreposition()) {
 						nb--
 					}
 					if p.kind == itName && nb >= 0 && s.items[nb].kind == itWord && s.items[nb].isPreposition() && s.openingPhrase(b) {
@@ -110,8 +110,8 @@ func (s *sent) ofSubject(of int) bool {
 		return false
 	}
 	k := h - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || ordinal(s.items[k].lower) ||
-		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && isAdjective(s.items[k].lower)) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() || ordinal(s.items[k].lower) ||
+		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && s.items[k].isAdjective()) {
 		if s.bound[k+1] != bNone {
 			break
 		}
@@ -154,7 +154,7 @@ func (s *sent) relativeBefore(v int) int {
 	} else {
 		// a subject the recogniser did not name: "the two countries"
 		n := 0
-		for k >= 0 && n < 4 && s.items[k].kind == itWord && !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && s.items[k].lower != "that" && s.items[k].lower != "which" {
+		for k >= 0 && n < 4 && s.items[k].kind == itWord && !s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && s.items[k].lower != "that" && s.items[k].lower != "which" {
 			k--
 			n++
 		}
@@ -162,7 +162,7 @@ func (s *sent) relativeBefore(v int) int {
 			return -1
 		}
 	}
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].hasFlag(wArticle, articles)) {
 		k--
 	}
 	if k >= 1 && s.items[k].kind == itWord && (s.items[k].lower == "that" || s.items[k].lower == "which") {
@@ -244,7 +244,7 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		}
 		it := s.items[k]
 		// an event noun's participants stand in its own phrase
-		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && verbish(s.lx, it.lower)) {
+		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && it.isVerbish(s.lx)) {
 			break
 		}
 		if it.kind != itMention {
@@ -376,7 +376,7 @@ func (s *sent) premodifier(first int) ([]int, string) {
 			if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
 				return nil, it.lower
 			}
-			if it.isPreposition() || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
+			if it.isPreposition() || it.lower == "and" || it.lower == "or" || it.isVerbish(s.lx) && !it.hasFlag(wNP, npWords) && !isParticipleAdj(it.lower) {
 				return nil, ""
 			}
 			k--
@@ -406,14 +406,14 @@ func isParticipleAdj(w string) bool {
 // shelling"), so that the clause's subject is its actor.
 func (s *sent) nounIsObject(first, lo int) bool {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !s.items[k].isPreposition()) {
+	for k >= lo && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || !s.items[k].cap && !s.items[k].isVerbish(s.lx) && !s.items[k].isPreposition()) {
 		k--
 	}
 	if k < lo || k < 0 {
 		return false
 	}
 	it := s.items[k]
-	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+	return it.kind == itWord && it.isVerbish(s.lx) && !beForms[it.lower]
 }
 
 // auxiliaries may stand between a subject and its verb.
@@ -455,7 +455,7 @@ func (s *sent) crowdActor(first, lo int) string {
 		case it.kind == itWord && (strings.HasSuffix(it.lower, "ly") || auxiliaries[it.lower] || it.lower == "not"):
 		case it.kind == itWord && s.lx.inClassFlag(&s.items[k], "crowd", wCrowd):
 			return s.crowdAt(k)
-		case it.kind == itWord && (npWords[it.lower] || articles[it.lower] || it.isPreposition() || isNumberWord(it.lower) || !it.cap && isAdjective(it.lower) && !verbish(s.lx, it.lower)):
+		case it.kind == itWord && (it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || it.isPreposition() || it.isNumber() || !it.cap && it.isAdjective() && !it.isVerbish(s.lx)):
 		case it.kind == itWord && !verb && verbLike(s.lx, it.lower):
 			verb = true // "are continuing [a hunger strike]"
 		default:
@@ -475,7 +475,7 @@ func (s *sent) crowdAt(h int) string {
 	lo := h
 	for lo > 0 {
 		it := s.items[lo-1]
-		if it.kind != itWord || it.isPreposition() || npWords[it.lower] || articles[it.lower] || isNumberWord(it.lower) || verbish(s.lx, it.lower) || it.lower == "'s" {
+		if it.kind != itWord || it.isPreposition() || it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || it.isNumber() || it.isVerbish(s.lx) || it.lower == "'s" {
 			break
 		}
 		lo--
@@ -503,7 +503,7 @@ func (s *sent) objectThenInfinitive(from, hi int) bool {
 		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, s.items[k+1]) {
 			return true
 		}
-		if it.kind == itWord && (verbish(s.lx, it.lower) && !isNumberWord(it.lower) || it.isPreposition()) {
+		if it.kind == itWord && (it.isVerbish(s.lx) && !it.isNumber() || it.isPreposition()) {
 			return false
 		}
 	}
@@ -519,7 +519,7 @@ func (s *sent) objectHead(from, of int) bool {
 	}
 	for k := from; k < of; k++ {
 		it := s.items[k]
-		if it.kind != itWord || it.isPreposition() || verbish(s.lx, it.lower) && !npWords[it.lower] {
+		if it.kind != itWord || it.isPreposition() || it.isVerbish(s.lx) && !it.hasFlag(wNP, npWords) {
 			return false
 		}
 	}
@@ -544,7 +544,7 @@ func (s *sent) passiveAgentAfter(end, hi int) []int {
 			be = true
 		case be && it.lower == "by":
 			j := k + 1
-			for j < len(s.items) && s.items[j].kind == itWord && (articles[s.items[j].lower] || npWords[s.items[j].lower]) {
+			for j < len(s.items) && s.items[j].kind == itWord && (s.items[j].hasFlag(wArticle, articles) || s.items[j].hasFlag(wNP, npWords)) {
 				j++
 			}
 			if j < len(s.items) && s.items[j].kind == itMention {
@@ -593,7 +593,7 @@ func (c *Coder) actPremodifier(st *sent, g []int) bool {
 	}
 	k := g[len(g)-1] + 1
 	// "the Soviet Union's prolonged negotiations"
-	for k < len(st.items) && st.items[k].kind == itWord && (st.items[k].lower == "'s" || isParticipleAdj(st.items[k].lower) || !st.items[k].cap && isAdjective(st.items[k].lower) && !c.lex.inClass("act", st.items[k].lower)) {
+	for k < len(st.items) && st.items[k].kind == itWord && (st.items[k].lower == "'s" || isParticipleAdj(st.items[k].lower) || !st.items[k].cap && st.items[k].isAdjective() && !c.lex.inClass("act", st.items[k].lower)) {
 		k++
 	}
 	if k >= len(st.items) || st.items[k].kind != itWord {
@@ -629,8 +629,8 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 		if k > lo && st.items[k-1].kind == itWord && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w) {
 			break // "to reestablish closer contacts": the infinitive
 		}
-		adj := isParticipleAdj(w.lower) && k > 0 && (npWords[st.items[k-1].lower] || articles[st.items[k-1].lower])
-		if npWords[w.lower] || isNumberWord(w.lower) || adj || !w.cap && !verbish(st.lx, w.lower) && !w.isPreposition() && !subjectPronounish(w.lower) {
+		adj := isParticipleAdj(w.lower) && k > 0 && (st.items[k-1].hasFlag(wNP, npWords) || st.items[k-1].hasFlag(wArticle, articles))
+		if w.hasFlag(wNP, npWords) || w.isNumber() || adj || !w.cap && !w.isVerbish(st.lx) && !w.isPreposition() && !subjectPronounish(w.lower) {
 			k--
 			continue
 		}
@@ -650,7 +650,7 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 			return nil, false
 		}
 		verb = v
-	case verbish(st.lx, w.lower) && !beForms[w.lower]:
+	case w.isVerbish(st.lx) && !beForms[w.lower]:
 		verb = k
 	default:
 		return nil, false
@@ -680,7 +680,7 @@ func verbLike(lx *Lexicon, w string) bool {
 // secret talks" being read as a verb does no harm: its subject is the
 // same).
 func infinitiveWord(lx *Lexicon, w item) bool {
-	return !w.cap && !npWords[w.lower] && !isNumberWord(w.lower) && !articles[w.lower] && !determiners[w.lower] && !w.isPreposition() && !subjectPronounish(w.lower)
+	return !w.cap && !w.hasFlag(wNP, npWords) && !w.isNumber() && !w.hasFlag(wArticle, articles) && !w.hasFlag(wDeterminer, determiners) && !w.isPreposition() && !subjectPronounish(w.lower)
 }
 
 // subjectPronounish reports a personal or possessive pronoun.
@@ -694,8 +694,8 @@ func subjectPronounish(w string) bool {
 // proposals") and returns the object group.
 func (s *sent) withObject(first, lo int) ([]int, bool) {
 	k := first - 1
-	for k >= lo && (s.items[k].kind == itTimex || s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) ||
-		!s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && !subjectPronounish(s.items[k].lower))) {
+	for k >= lo && (s.items[k].kind == itTimex || s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() ||
+		!s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && !subjectPronounish(s.items[k].lower))) {
 		k-- // "with a ten-hour ultimatum"
 	}
 	if k < lo || s.items[k].kind != itWord || s.items[k].lower != "with" {
@@ -707,7 +707,7 @@ func (s *sent) withObject(first, lo int) ([]int, bool) {
 	}
 	g, glo, _ := s.groupAround(k)
 	b := s.before(glo)
-	if b < lo || s.items[b].kind != itWord || !verbish(s.lx, s.items[b].lower) {
+	if b < lo || s.items[b].kind != itWord || !s.items[b].isVerbish(s.lx) {
 		return nil, false
 	}
 	return g, true
@@ -728,7 +728,7 @@ func topicBefore(s *sent, first int) bool {
 		return true
 	}
 	k := first - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || !s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && k >= first-3) {
 		k--
 	}
 	for k >= 0 && s.items[k].kind == itMention && k >= first-4 {
@@ -748,7 +748,7 @@ func topicBefore(s *sent, first int) bool {
 // Germany via cooperation with the League"): the clause's subject acts.
 func (s *sent) instrument(first, lo int) bool {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+	for k >= lo && s.items[k].kind == itWord && s.items[k].hasFlag(wNP, npWords) {
 		k--
 	}
 	if k < lo || s.items[k].kind != itWord {
@@ -855,7 +855,7 @@ func (s *sent) openingPhrase(i int) bool {
 	}
 	for k := 1; k <= i && k < len(s.items); k++ {
 		it := s.items[k]
-		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -871,7 +871,7 @@ func (s *sent) fronted(i int) bool {
 	}
 	for k := 0; k < i; k++ {
 		it := s.items[k]
-		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -879,7 +879,7 @@ func (s *sent) fronted(i int) bool {
 		if s.items[k].kind == itPunct {
 			return s.items[k].text == ","
 		}
-		if s.items[k].kind == itWord && verbish(s.lx, s.items[k].lower) {
+		if s.items[k].kind == itWord && s.items[k].isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -912,7 +912,7 @@ func (s *sent) antiBefore(g []int) bool {
 // his dismissal", "after the invasion", "prior to the signing of …").
 func (s *sent) referencePoint(first int) bool {
 	k := first - 1
-	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (npWords[s.items[k].lower] || s.items[k].lower == "'s" || !s.items[k].cap && isAdjective(s.items[k].lower))) {
+	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].lower == "'s" || !s.items[k].cap && s.items[k].isAdjective())) {
 		k--
 	}
 	if k < 0 || s.items[k].kind != itWord {

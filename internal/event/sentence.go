@@ -368,8 +368,8 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 // at item lo, skipping articles and adjectives, or -1.
 func (s *sent) before(lo int) int {
 	k := lo - 1
-	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || isNumberWord(s.items[k].lower) || !s.items[k].cap && s.items[k].isAdjective() && !s.items[k].isVerbish(s.lx)) {
-		if isNumberWord(s.items[k].lower) && k >= 2 && s.items[k-1].kind == itWord && (s.items[k-1].lower == "to" && s.items[k-2].lower == "up" || s.items[k-1].lower == "than" && (s.items[k-2].lower == "more" || s.items[k-2].lower == "fewer" || s.items[k-2].lower == "less")) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() || !s.items[k].cap && s.items[k].isAdjective() && !s.items[k].isVerbish(s.lx)) {
+		if s.items[k].isNumber() && k >= 2 && s.items[k-1].kind == itWord && (s.items[k-1].lower == "to" && s.items[k-2].lower == "up" || s.items[k-1].lower == "than" && (s.items[k-2].lower == "more" || s.items[k-2].lower == "fewer" || s.items[k-2].lower == "less")) {
 			k -= 2 // "up to 100", "more than 1,000": a number, not a phrase
 		}
 		k--
@@ -386,8 +386,12 @@ func isNumberWord(w string) bool {
 		return true
 	}
 	_, ok := parseNumberWord(w)
-	return ok || w == "several" || w == "remaining" || w == "thousands" || w == "hundreds"
+	return ok || slices.Contains(numberWordsToo[:], w)
 }
+
+// numberWordsToo are the words isNumberWord takes besides numberWords and
+// scaleWords.
+var numberWordsToo = [...]string{"several", "remaining", "thousands", "hundreds"}
 
 // irregularPast are common irregular past forms, so that "fought a war"
 // reads as a verb and its object.
@@ -421,7 +425,7 @@ func groupJoiner(w item) bool {
 // clause with a subject of its own: a mention group, then a verb.
 func (s *sent) newClauseAt(j int) bool {
 	k := j + 1
-	for k < len(s.items) && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+	for k < len(s.items) && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].hasFlag(wArticle, articles)) {
 		k++
 	}
 	if k >= len(s.items) || s.items[k].kind != itMention {

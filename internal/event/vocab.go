@@ -32,6 +32,9 @@ const (
 	wSpeech                            // a speech verb of the modality cues
 	wNP                                // npWords
 	wVerbish                           // the lexicon's verbish words
+	wArticle                           // articles
+	wDeterminer                        // determiners
+	wNumber                            // a number word of isNumberWord
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -86,6 +89,16 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 			get(w).flags |= wHedge
 		}
 	}
+	for _, ws := range []map[string]float64{numberWords, scaleWords} {
+		for w := range ws {
+			if isNumberWord(w) {
+				get(w).flags |= wNumber
+			}
+		}
+	}
+	for _, w := range numberWordsToo {
+		get(w).flags |= wNumber
+	}
 	for w, h := range nameHeads {
 		get(w).head = h
 	}
@@ -93,7 +106,7 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 		words map[string]bool
 		flag  wordFlag
 	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord},
-		{npWords, wNP}, {lx.verbish, wVerbish}} {
+		{npWords, wNP}, {lx.verbish, wVerbish}, {articles, wArticle}, {determiners, wDeterminer}} {
 		for w, in := range l.words {
 			if in {
 				get(w).flags |= l.flag
@@ -163,6 +176,21 @@ func (it *item) isPreposition() bool { return it.hasFlag(wPreposition, prepositi
 // isAdjective is isAdjective of the item's word.
 func (it *item) isAdjective() bool {
 	return adjectiveEnding(it.lower) || it.hasFlag(wNP, npWords)
+}
+
+// isNumber is isNumberWord of the item's word.
+func (it *item) isNumber() bool {
+	w := it.lower
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if it.info != nil {
+		return it.info.flags&wNumber != 0
+	}
+	return isNumberWord(w)
 }
 
 // isVerbish is verbish of the item's word.

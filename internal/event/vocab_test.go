@@ -18,7 +18,7 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 			words = append(words, w)
 		}
 	}
-	for _, m := range []map[string]bool{clauseOpeners, alwaysOpeners, prepositions, roleWords} {
+	for _, m := range []map[string]bool{clauseOpeners, alwaysOpeners, prepositions, roleWords, npWords, articles, determiners, c.lex.verbish} {
 		for w := range m {
 			words = append(words, w)
 		}
@@ -26,6 +26,13 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 	for w := range nameHeads {
 		words = append(words, w)
 	}
+	for _, m := range []map[string]float64{numberWords, scaleWords} {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	words = append(words, numberWordsToo[:]...)
+	words = append(words, "announced", "general", "Western", "seventy", "2,000", "Hundreds", "jointly", "fed")
 	for _, w := range words {
 		lw := newLowerer(w, 0)
 		lw.vocab = c.vocab
@@ -49,10 +56,20 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 			for _, f := range []struct {
 				flag wordFlag
 				list map[string]bool
-			}{{wClauseOpener, clauseOpeners}, {wAlwaysOpener, alwaysOpeners}, {wPreposition, prepositions}, {wRoleWord, roleWords}} {
+			}{{wClauseOpener, clauseOpeners}, {wAlwaysOpener, alwaysOpeners}, {wPreposition, prepositions}, {wRoleWord, roleWords},
+				{wNP, npWords}, {wArticle, articles}, {wDeterminer, determiners}} {
 				if it.hasFlag(f.flag, f.list) != bare.hasFlag(f.flag, f.list) {
 					t.Errorf("%q: flag %d differs from the list", it.text, f.flag)
 				}
+			}
+			if it.isNumber() != bare.isNumber() || it.isNumber() != isNumberWord(it.lower) {
+				t.Errorf("%q: isNumber differs from isNumberWord", it.text)
+			}
+			if it.isVerbish(c.lex) != bare.isVerbish(c.lex) || it.isVerbish(c.lex) != verbish(c.lex, it.lower) {
+				t.Errorf("%q: isVerbish differs from verbish", it.text)
+			}
+			if it.isAdjective() != isAdjective(it.lower) {
+				t.Errorf("%q: isAdjective differs", it.text)
 			}
 		}
 	}
