@@ -74,3 +74,23 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyTable holds the vocabulary's hash table to its map: every
+// word finds its own info, and words it does not hold find none.
+func TestVocabularyTable(t *testing.T) {
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := c.vocab
+	for w, wi := range v.words {
+		if got := v.of(w); got != wi {
+			t.Errorf("of(%q) is not the word's info", w)
+		}
+	}
+	for _, w := range []string{"", "unknownword", "Treaty", "treatyx", "xtreaty", "молотов", "1939"} {
+		if _, in := v.words[w]; !in && v.of(w) != v.none {
+			t.Errorf("of(%q) found info for a word the vocabulary does not hold", w)
+		}
+	}
+}
