@@ -97,10 +97,15 @@ func asciiLower(s string) string {
 // tokenize splits the clean span [start, end) of the lowerer's text into
 // items, as the package's tokenize does.
 func (l *lowerer) tokenize(start, end int, out []item) []item {
-	s := l.text[start-l.base : end-l.base]
+	off := start - l.base // s[i] is l.text[off+i]
+	s := l.text[off : end-l.base]
 	base := start
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c == ' ' {
+			i++ // the commonest byte, answered first
+			continue
+		}
 		r, w := decodeRune(s[i:])
 		if isSpace(r) {
 			i += w
@@ -121,6 +126,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			continue
 		}
 		j := i + w
+		ascii := r < utf8.RuneSelf // the word so far is ASCII
 		for j < len(s) {
 			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 				j++ // an ASCII letter or digit: a word rune, decoded at once
@@ -129,6 +135,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			r2, w2 := decodeRune(s[j:])
 			if isWordRune(r2) {
 				j += w2
+				ascii = ascii && r2 < utf8.RuneSelf
 				continue
 			}
 			// Inner joiners: a hyphen, apostrophe or period followed by
@@ -141,19 +148,31 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 							break // possessive
 						}
 						j += w2
+						ascii = ascii && r2 < utf8.RuneSelf
 						continue
 					}
 				}
 			}
 			break
 		}
-		if lw := l.of(base+i, base+j); strings.HasSuffix(lw, "n't") && len(lw) > 3 {
+		var lw string
+		if ascii {
+			lw = l.lower[off+i : off+j] // what l.of finds, without looking again
+		} else {
+			lw = l.of(base+i, base+j)
+		}
+		if strings.HasSuffix(lw, "n't") && len(lw) > 3 {
 			// "didn't" → "did", "n't"
 			k := j - 3
 			out = append(out, l.word(base+i, base+k, l.of(base+i, base+k)))
 			out = append(out, l.word(base+k, base+j, l.of(base+k, base+j)))
 		} else {
-			out = append(out, l.word(base+i, base+j, lw))
+			// l.word, built in place
+			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
+				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)})
+			if l.vocab != nil {
+				out[len(out)-1].info = l.vocab.of(lw)
+			}
 		}
 		i = j
 	}

@@ -51,6 +51,9 @@ func FuzzLowerer(f *testing.F) {
 			if it.kind == itWord && it.lower != "'s" && it.lower != strings.ToLower(it.text) {
 				t.Fatalf("item %q lower %q", it.text, it.lower)
 			}
+			if r, _ := utf8.DecodeRuneInString(it.text); it.kind == itWord && it.cap != unicode.IsUpper(r) {
+				t.Fatalf("item %q cap %v", it.text, it.cap)
+			}
 		}
 	})
 }
