@@ -330,7 +330,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !st.items[m.end].isPreposition() {
 		return nil
 	}
-	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, st.items[m.end])) {
+	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, &st.items[m.end])) {
 		return nil // "offered to Germany …" is no offer to act
 	}
 	if e.speaker {
@@ -870,7 +870,7 @@ func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
 		if i >= m.first && i < m.end {
 			continue
 		}
-		it := st.items[i]
+		it := &st.items[i]
 		switch it.kind {
 		case itWord:
 			if c.lex.inClass(cl, it.lower) {
@@ -899,7 +899,7 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 		from = 0
 	}
 	for i := from; i < to && i < len(st.items); i++ {
-		it := st.items[i]
+		it := &st.items[i]
 		for _, cl := range classes {
 			switch it.kind {
 			case itWord:
@@ -941,7 +941,7 @@ func actingState(d *doc.Document, k *cand, id string) bool {
 // definite description in items[from:to] ("the alliance"), or "".
 func (c *Coder) definiteTreatyWord(st *sent, from, to int, passive bool) string {
 	for i := max(from, 1); i < to && i < len(st.items); i++ {
-		it := st.items[i]
+		it := &st.items[i]
 		if it.kind == itWord && c.lex.inClass("treaty", it.lower) {
 			if p := st.items[i-1].lower; p == "the" || p == "this" || p == "that" || p == "their" || p == "its" {
 				if h, ok := nameHeads[it.lower]; ok {
@@ -981,7 +981,7 @@ func isPassive(st *sent, m match) bool {
 		return false
 	}
 	for k := m.head - 1; k >= 0 && k >= m.head-6; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itWord {
 			break
 		}
@@ -1023,7 +1023,7 @@ func isParticiple(st *sent, m match) bool {
 func (s *sent) subjectRight(from int) subjectResult {
 	comma := -1
 	for k := from; k < len(s.items) && k < from+25; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct && it.text == "," {
 			comma = k
 			continue

@@ -91,13 +91,13 @@ func (n *narrative) after(st *sent, heading bool) {
 	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
 	// stands in parentheses.
 	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
-		it := st.items[i]
+		it := &st.items[i]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue
 		}
 		if isRangeEnd(st, i) {
 			i -= 2
-			it = st.items[i]
+			it = &st.items[i]
 		}
 		if i > 1 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" && !isHead(st, i-2) {
 			continue // "the policy of 1934–1939"; but "the war … of 1919–1920"
@@ -354,7 +354,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return head - k + 1
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
@@ -391,7 +391,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 			if st.bound[k+1] == bStrong {
 				break
 			}
-			it := st.items[k]
+			it := &st.items[k]
 			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
 				best, earlier = k, true
 				break
@@ -496,7 +496,7 @@ func reanchor(st *sent, nar *narrative, k int, r *dateRef) {
 		return
 	}
 	for j := k - 1; j >= 0; j-- {
-		it := st.items[j]
+		it := &st.items[j]
 		if it.kind != itTimex || !usableTimex(st.d, it.ref) {
 			continue
 		}
@@ -534,7 +534,7 @@ func flashback(st *sent, i int) bool {
 	}
 	lo, _ := st.clause(i)
 	for k := i - 1; k >= lo; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itWord {
 			continue
 		}
@@ -560,7 +560,7 @@ func isParticipleForm(w string) bool {
 // their British negotiations").
 func pluperfectBefore(st *sent, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-7; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind == itMention && k < first-1 {
 			continue // "had begun their British negotiations"
 		}

@@ -55,7 +55,7 @@ func (lx *Lexicon) lightBefore(items []item, k int) (int, bool) {
 		}
 		ok := true
 		for w := range lv.words {
-			it := items[start+w]
+			it := &items[start+w]
 			if it.kind != itWord || !lv.words[w][it.lower] {
 				ok = false
 				break
@@ -611,7 +611,7 @@ func bareVerbOK(items []item, i int) bool {
 	if i == 0 {
 		return true
 	}
-	p := items[i-1]
+	p := &items[i-1]
 	if p.kind != itWord {
 		return p.kind == itMention
 	}
@@ -672,7 +672,7 @@ func (lx *Lexicon) matchElems(kind byte, elems []elem, items []item, i int, isNa
 }
 
 func (lx *Lexicon) itemInClass(items []item, i int, class string, isName func(int, string) bool) bool {
-	it := items[i]
+	it := &items[i]
 	switch it.kind {
 	case itWord:
 		return lx.classes[class][it.lower]

@@ -182,7 +182,7 @@ func matchCue(k *cue, items []item, i int) bool {
 		if i+j >= len(items) {
 			return false
 		}
-		it := items[i+j]
+		it := &items[i+j]
 		if it.kind != itWord || !alts[it.lower] {
 			return false
 		}
@@ -298,7 +298,7 @@ func complementReach(items []item, bound []uint8, from int) int {
 // item from: the next form of "be" or "have", or punctuation.
 func infinitiveReach(items []item, from int) int {
 	for k := from + 1; k < len(items); k++ {
-		it := items[k]
+		it := &items[k]
 		if it.kind == itPunct && it.text != "-" && it.text != "–" || it.kind == itWord && (beForms[it.lower] || it.lower == "had" || it.lower == "has" || it.lower == "have") {
 			return k
 		}

@@ -38,13 +38,13 @@ func (s *sent) subjectLeft(from int) subjectResult {
 		if s.depth[j] > d0 || s.quoted[j] && (from >= len(s.quoted) || !s.quoted[min(from, len(s.quoted)-1)]) {
 			continue // inside parentheses or words quoted
 		}
-		it := s.items[j]
+		it := &s.items[j]
 		switch it.kind {
 		case itMention:
 			g, glo, ghi := s.groupAround(j)
 			b := s.before(glo)
 			if b >= 0 {
-				p := s.items[b]
+				p := &s.items[b]
 				// "After Germany entered …": a subordinator, not a
 				// preposition, when a verb follows the group.
 				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && s.items[ghi+1].isVerbish(s.lx)
@@ -120,7 +120,7 @@ func (s *sent) ofSubject(of int) bool {
 	if k < 0 || s.bound[k+1] != bNone {
 		return true
 	}
-	it := s.items[k]
+	it := &s.items[k]
 	return it.kind == itPunct && it.text == "," || it.kind == itWord && (subordinators[it.lower] || it.lower == "and" || it.lower == "but" || clauseOpeners[it.lower])
 }
 
@@ -179,7 +179,7 @@ func (s *sent) expletiveIt(j int) bool {
 		return false
 	}
 	for k++; k < len(s.items) && k < j+10; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itWord && (it.lower == "that" || it.lower == "whether" || it.lower == "how" || it.lower == "when") {
 			return true
 		}
@@ -242,7 +242,7 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		if s.depth[k] > d0 {
 			continue
 		}
-		it := s.items[k]
+		it := &s.items[k]
 		// an event noun's participants stand in its own phrase
 		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && it.isVerbish(s.lx)) {
 			break
@@ -354,7 +354,7 @@ func (s *sent) premodifier(first int) ([]int, string) {
 	k := first - 1
 	steps := 0
 	for k >= 0 && steps < 4 {
-		it := s.items[k]
+		it := &s.items[k]
 		switch it.kind {
 		case itMention:
 			g, _, _ := s.groupAround(k)
@@ -412,7 +412,7 @@ func (s *sent) nounIsObject(first, lo int) bool {
 	if k < lo || k < 0 {
 		return false
 	}
-	it := s.items[k]
+	it := &s.items[k]
 	return it.kind == itWord && it.isVerbish(s.lx) && !beForms[it.lower]
 }
 
@@ -430,7 +430,7 @@ func (s *sent) crowdActor(first, lo int) string {
 	k := first - 1
 	verb := false // the verb governing a noun trigger was passed
 	for k >= 0 && k >= lo-1 {
-		it := s.items[k]
+		it := &s.items[k]
 		switch {
 		case it.kind == itTimex, it.kind == itMention:
 			// dates and phrases between the subject and its verb
@@ -474,7 +474,7 @@ func (s *sent) crowdAt(h int) string {
 	}
 	lo := h
 	for lo > 0 {
-		it := s.items[lo-1]
+		it := &s.items[lo-1]
 		if it.kind != itWord || it.isPreposition() || it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || it.isNumber() || it.isVerbish(s.lx) || it.lower == "'s" {
 			break
 		}
@@ -496,11 +496,11 @@ func (s *sent) crowdAt(h int) string {
 // out a rally", "permitted 5,461 Germans to emigrate".
 func (s *sent) objectThenInfinitive(from, hi int) bool {
 	for k := from; k < hi && k < from+7; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct {
 			return false
 		}
-		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, s.items[k+1]) {
+		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, &s.items[k+1]) {
 			return true
 		}
 		if it.kind == itWord && (it.isVerbish(s.lx) && !it.isNumber() || it.isPreposition()) {
@@ -518,7 +518,7 @@ func (s *sent) objectHead(from, of int) bool {
 		return false
 	}
 	for k := from; k < of; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind != itWord || it.isPreposition() || it.isVerbish(s.lx) && !it.hasFlag(wNP, npWords) {
 			return false
 		}
@@ -532,7 +532,7 @@ func (s *sent) objectHead(from, of int) bool {
 func (s *sent) passiveAgentAfter(end, hi int) []int {
 	be := false
 	for k := end; k < hi && k < end+12; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k] != bNone || it.kind == itPunct {
 			return nil
 		}
@@ -572,9 +572,9 @@ func (s *sent) earlierAgent(lo int) []int {
 		return nil
 	}
 	for j := lo - 1; j >= 1; j-- {
-		it := s.items[j]
+		it := &s.items[j]
 		if it.kind == itWord && it.lower == "by" && j+1 < lo && s.items[j+1].kind == itMention {
-			p := s.items[j-1]
+			p := &s.items[j-1]
 			if p.kind == itWord && (strings.HasSuffix(p.lower, "ed") || strings.HasSuffix(p.lower, "en") || irregularPast[p.lower] || strings.HasSuffix(p.lower, "ly")) {
 				g, _, _ := s.groupAround(j + 1)
 				return g
@@ -621,7 +621,7 @@ func (c *Coder) actPremodifier(st *sent, g []int) bool {
 func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, bool) {
 	k := first - 1
 	for k >= lo && (st.items[k].kind == itWord || st.items[k].kind == itTimex) {
-		w := st.items[k]
+		w := &st.items[k]
 		if w.kind == itTimex {
 			k-- // "the planned August 26 invasion"
 			continue
@@ -639,7 +639,7 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 	if k < lo || k < 0 || st.items[k].kind != itWord {
 		return nil, false
 	}
-	w := st.items[k]
+	w := &st.items[k]
 	verb := -1
 	switch {
 	case k > lo && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w):
@@ -679,7 +679,7 @@ func verbLike(lx *Lexicon, w string) bool {
 // the start of a noun phrase ("to reestablish", not "to the League", "to
 // secret talks" being read as a verb does no harm: its subject is the
 // same).
-func infinitiveWord(lx *Lexicon, w item) bool {
+func infinitiveWord(lx *Lexicon, w *item) bool {
 	return !w.cap && !w.hasFlag(wNP, npWords) && !w.isNumber() && !w.hasFlag(wArticle, articles) && !w.hasFlag(wDeterminer, determiners) && !w.isPreposition() && !subjectPronounish(w.lower)
 }
 
@@ -854,7 +854,7 @@ func (s *sent) openingPhrase(i int) bool {
 		return false
 	}
 	for k := 1; k <= i && k < len(s.items); k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}
@@ -870,7 +870,7 @@ func (s *sent) fronted(i int) bool {
 		return false
 	}
 	for k := 0; k < i; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}

@@ -274,7 +274,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 	lo, hi = i, i
 	// right
 	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k] != bNone && it.lower != "and" {
 			break
 		}
@@ -282,7 +282,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			// only joined by coordination, titles or articles
 			ok := true
 			for x := hi + 1; x < k; x++ {
-				w := s.items[x]
+				w := &s.items[x]
 				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
@@ -307,14 +307,14 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 	}
 	// left
 	for k := i - 1; k >= 0 && k >= lo-5; k-- {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k+1] != bNone && s.items[k+1].lower != "and" {
 			break
 		}
 		if it.kind == itMention {
 			ok := true
 			for x := k + 1; x < lo; x++ {
-				w := s.items[x]
+				w := &s.items[x]
 				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
@@ -417,7 +417,7 @@ var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague
 
 // groupJoiner reports whether a word may stand between two mentions of
 // one coordinated group.
-func groupJoiner(w item) bool {
+func groupJoiner(w *item) bool {
 	return w.cap && !w.isPreposition() || w.hasFlag(wRoleWord, roleWords)
 }
 
