@@ -119,7 +119,9 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	var all []*cand
 	var buf []item
 	var names []recordName
-	var scratch sent // its buffers are reused from sentence to sentence
+	// st is the sentence being coded, one value for all: its buffers are
+	// reused from sentence to sentence (no coded event refers to it).
+	var st sent
 	var spans []itemSpan
 	// The ASCII letters of the whole text lower-cased once: each
 	// sentence's lowerer takes its slice of it (asciiLower works byte by
@@ -152,19 +154,19 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			lastSection = s.Section
 		}
 		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], lower: lowerText[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab}
-		items := sentenceItems(d, &lw, s, msBy[si], tsBy[si], buf, &spans)
+		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
 		items, names = findNames(d, &lw, items, names)
-		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
-		st.reuse(&scratch)
+		prev := st
+		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
+		st.reuse(&prev)
 		st.prepare()
-		cs := c.codeSentence(st, nar, periods.at(s.Section), kind == doc.BlockHeading)
+		cs := c.codeSentence(&st, nar, periods.at(s.Section), kind == doc.BlockHeading)
 		for _, k := range cs {
 			k.block = s.Block
 			k.section = s.Section
 		}
 		all = append(all, cs...)
-		nar.after(st, kind == doc.BlockHeading)
-		scratch = *st
+		nar.after(&st, kind == doc.BlockHeading)
 		buf = items[:0]
 	}
 	evs := c.finish(d, all)
@@ -172,20 +174,34 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// sentenceRuns lists annotations by sentence: those of sentence si are
+// idx[bounds[si]:bounds[si+1]]. Two flat arrays without pointers rather
+// than a slice per sentence: less to allocate and nothing for the
+// collector to scan.
+type sentenceRuns struct {
+	idx    []int
+	bounds []int32
+}
+
+// at returns the annotations of sentence si (capped: appending copies).
+func (r sentenceRuns) at(si int) []int {
+	return r.idx[r.bounds[si]:r.bounds[si+1]:r.bounds[si+1]]
+}
+
 // mentionsBySentence lists the mentions inside each sentence, by clean span.
-func mentionsBySentence(d *doc.Document) [][]int {
+func mentionsBySentence(d *doc.Document) sentenceRuns {
 	return bySentence(d, len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Clean })
 }
 
 // timexesBySentence lists the timexes inside each sentence, by clean span.
-func timexesBySentence(d *doc.Document) [][]int {
+func timexesBySentence(d *doc.Document) sentenceRuns {
 	return bySentence(d, len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Clean })
 }
 
 // bySentence lists the n annotations (clean spans span(i)) inside each
 // sentence, in order of start, the lists cut from one array.
-func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
-	out := make([][]int, len(d.Sentences))
+func bySentence(d *doc.Document, n int, span func(int) doc.Span) sentenceRuns {
+	bounds := make([]int32, len(d.Sentences)+1)
 	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
@@ -210,10 +226,13 @@ func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
 		}
 		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= a.Start && a.End <= d.Sentences[si].Clean.End {
 			kept = append(kept, ai)
-			out[si] = kept[len(kept)-len(out[si])-1 : len(kept) : len(kept)]
+			bounds[si+1]++ // counted here, summed below
 		}
 	}
-	return out
+	for i := 1; i < len(bounds); i++ {
+		bounds[i] += bounds[i-1]
+	}
+	return sentenceRuns{idx: kept, bounds: bounds}
 }
 
 // codeSentence finds and codes the events of one sentence.

@@ -216,7 +216,7 @@ func (t sectionPeriodTable) at(i int) dateRef {
 	return t[i]
 }
 
-func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
+func sectionPeriods(d *doc.Document, tsBy sentenceRuns) sectionPeriodTable {
 	t := make(sectionPeriodTable, len(d.Sections))
 	// The tagger's period of each section, when it gives one.
 	for i, s := range d.Sections {
@@ -232,7 +232,7 @@ func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
 		if sec < 0 || sec >= len(t) || t[sec].Value != "" {
 			continue
 		}
-		for _, ti := range tsBy[si] {
+		for _, ti := range tsBy.at(si) {
 			if usableTimex(d, ti) {
 				t[sec] = dateOfTimex(d, ti)
 				t[sec].Anchor = doc.AnchorSection
