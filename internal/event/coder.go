@@ -885,6 +885,7 @@ func governed(c *Coder, st *sent, nar *narrative, first, lo int, actor *[]int) b
 // classInRange reports whether a word of class cl (or a name of it) stands
 // in items[lo:hi], other than inside the trigger's own pattern.
 func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
+	bit := c.lex.classMask(cl)
 	for i := lo; i < hi; i++ {
 		if i >= m.first && i < m.end {
 			continue
@@ -892,7 +893,7 @@ func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
 		it := &st.items[i]
 		switch it.kind {
 		case itWord:
-			if c.lex.inClass(cl, it.lower) {
+			if c.lex.wordInClass(it, cl, bit) {
 				return true
 			}
 		case itName:
@@ -917,12 +918,17 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 	if from < 0 {
 		from = 0
 	}
+	var bitBuf [8]uint64
+	bits := bitBuf[:0]
+	for _, cl := range classes {
+		bits = append(bits, c.lex.classMask(cl))
+	}
 	for i := from; i < to && i < len(st.items); i++ {
 		it := &st.items[i]
-		for _, cl := range classes {
+		for ci, cl := range classes {
 			switch it.kind {
 			case itWord:
-				if c.lex.inClass(cl, it.lower) {
+				if c.lex.wordInClass(it, cl, bits[ci]) {
 					return true, nil
 				}
 			case itName:

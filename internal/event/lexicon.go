@@ -25,6 +25,9 @@ type Lexicon struct {
 	// lights are the light verbs with a preposition ("engage in", "take
 	// part in"): an event noun in their phrase is their subject's act.
 	lights []lightVerb
+	// classBit numbers the classes for the vocabulary's class sets
+	// (wordInfo.classes), when there are at most 64; set by newVocabulary.
+	classBit map[string]uint64
 }
 
 // lightVerb is a verb (its words, the first in every inflection) whose

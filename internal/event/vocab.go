@@ -1,6 +1,9 @@
 package event
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // wordInfo is what the coder's tables hold for one lower-case word: the
 // trigger entries, stop phrases and modality cues that start with it, and
@@ -14,6 +17,7 @@ type wordInfo struct {
 	cues     []int  // Cues.byFirst
 	head     string // nameHeads: the treaty noun the word is a form of
 	flags    wordFlag
+	classes  uint64 // the lexicon classes the word is in (Lexicon.classBit)
 }
 
 // wordFlag records a word's membership of the package's word lists.
@@ -58,6 +62,28 @@ type vocabSlot struct {
 // lists.
 func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	v := gatherVocabulary(lx, cues)
+	if len(lx.classes) <= 64 {
+		names := make([]string, 0, len(lx.classes))
+		for cl := range lx.classes {
+			names = append(names, cl)
+		}
+		slices.Sort(names)
+		lx.classBit = make(map[string]uint64, len(names))
+		for i, cl := range names {
+			bit := uint64(1) << i
+			lx.classBit[cl] = bit
+			for w, in := range lx.classes[cl] {
+				if in {
+					wi := v.words[w]
+					if wi == nil {
+						wi = &wordInfo{}
+						v.words[w] = wi
+					}
+					wi.classes |= bit
+				}
+			}
+		}
+	}
 	n := 16
 	for n < 4*len(v.words) {
 		n *= 2
@@ -244,6 +270,24 @@ func (it *item) isVerbish(lx *Lexicon) bool {
 	}
 	w := it.lower
 	return len(w) > 4 && strings.HasSuffix(w, "ed") || it.info.flags&wVerbish != 0
+}
+
+// classMask returns the bit of class cl in wordInfo.classes, or 0 when
+// the classes are not numbered (or cl is no class).
+func (lx *Lexicon) classMask(cl string) uint64 {
+	if lx == nil {
+		return 0
+	}
+	return lx.classBit[cl]
+}
+
+// wordInClass is lx.inClass(cl, it.lower) for a word item, whose class
+// bit (classMask(cl)) is bit: from the word's info when it has one.
+func (lx *Lexicon) wordInClass(it *item, cl string, bit uint64) bool {
+	if it.info != nil && bit != 0 {
+		return it.info.classes&bit != 0
+	}
+	return lx.inClass(cl, it.lower)
 }
 
 // inClassFlag reports whether the item's word is in the lexicon class cl,

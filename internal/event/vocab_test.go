@@ -31,6 +31,14 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 			words = append(words, w)
 		}
 	}
+	for _, m := range c.lex.classes {
+		for w := range m {
+			words = append(words, w)
+		}
+	}
+	if len(c.lex.classes) <= 64 && len(c.lex.classBit) != len(c.lex.classes) {
+		t.Errorf("%d classes numbered, want %d", len(c.lex.classBit), len(c.lex.classes))
+	}
 	words = append(words, numberWordsToo[:]...)
 	words = append(words, "announced", "general", "Western", "seventy", "2,000", "Hundreds", "jointly", "fed")
 	for _, w := range words {
@@ -67,6 +75,11 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 			}
 			if it.isVerbish(c.lex) != bare.isVerbish(c.lex) || it.isVerbish(c.lex) != verbish(c.lex, it.lower) {
 				t.Errorf("%q: isVerbish differs from verbish", it.text)
+			}
+			for cl := range c.lex.classes {
+				if got, want := c.lex.wordInClass(it, cl, c.lex.classMask(cl)), c.lex.inClass(cl, it.lower); got != want {
+					t.Errorf("%q: in class %s %v, tables say %v", it.text, cl, got, want)
+				}
 			}
 			if it.isAdjective() != isAdjective(it.lower) {
 				t.Errorf("%q: isAdjective differs", it.text)
