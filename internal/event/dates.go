@@ -188,7 +188,7 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				i = max(i, ghi)
 				continue
 			}
-			if st.items[i].kind == itWord && subjectPronouns[st.items[i].lower] != "" {
+			if st.items[i].kind == itWord && st.items[i].pronounKind() != "" {
 				break
 			}
 		}

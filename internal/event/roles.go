@@ -80,7 +80,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 			// before a noun is still the subject.
 			return subjectResult{group: g}
 		case itWord:
-			if k, ok := subjectPronouns[it.lower]; ok && k != "" {
+			if k := it.pronounKind(); k != "" {
 				if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
 					// a possessive inside the subject phrase: keep looking
 					// for a subject; remember it in case there is none.

@@ -21,7 +21,7 @@ type wordInfo struct {
 }
 
 // wordFlag records a word's membership of the package's word lists.
-type wordFlag uint16
+type wordFlag uint32
 
 const (
 	wClauseOpener wordFlag = 1 << iota // clauseOpeners
@@ -39,6 +39,7 @@ const (
 	wArticle                           // articles
 	wDeterminer                        // determiners
 	wNumber                            // a number word of isNumberWord
+	wPronoun                           // a subject pronoun (subjectPronouns, with a kind)
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -164,6 +165,11 @@ func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	for _, w := range numberWordsToo {
 		get(w).flags |= wNumber
 	}
+	for w, k := range subjectPronouns {
+		if k != "" {
+			get(w).flags |= wPronoun
+		}
+	}
 	for w, h := range nameHeads {
 		get(w).head = h
 	}
@@ -261,6 +267,14 @@ func (it *item) isNumber() bool {
 		return it.info.flags&wNumber != 0
 	}
 	return isNumberWord(w)
+}
+
+// pronounKind is subjectPronouns of the item's word.
+func (it *item) pronounKind() string {
+	if it.info != nil && it.info.flags&wPronoun == 0 {
+		return "" // not a pronoun: the vocabulary knows them all
+	}
+	return subjectPronouns[it.lower]
 }
 
 // isVerbish is verbish of the item's word.

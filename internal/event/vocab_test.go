@@ -39,6 +39,9 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 	if len(c.lex.classes) <= 64 && len(c.lex.classBit) != len(c.lex.classes) {
 		t.Errorf("%d classes numbered, want %d", len(c.lex.classBit), len(c.lex.classes))
 	}
+	for w := range subjectPronouns {
+		words = append(words, w)
+	}
 	words = append(words, numberWordsToo[:]...)
 	words = append(words, "announced", "general", "Western", "seventy", "2,000", "Hundreds", "jointly", "fed")
 	for _, w := range words {
@@ -80,6 +83,9 @@ func TestVocabularyAgreesWithTables(t *testing.T) {
 				if got, want := c.lex.wordInClass(it, cl, c.lex.classMask(cl)), c.lex.inClass(cl, it.lower); got != want {
 					t.Errorf("%q: in class %s %v, tables say %v", it.text, cl, got, want)
 				}
+			}
+			if it.pronounKind() != subjectPronouns[it.lower] {
+				t.Errorf("%q: pronoun kind %q, table says %q", it.text, it.pronounKind(), subjectPronouns[it.lower])
 			}
 			if it.isAdjective() != isAdjective(it.lower) {
 				t.Errorf("%q: isAdjective differs", it.text)
