@@ -71,10 +71,12 @@ func (l *lowerer) of(start, end int) string {
 }
 
 // asciiLower returns s with its ASCII letters lower-cased (s itself when
-// it has no upper-case ASCII letter).
+// it has no upper-case ASCII letter). The text is lowered a block at a
+// time in a buffer on the stack and written out whole: no call per
+// capital.
 func asciiLower(s string) string {
 	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+	for i < len(s) && s[i]-'A' >= 26 {
 		i++
 	}
 	if i == len(s) {
@@ -82,15 +84,18 @@ func asciiLower(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	from := 0 // s[from:i] is still to copy as it is
-	for ; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	b.WriteString(s[:i])
+	var buf [512]byte
+	for i < len(s) {
+		n := copy(buf[:], s[i:])
+		for j, c := range buf[:n] {
+			if c-'A' < 26 {
+				buf[j] = c + 'a' - 'A'
+			}
 		}
+		b.Write(buf[:n])
+		i += n
 	}
-	b.WriteString(s[from:])
 	return b.String()
 }
 

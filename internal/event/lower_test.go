@@ -87,3 +87,21 @@ func TestIsDeictic(t *testing.T) {
 		})
 	}
 }
+
+// FuzzASCIILower holds asciiLower to lower-casing byte by byte, A to Z
+// only.
+func FuzzASCIILower(f *testing.F) {
+	f.Add("The Treaty of RAPALLO (1922), ÎLE-de-France")
+	f.Add(strings.Repeat("Ab", 700))
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for i, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := asciiLower(s); got != string(want) {
+			t.Fatalf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
