@@ -123,6 +123,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	// reused from sentence to sentence (no coded event refers to it).
 	var st sent
 	var spans []itemSpan
+	var found []nameFound
 	// The ASCII letters of the whole text lower-cased once: each
 	// sentence's lowerer takes its slice of it (asciiLower works byte by
 	// byte, so a slice of the whole is the slice's own lowering).
@@ -155,7 +156,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		}
 		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], lower: lowerText[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab}
 		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
-		items, names = findNames(d, &lw, items, names)
+		items, names, found = findNamesWith(d, &lw, items, names, found)
 		prev := st
 		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
 		st.reuse(&prev)
