@@ -251,7 +251,9 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	}
 	ms := c.lex.findInto(st.matches[:0], st.items, isName, bareHead)
 	st.matches = ms
-	var out []*cand
+	// out is the sentence's buffer: the caller copies the events kept
+	out := st.cands[:0]
+	defer func() { st.cands = out[:0] }()
 	// prevEnd is the end of the last trigger that coded an event: a cue
 	// before it is that event's; a trigger turned down ("sought" with no
 	// object of its class) leaves its cues to the next ("sought to annex").
@@ -1656,12 +1658,33 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 		ix.add(k)
 		kept = append(kept, k)
 	}
+	// The ids e1, e2 … written one after the other into one string, each
+	// id a slice of it: one allocation for all.
+	var ids strings.Builder
+	for i := range kept {
+		ids.WriteByte('e')
+		ids.WriteString(strconv.Itoa(i + 1))
+	}
+	idText := ids.String()
 	out := make([]doc.Event, 0, len(kept))
+	at := 0
 	for i, k := range kept {
-		k.ev.ID = "e" + strconv.Itoa(i+1)
+		n := 1 + digits(i+1)
+		k.ev.ID = idText[at : at+n]
+		at += n
 		out = append(out, k.ev)
 	}
 	return out
+}
+
+// digits returns the number of decimal digits of n > 0.
+func digits(n int) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
 }
 
 func hasYear(v string) bool {

@@ -40,6 +40,9 @@ type sent struct {
 	// matches are the triggers found (Lexicon.find), kept for their
 	// memory: a coded event copies its match.
 	matches []match
+	// cands is the buffer of the events coded in the sentence, kept for
+	// its memory: the events kept are copied out of it.
+	cands []*cand
 	// cueHits are the modality cues standing in the sentence, found on
 	// the first call of modality.
 	cueHits  []cueHit
@@ -53,7 +56,7 @@ type sent struct {
 // quoted, heads and cue hits), which no coded event refers to.
 func (s *sent) reuse(old *sent) {
 	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
-	s.heads, s.cueHits, s.matches = old.heads[:0], old.cueHits[:0], old.matches[:0]
+	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
