@@ -528,6 +528,8 @@ func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class 
 			}
 		} else if items[i].kind != itWord {
 			continue
+		} else if wi := items[i].info; wi != nil && len(wi.stops) == 0 && len(wi.triggers) == 0 {
+			continue // a word that starts no stop phrase and no trigger
 		}
 		if end := lx.stopAt(items, i); end > i {
 			covered = end
