@@ -107,14 +107,21 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 	base := start
 	i := 0
 	for i < len(s) {
-		if c := s[i]; c == ' ' {
-			i++ // the commonest byte, answered first
-			continue
-		}
-		r, w := decodeRune(s[i:])
-		if isSpace(r) {
-			i += w
-			continue
+		// decodeRune and isSpace, with ASCII answered here
+		var r rune
+		var w int
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				i++
+				continue
+			}
+			r, w = rune(c), 1
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += w
+				continue
+			}
 		}
 		if (r == '\'' || r == '’') && i+w < len(s) && s[i+w] == 's' && (i+w+1 == len(s) || !isWordByte(s[i+w+1])) {
 			it := item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"}
@@ -137,11 +144,15 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 				j++ // an ASCII letter or digit: a word rune, decoded at once
 				continue
 			}
-			r2, w2 := decodeRune(s[j:])
-			if isWordRune(r2) {
-				j += w2
-				ascii = ascii && r2 < utf8.RuneSelf
-				continue
+			// an ASCII byte here is no word rune (answered above)
+			r2, w2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, w2 = utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += w2
+					ascii = false
+					continue
+				}
 			}
 			// Inner joiners: a hyphen, apostrophe or period followed by
 			// a letter or digit ("Brest-Litovsk", "U.S.", "1.2").
