@@ -264,15 +264,6 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// decodeRune is utf8.DecodeRuneInString of a non-empty s, with ASCII
-// answered first.
-func decodeRune(s string) (rune, int) {
-	if c := s[0]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
