@@ -107,7 +107,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 	base := start
 	i := 0
 	for i < len(s) {
-		// decodeRune and isSpace, with ASCII answered here
+		// utf8.DecodeRuneInString and isSpace, with ASCII answered here
 		var r rune
 		var w int
 		if c := s[i]; c < utf8.RuneSelf {
