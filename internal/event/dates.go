@@ -134,7 +134,8 @@ func (n *narrative) after(st *sent, heading bool) {
 		if b := st.before(i); b >= 0 && st.items[b].kind == itWord && st.items[b].isPreposition() && b+1 < i {
 			continue // inside a phrase, and not a group's later member
 		}
-		g, glo, ghi := st.groupAround(i)
+		var gbuf [8]int // the group is looked at, its mentions copied
+		g, glo, ghi := st.groupAroundInto(gbuf[:0], i)
 		b := st.before(glo)
 		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)

@@ -274,6 +274,12 @@ func stateOf(d *doc.Document, mi int) string {
 // "Foreign Minister Walther Rathenau and his Soviet colleague Georgy
 // Chicherin"), as item indexes, with the group's first and last item.
 func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
+	return s.groupAroundInto(nil, i)
+}
+
+// groupAroundInto is groupAround, appending the group to ms (a buffer of
+// the caller's, for a group it only looks at).
+func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
 	lo, hi = i, i
 	// right
 	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
