@@ -323,6 +323,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 // codeMatch codes one trigger, or returns nil when the entry's conditions
 // are not met.
 func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int, period dateRef) *cand {
+	var idScratch, idScratch2 [4]string // ids looked at only, on the stack
 	e := m.e
 	d := st.d
 	lo, hi := st.clause(m.head)
@@ -648,7 +649,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.idsAs(actor, false)
-	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	k.ev.Recipient = minus(st.idsInto(idScratch[:0], recip), k.ev.Actor)
 	if len(k.ev.Actor) == 0 && k.ev.Subtype == "official.dismissed" {
 		// "Litvinov was dismissed", "the replacement of Litvinov": the
 		// government he served dismissed him
@@ -704,7 +705,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 					a, r = st.splitAround(g, im)
 				}
 				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
-				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
+				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.idsInto(idScratch[:0], r), st.idsInto(idScratch2[:0], a))
 			}
 		}
 	}
@@ -777,6 +778,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 // the reported words receives. It returns nil when no speech verb stands
 // before the trigger in its sentence.
 func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand {
+	var idScratch [4]string // ids looked at only, on the stack
 	sv := -1
 	for i := k.m.first - 1; i >= 0; i-- {
 		if st.items[i].kind == itWord && c.cues.speech[st.items[i].lower] {
@@ -800,7 +802,7 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.idsAs(actor, false)
-	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	k.ev.Recipient = minus(st.idsInto(idScratch[:0], recip), k.ev.Actor)
 	k.ev.Modality = st.modality(c.cues, k.m.first, lo, hi)
 	if k.ev.Modality != doc.ModalityAsserted && k.ev.Modality != doc.ModalityDisputed {
 		return nil
@@ -1144,9 +1146,18 @@ func (s *sent) appendMentions(out []int, g []int) []int {
 // the state they act for, without repeats.
 func (s *sent) ids(g []int) []string { return s.idsAs(g, true) }
 
+// idsInto is ids, appended to out (a buffer of the caller's for ids it
+// only looks at).
+func (s *sent) idsInto(out []string, g []int) []string { return s.appendIDsAs(out, g, true) }
+
 // idsAs is ids, with groups' states only when groupState (see
 // mentionIDsAs).
 func (s *sent) idsAs(g []int, groupState bool) []string {
+	return s.appendIDsAs([]string{}, g, groupState)
+}
+
+// appendIDsAs appends the ids of idsAs to out.
+func (s *sent) appendIDsAs(out []string, g []int, groupState bool) []string {
 	// ms, kept and ids are a few elements: on the stack
 	var msBuf, keptBuf [8]int
 	var idBuf [4]string
@@ -1169,7 +1180,6 @@ func (s *sent) idsAs(g []int, groupState bool) []string {
 			kept = append(kept, mi)
 		}
 	}
-	out := []string{}
 	for _, mi := range kept {
 		for _, id := range appendMentionIDsAs(idBuf[:0], s.d, mi, groupState) {
 			if !slices.Contains(out, id) { // a handful: no set needed
