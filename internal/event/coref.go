@@ -96,7 +96,11 @@ var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "
 // Comparing two events' states compares two short lists, which matters in
 // a long text where an event is compared with the hundreds of earlier
 // events of its kind.
-func stateList(d *doc.Document, k *cand) []string {
+func stateList(d *doc.Document, k *cand) []string { return stateListIn(d, k, nil) }
+
+// stateListIn is stateList, the list cut from *arena (when not nil), a
+// block of strings that serves many events.
+func stateListIn(d *doc.Document, k *cand, arena *[]string) []string {
 	if k.stateList != nil {
 		return k.stateList
 	}
@@ -106,7 +110,18 @@ func stateList(d *doc.Document, k *cand) []string {
 			n += 1 + len(d.Mentions[mi].Members)
 		}
 	}
-	keys := make([]string, 0, max(n, len(k.ev.Actor)+len(k.ev.Recipient)))
+	n = max(n, len(k.ev.Actor)+len(k.ev.Recipient))
+	var keys []string
+	if arena == nil {
+		keys = make([]string, 0, n)
+	} else {
+		a := *arena
+		if cap(a)-len(a) < n {
+			a = make([]string, 0, max(256, n))
+		}
+		keys = a[len(a) : len(a) : len(a)+n]
+		*arena = a[:len(a)+n]
+	}
 	for _, ms := range [2][]int{k.actorM, k.recipM} {
 		for _, mi := range ms {
 			if st := stateOf(d, mi); st != "" {
@@ -119,7 +134,8 @@ func stateList(d *doc.Document, k *cand) []string {
 		keys = append(append(keys, k.ev.Actor...), k.ev.Recipient...)
 	}
 	sort.Strings(keys)
-	k.stateList = slices.Compact(keys)
+	keys = slices.Compact(keys)
+	k.stateList = keys[:len(keys):len(keys)]
 	return k.stateList
 }
 
@@ -155,7 +171,8 @@ type corefIndex struct {
 	byKind map[string]int
 	kinds  [][]*cand
 	keyBuf []byte
-	last   []*cand // the events of the current sentence
+	arena  []string // the events' state lists are cut from it
+	last   []*cand  // the events of the current sentence
 }
 
 // maxCorefLookback bounds how many earlier events of one kind a new
@@ -171,7 +188,7 @@ func newCorefIndex() *corefIndex {
 func (ix *corefIndex) kindKey(d *doc.Document, k *cand) {
 	b := append(ix.keyBuf[:0], k.ev.Type...)
 	b = append(b, '|')
-	for i, s := range stateList(d, k) {
+	for i, s := range stateListIn(d, k, &ix.arena) {
 		if i > 0 {
 			b = append(b, ',')
 		}
