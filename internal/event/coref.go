@@ -163,16 +163,24 @@ func dayPart(v string) string {
 
 // corefIndex finds the earlier events a new one may retell without
 // looking at every event of the document: by treaty name, by type and
-// states, and the events of the same sentence.
+// states, and the events of the same sentence. The events of one treaty
+// or one kind are chained from the latest back (indexes into cands), so
+// that indexing an event allocates nothing of its own.
 type corefIndex struct {
-	byTreaty map[string][]*cand
-	// byKind indexes kinds, the events of each kindKey: looking a key
-	// up in its buffer (keyBuf) makes no string; only a new kind does.
-	byKind map[string]int
-	kinds  [][]*cand
-	keyBuf []byte
-	arena  []string // the events' state lists are cut from it
-	last   []*cand  // the events of the current sentence
+	cands []*cand // the events indexed, in order
+	// byTreaty holds the latest event of each treaty key; prevTreaty[i]
+	// the event before cands[i] with its key, or -1.
+	byTreaty   map[string]int32
+	prevTreaty []int32
+	// byKind numbers the kindKeys (looked up in keyBuf: no string is made
+	// but for a new kind); kindHead holds each kind's latest event and
+	// prevKind[i] the event before cands[i] of its kind, or -1.
+	byKind   map[string]int
+	kindHead []int32
+	prevKind []int32
+	keyBuf   []byte
+	arena    []string // the events' state lists are cut from it
+	last     []*cand  // the events of the current sentence
 }
 
 // maxCorefLookback bounds how many earlier events of one kind a new
@@ -180,7 +188,7 @@ type corefIndex struct {
 const maxCorefLookback = 256
 
 func newCorefIndex() *corefIndex {
-	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string]int{}}
+	return &corefIndex{byTreaty: map[string]int32{}, byKind: map[string]int{}}
 }
 
 // kindKey sets ix.keyBuf to k's kindKey: its type and sorted states, as
@@ -199,15 +207,25 @@ func (ix *corefIndex) kindKey(d *doc.Document, k *cand) {
 
 // add indexes k, whose kindKey is in ix.keyBuf.
 func (ix *corefIndex) add(k *cand) {
+	i := int32(len(ix.cands))
+	ix.cands = append(ix.cands, k)
+	pt := int32(-1)
 	if k.treatyKy != "" {
-		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
+		if j, ok := ix.byTreaty[k.treatyKy]; ok {
+			pt = j
+		}
+		ix.byTreaty[k.treatyKy] = i
 	}
-	if i, ok := ix.byKind[string(ix.keyBuf)]; ok {
-		ix.kinds[i] = append(ix.kinds[i], k)
+	ix.prevTreaty = append(ix.prevTreaty, pt)
+	pk := int32(-1)
+	if kind, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		pk = ix.kindHead[kind]
+		ix.kindHead[kind] = i
 	} else {
-		ix.byKind[string(ix.keyBuf)] = len(ix.kinds)
-		ix.kinds = append(ix.kinds, []*cand{k})
+		ix.byKind[string(ix.keyBuf)] = len(ix.kindHead)
+		ix.kindHead = append(ix.kindHead, i)
 	}
+	ix.prevKind = append(ix.prevKind, pk)
 	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
 		ix.last = ix.last[:0]
 	}
@@ -217,26 +235,37 @@ func (ix *corefIndex) add(k *cand) {
 // coref merges k, whose kindKey is in ix.keyBuf, into an earlier event it
 // retells and reports whether it did.
 func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
-	try := func(cs []*cand) bool {
-		// the latest candidates only: work per event stays bounded in a
-		// document of any length
-		for i, n := len(cs)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
-			p := cs[i]
-			if p.ev.Type == k.ev.Type && corefers(p, k, d) {
-				merge(p, k)
+	tryOne := func(p *cand) bool {
+		if p.ev.Type == k.ev.Type && corefers(p, k, d) {
+			merge(p, k)
+			return true
+		}
+		return false
+	}
+	// the latest candidates only: work per event stays bounded in a
+	// document of any length
+	tryChain := func(head int32, prev []int32) bool {
+		for i, n := head, 0; i >= 0 && n < maxCorefLookback; i, n = prev[i], n+1 {
+			if tryOne(ix.cands[i]) {
 				return true
 			}
 		}
 		return false
 	}
-	if k.treatyKy != "" && try(ix.byTreaty[k.treatyKy]) {
-		return true
+	if k.treatyKy != "" {
+		if head, ok := ix.byTreaty[k.treatyKy]; ok && tryChain(head, ix.prevTreaty) {
+			return true
+		}
 	}
-	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
-		return true
+	if len(ix.last) > 0 && ix.last[0].sent == k.sent {
+		for i, n := len(ix.last)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
+			if tryOne(ix.last[i]) {
+				return true
+			}
+		}
 	}
-	if i, ok := ix.byKind[string(ix.keyBuf)]; ok {
-		return try(ix.kinds[i])
+	if kind, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		return tryChain(ix.kindHead[kind], ix.prevKind)
 	}
 	return false
 }
