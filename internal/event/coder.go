@@ -1544,7 +1544,8 @@ func (s *sent) brokenBetween(from, to int) bool {
 func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*cand) []*cand {
 	var out []*cand
 	d := st.d
-	for i, it := range st.items {
+	for i := range st.items {
+		it := &st.items[i]
 		if it.kind != itName {
 			continue
 		}

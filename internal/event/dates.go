@@ -646,7 +646,8 @@ func isRangeEnd(st *sent, k int) bool {
 // sentenceHasDate reports whether the sentence holds a date that could
 // date an event (outside the names of records).
 func sentenceHasDate(st *sent) bool {
-	for _, it := range st.items {
+	for i := range st.items {
+		it := &st.items[i]
 		if it.kind == itTimex && usableTimex(st.d, it.ref) {
 			return true
 		}

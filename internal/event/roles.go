@@ -765,7 +765,8 @@ func (s *sent) instrument(first, lo int) bool {
 // right after its name, else the states of the name's clause.
 func (s *sent) partiesNear(nm *recordName) []int {
 	at := -1
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.kind == itName && &s.names[it.ref] == nm {
 			at = i
 		}
@@ -800,7 +801,8 @@ var imposers = map[string]bool{"dictated": true, "imposed": true, "forced": true
 // the party that imposed it: "<name>, dictated by <group>".
 func (s *sent) imposer(nm *recordName) []int {
 	at := -1
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.kind == itName && &s.names[it.ref] == nm {
 			at = i
 			break
