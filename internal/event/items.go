@@ -44,30 +44,58 @@ func tokenize(s string, base int, out []item) []item {
 }
 
 // lowerer gives the lower-case forms of the words of one text (a
-// sentence) without a string per word: the text's ASCII letters are
-// lower-cased once, so the form of an ASCII word is a slice of that copy;
-// a word with other letters is lower-cased on its own. Either way the form
-// is strings.ToLower of the word.
+// sentence) without a string per word: an ASCII word without capitals is
+// its own form, a slice of the text; the form of an ASCII word with
+// capitals is written into lowered, one buffer for the forms of a whole
+// document, and is a slice of it; a word with other letters is lower-cased
+// on its own. Either way the form is strings.ToLower of the word.
 type lowerer struct {
-	text, lower string
-	base        int         // clean offset of text[0]
-	vocab       *vocabulary // when set, words get their wordInfo
+	text    string
+	base    int         // clean offset of text[0]
+	vocab   *vocabulary // when set, words get their wordInfo
+	lowered *strings.Builder
 }
 
 func newLowerer(text string, base int) *lowerer {
-	return &lowerer{text: text, lower: asciiLower(text), base: base}
+	return &lowerer{text: text, base: base, lowered: &strings.Builder{}}
 }
 
 // of returns the lower-case form of the clean span [start, end), which
 // lies in the lowerer's text.
 func (l *lowerer) of(start, end int) string {
 	w := l.text[start-l.base : end-l.base]
+	upper := false
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
+		c := w[i]
+		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
+		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	return l.lower[start-l.base : end-l.base]
+	if !upper {
+		return w
+	}
+	return l.lowerASCII(w)
+}
+
+// lowerASCII returns the ASCII text w lower-cased, written into the
+// lowerer's buffer: a strings.Builder never changes what it has written,
+// so the slices of its strings stay as they were while it grows.
+func (l *lowerer) lowerASCII(w string) string {
+	b := l.lowered
+	n := b.Len()
+	var buf [64]byte
+	for len(w) > 0 {
+		k := copy(buf[:], w)
+		for j, c := range buf[:k] {
+			if c-'A' < 26 {
+				buf[j] = c + 'a' - 'A'
+			}
+		}
+		b.Write(buf[:k])
+		w = w[k:]
+	}
+	return b.String()[n:]
 }
 
 // asciiLower returns s with its ASCII letters lower-cased (s itself when
@@ -138,10 +166,15 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			continue
 		}
 		j := i + w
-		ascii := r < utf8.RuneSelf // the word so far is ASCII
+		ascii := r < utf8.RuneSelf    // the word so far is ASCII
+		upper := 'A' <= r && r <= 'Z' // … and has a capital
 		for j < len(s) {
-			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if c := s[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 				j++ // an ASCII letter or digit: a word rune, decoded at once
+				continue
+			} else if 'A' <= c && c <= 'Z' {
+				j++
+				upper = true
 				continue
 			}
 			// an ASCII byte here is no word rune (answered above)
@@ -172,9 +205,18 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			break
 		}
 		var lw string
-		if ascii {
-			lw = l.lower[off+i : off+j] // what l.of finds, without looking again
-		} else {
+		var info *wordInfo // found with the form, when it is
+		switch {
+		case ascii && !upper:
+			lw = s[i:j] // what l.of finds, without looking again
+		case ascii && l.vocab != nil:
+			// a word the tables know is its table's own string
+			if info, lw = l.vocab.ofFolded(s[i:j]); lw == "" {
+				lw = l.lowerASCII(s[i:j])
+			}
+		case ascii:
+			lw = l.lowerASCII(s[i:j])
+		default:
 			lw = l.of(base+i, base+j)
 		}
 		if strings.HasSuffix(lw, "n't") && len(lw) > 3 {
@@ -186,7 +228,9 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			// l.word, built in place
 			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
 				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)})
-			if l.vocab != nil {
+			if info != nil {
+				out[len(out)-1].info = info
+			} else if l.vocab != nil {
 				out[len(out)-1].info = l.vocab.of(lw)
 			}
 		}

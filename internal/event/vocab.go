@@ -100,6 +100,45 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	return v
 }
 
+// ofFolded returns the wordInfo of the ASCII word w lower-cased, and the
+// vocabulary's own string of that form; none and "" when the vocabulary
+// does not hold it. w is not lower-cased to look it up.
+func (v *vocabulary) ofFolded(w string) (*wordInfo, string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(asciiFold(w[i]))
+		h *= 16777619
+	}
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
+		sl := &v.slots[i]
+		if sl.info == nil {
+			return v.none, ""
+		}
+		if len(sl.word) == len(w) && foldedEqual(w, sl.word) {
+			return sl.info, sl.word
+		}
+	}
+}
+
+// asciiFold lower-cases an ASCII capital.
+func asciiFold(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// foldedEqual reports whether w lower-cased (ASCII) is lower, of its
+// length.
+func foldedEqual(w, lower string) bool {
+	for i := 0; i < len(w); i++ {
+		if asciiFold(w[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // wordHash is 32-bit FNV-1a.
 func wordHash(w string) uint32 {
 	h := uint32(2166136261)

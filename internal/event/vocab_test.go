@@ -2,8 +2,19 @@ package event
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // TestVocabularyAgreesWithTables checks that a word tokenized with the
 // coder's vocabulary gets from it the answers the tables give.
@@ -105,6 +116,30 @@ func TestVocabularyTable(t *testing.T) {
 	for w, wi := range v.words {
 		if got := v.of(w); got != wi {
 			t.Errorf("of(%q) is not the word's info", w)
+		}
+	}
+	for w, wi := range v.words {
+		up := strings.ToUpper(w)
+		if !isASCII(up) {
+			continue
+		}
+		if got, form := v.ofFolded(up); got != wi || form != w {
+			t.Errorf("ofFolded(%q) = %p %q, want the info of %q", up, got, form, w)
+		}
+	}
+	if got, form := v.ofFolded("Unknownword"); got != v.none || form != "" {
+		t.Errorf("ofFolded(Unknownword) = %p %q, want none", got, form)
+	}
+	// the tokenizer's forms and infos, capitals or not
+	text := "The Treaty OF Rapallo was Signed; Ambassador Krestinsky SIGNED it, however."
+	lw := newLowerer(text, 0)
+	lw.vocab = v
+	for _, it := range lw.tokenize(0, len(text), nil) {
+		if it.kind != itWord {
+			continue
+		}
+		if it.lower != strings.ToLower(it.text) || it.info != v.of(it.lower) {
+			t.Errorf("%q: form %q, info %p; want %q, %p", it.text, it.lower, it.info, strings.ToLower(it.text), v.of(it.lower))
 		}
 	}
 	for _, w := range []string{"", "unknownword", "Treaty", "treatyx", "xtreaty", "молотов", "1939"} {
