@@ -116,8 +116,10 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	msBy := mentionsBySentence(d)
 	tsBy := timexesBySentence(d)
 	periods := sectionPeriods(d, tsBy)
-	var all []*cand
-	var buf []item
+	// all is sized for one event in two sentences, buf for a long
+	// sentence: fewer copies as they grow
+	all := make([]*cand, 0, len(d.Sentences)/2)
+	buf := make([]item, 0, 64)
 	var names []recordName
 	// st is the sentence being coded, one value for all: its buffers are
 	// reused from sentence to sentence (no coded event refers to it).
