@@ -98,35 +98,6 @@ func (l *lowerer) lowerASCII(w string) string {
 	return b.String()[n:]
 }
 
-// asciiLower returns s with its ASCII letters lower-cased (s itself when
-// it has no upper-case ASCII letter). The text is lowered a block at a
-// time in a buffer on the stack and written out whole: no call per
-// capital.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && s[i]-'A' >= 26 {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	var buf [512]byte
-	for i < len(s) {
-		n := copy(buf[:], s[i:])
-		for j, c := range buf[:n] {
-			if c-'A' < 26 {
-				buf[j] = c + 'a' - 'A'
-			}
-		}
-		b.Write(buf[:n])
-		i += n
-	}
-	return b.String()
-}
-
 // tokenize splits the clean span [start, end) of the lowerer's text into
 // items, as the package's tokenize does.
 func (l *lowerer) tokenize(start, end int, out []item) []item {
