@@ -20,9 +20,9 @@ package event
 import (
 	"context"
 	_ "embed"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -86,26 +86,27 @@ func (c *Coder) Name() string { return "event" }
 var skippedSections = map[string]bool{"see also": true, "references": true, "further reading": true,
 	"external links": true, "notes": true, "bibliography": true, "sources": true, "citations": true, "footnotes": true}
 
-// cand is an event being built.
+// cand is an event being built. Its flags stand together so that it fits
+// the 640-byte size class (scattered, their padding made it 656 bytes,
+// allocated as 704): a document allocates one per trigger that stands.
 type cand struct {
 	ev       doc.Event
 	m        match
 	sent     int
 	block    int
 	section  int
-	dropped  bool
 	name     *recordName
-	lo, hi   int // clause
-	isVerb   bool
+	lo, hi   int   // clause
 	actorM   []int // mention indexes
 	recipM   []int
 	treatyKy string   // normalised treaty name, for coreference
 	trig     doc.Span // clean span of the trigger words
 	dateName *recordName
+	dropped  bool
+	isVerb   bool
 	refEvent bool              // named as a point of reference ("before the invasion")
 	absorbed bool              // dropped as what another event reports ("refused to accept …")
 	evidence map[doc.Span]bool // evidence spans already merged in
-	states   map[string]bool   // the states on either side, once computed
 	// stateList is states sorted, once computed.
 	stateList []string
 }
@@ -115,10 +116,21 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	msBy := mentionsBySentence(d)
 	tsBy := timexesBySentence(d)
 	periods := sectionPeriods(d, tsBy)
-	var all []*cand
-	var buf []item
+	// all is sized for one event in two sentences, buf for a long
+	// sentence: fewer copies as they grow
+	all := make([]*cand, 0, len(d.Sentences)/2)
+	buf := make([]item, 0, 64)
 	var names []recordName
-	var scratch sent // its buffers are reused from sentence to sentence
+	// st is the sentence being coded, one value for all: its buffers are
+	// reused from sentence to sentence (no coded event refers to it).
+	var st sent
+	var spans []itemSpan
+	var found []nameFound
+	// lowered holds the lower-case forms of the document's ASCII words and
+	// mentions with capitals (see lowerer): in the founding article and
+	// the WikiWars texts, 29–31 % of the text; sized for a third.
+	var lowered strings.Builder
+	lowered.Grow(len(d.Text) / 3)
 	nar := &narrative{}
 	lastSection := -1
 	skipped := make([]bool, len(d.Sections))
@@ -145,21 +157,20 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 			nar.reset(periods.at(s.Section), chapterOf(d, s.Section) != chapterOf(d, lastSection))
 			lastSection = s.Section
 		}
-		lw := newLowerer(d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start)
-		lw.vocab = c.vocab
-		items := sentenceItems(d, lw, s, msBy[si], tsBy[si], buf)
-		items, names = findNames(d, lw, items, names)
-		st := &sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
-		st.reuse(&scratch)
+		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab, lowered: &lowered}
+		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
+		items, names, found = findNamesWith(d, &lw, items, names, found)
+		prev := st
+		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
+		st.reuse(&prev)
 		st.prepare()
-		cs := c.codeSentence(st, nar, periods.at(s.Section), kind == doc.BlockHeading)
+		cs := c.codeSentence(&st, nar, periods.at(s.Section), kind == doc.BlockHeading)
 		for _, k := range cs {
 			k.block = s.Block
 			k.section = s.Section
 		}
 		all = append(all, cs...)
-		nar.after(st, kind == doc.BlockHeading)
-		scratch = *st
+		nar.after(&st, kind == doc.BlockHeading)
 		buf = items[:0]
 	}
 	evs := c.finish(d, all)
@@ -167,25 +178,47 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// sentenceRuns lists annotations by sentence: those of sentence si are
+// idx[bounds[si]:bounds[si+1]]. Two flat arrays without pointers rather
+// than a slice per sentence: less to allocate and nothing for the
+// collector to scan.
+type sentenceRuns struct {
+	idx    []int
+	bounds []int32
+}
+
+// at returns the annotations of sentence si (capped: appending copies).
+func (r sentenceRuns) at(si int) []int {
+	return r.idx[r.bounds[si]:r.bounds[si+1]:r.bounds[si+1]]
+}
+
 // mentionsBySentence lists the mentions inside each sentence, by clean span.
-func mentionsBySentence(d *doc.Document) [][]int {
+func mentionsBySentence(d *doc.Document) sentenceRuns {
 	return bySentence(d, len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Clean })
 }
 
 // timexesBySentence lists the timexes inside each sentence, by clean span.
-func timexesBySentence(d *doc.Document) [][]int {
+func timexesBySentence(d *doc.Document) sentenceRuns {
 	return bySentence(d, len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Clean })
 }
 
 // bySentence lists the n annotations (clean spans span(i)) inside each
 // sentence, in order of start, the lists cut from one array.
-func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
-	out := make([][]int, len(d.Sentences))
+func bySentence(d *doc.Document, n int, span func(int) doc.Span) sentenceRuns {
+	bounds := make([]int32, len(d.Sentences)+1)
 	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return span(idx[a]).Start < span(idx[b]).Start })
+	// The earlier stages emit their annotations in text order: sort only
+	// when they are not (a stable sort leaves sorted input as it is).
+	sorted := true
+	for i := 1; i < len(idx) && sorted; i++ {
+		sorted = span(idx[i-1]).Start <= span(idx[i]).Start
+	}
+	if !sorted {
+		sort.SliceStable(idx, func(a, b int) bool { return span(idx[a]).Start < span(idx[b]).Start })
+	}
 	// idx is in text order and sentences are: each sentence's annotations
 	// are a run of idx, kept in place.
 	kept := idx[:0]
@@ -197,10 +230,13 @@ func bySentence(d *doc.Document, n int, span func(int) doc.Span) [][]int {
 		}
 		if si < len(d.Sentences) && d.Sentences[si].Clean.Start <= a.Start && a.End <= d.Sentences[si].Clean.End {
 			kept = append(kept, ai)
-			out[si] = kept[len(kept)-len(out[si])-1 : len(kept) : len(kept)]
+			bounds[si+1]++ // counted here, summed below
 		}
 	}
-	return out
+	for i := 1; i < len(bounds); i++ {
+		bounds[i] += bounds[i-1]
+	}
+	return sentenceRuns{idx: kept, bounds: bounds}
 }
 
 // codeSentence finds and codes the events of one sentence.
@@ -216,8 +252,11 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 		}
 		return ""
 	}
-	ms := c.lex.find(st.items, isName, bareHead)
-	var out []*cand
+	ms := c.lex.findInto(st.matches[:0], st.items, isName, bareHead)
+	st.matches = ms
+	// out is the sentence's buffer: the caller copies the events kept
+	out := st.cands[:0]
+	defer func() { st.cands = out[:0] }()
 	// prevEnd is the end of the last trigger that coded an event: a cue
 	// before it is that event's; a trigger turned down ("sought" with no
 	// object of its class) leaves its cues to the next ("sought to annex").
@@ -287,6 +326,7 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 // codeMatch codes one trigger, or returns nil when the entry's conditions
 // are not met.
 func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int, period dateRef) *cand {
+	var idScratch, idScratch2 [4]string // ids looked at only, on the stack
 	e := m.e
 	d := st.d
 	lo, hi := st.clause(m.head)
@@ -316,7 +356,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	if e.intrans && m.end < len(st.items) && st.items[m.end].kind == itWord && !st.items[m.end].isPreposition() {
 		return nil
 	}
-	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, st.items[m.end])) {
+	if e.inf && (m.end >= len(st.items) || st.items[m.end].kind != itWord || !infinitiveWord(st.lx, &st.items[m.end])) {
 		return nil // "offered to Germany …" is no offer to act
 	}
 	if e.speaker {
@@ -612,7 +652,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.idsAs(actor, false)
-	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	k.ev.Recipient = minus(st.idsInto(idScratch[:0], recip), k.ev.Actor)
 	if len(k.ev.Actor) == 0 && k.ev.Subtype == "official.dismissed" {
 		// "Litvinov was dismissed", "the replacement of Litvinov": the
 		// government he served dismissed him
@@ -668,7 +708,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 					a, r = st.splitAround(g, im)
 				}
 				k.actorM, k.recipM = st.mentions(a), st.mentions(r)
-				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.ids(r), st.ids(a))
+				k.ev.Actor, k.ev.Recipient = st.ids(a), minus(st.idsInto(idScratch[:0], r), st.idsInto(idScratch2[:0], a))
 			}
 		}
 	}
@@ -741,6 +781,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 // the reported words receives. It returns nil when no speech verb stands
 // before the trigger in its sentence.
 func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand {
+	var idScratch [4]string // ids looked at only, on the stack
 	sv := -1
 	for i := k.m.first - 1; i >= 0; i-- {
 		if st.items[i].kind == itWord && c.cues.speech[st.items[i].lower] {
@@ -764,7 +805,7 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 	}
 	k.actorM, k.recipM = st.mentions(actor), st.mentions(recip)
 	k.ev.Actor = st.idsAs(actor, false)
-	k.ev.Recipient = minus(st.ids(recip), k.ev.Actor)
+	k.ev.Recipient = minus(st.idsInto(idScratch[:0], recip), k.ev.Actor)
 	k.ev.Modality = st.modality(c.cues, k.m.first, lo, hi)
 	if k.ev.Modality != doc.ModalityAsserted && k.ev.Modality != doc.ModalityDisputed {
 		return nil
@@ -852,14 +893,15 @@ func governed(c *Coder, st *sent, nar *narrative, first, lo int, actor *[]int) b
 // classInRange reports whether a word of class cl (or a name of it) stands
 // in items[lo:hi], other than inside the trigger's own pattern.
 func (c *Coder) classInRange(st *sent, cl string, lo, hi int, m match) bool {
+	bit := c.lex.classMask(cl)
 	for i := lo; i < hi; i++ {
 		if i >= m.first && i < m.end {
 			continue
 		}
-		it := st.items[i]
+		it := &st.items[i]
 		switch it.kind {
 		case itWord:
-			if c.lex.inClass(cl, it.lower) {
+			if c.lex.wordInClass(it, cl, bit) {
 				return true
 			}
 		case itName:
@@ -884,12 +926,17 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 	if from < 0 {
 		from = 0
 	}
+	var bitBuf [8]uint64
+	bits := bitBuf[:0]
+	for _, cl := range classes {
+		bits = append(bits, c.lex.classMask(cl))
+	}
 	for i := from; i < to && i < len(st.items); i++ {
-		it := st.items[i]
-		for _, cl := range classes {
+		it := &st.items[i]
+		for ci, cl := range classes {
 			switch it.kind {
 			case itWord:
-				if c.lex.inClass(cl, it.lower) {
+				if c.lex.wordInClass(it, cl, bits[ci]) {
 					return true, nil
 				}
 			case itName:
@@ -927,7 +974,7 @@ func actingState(d *doc.Document, k *cand, id string) bool {
 // definite description in items[from:to] ("the alliance"), or "".
 func (c *Coder) definiteTreatyWord(st *sent, from, to int, passive bool) string {
 	for i := max(from, 1); i < to && i < len(st.items); i++ {
-		it := st.items[i]
+		it := &st.items[i]
 		if it.kind == itWord && c.lex.inClass("treaty", it.lower) {
 			if p := st.items[i-1].lower; p == "the" || p == "this" || p == "that" || p == "their" || p == "its" {
 				if h, ok := nameHeads[it.lower]; ok {
@@ -967,7 +1014,7 @@ func isPassive(st *sent, m match) bool {
 		return false
 	}
 	for k := m.head - 1; k >= 0 && k >= m.head-6; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itWord {
 			break
 		}
@@ -1009,7 +1056,7 @@ func isParticiple(st *sent, m match) bool {
 func (s *sent) subjectRight(from int) subjectResult {
 	comma := -1
 	for k := from; k < len(s.items) && k < from+25; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct && it.text == "," {
 			comma = k
 			continue
@@ -1082,7 +1129,12 @@ func (s *sent) mentions(g []int) []int {
 	if len(g) == 0 {
 		return nil
 	}
-	out := make([]int, 0, len(g))
+	return s.appendMentions(make([]int, 0, len(g)), g)
+}
+
+// appendMentions appends the mention indexes of group g (see mentions) to
+// out.
+func (s *sent) appendMentions(out []int, g []int) []int {
 	for _, i := range g {
 		if i < 0 {
 			out = append(out, -i-1)
@@ -1097,12 +1149,24 @@ func (s *sent) mentions(g []int) []int {
 // the state they act for, without repeats.
 func (s *sent) ids(g []int) []string { return s.idsAs(g, true) }
 
+// idsInto is ids, appended to out (a buffer of the caller's for ids it
+// only looks at).
+func (s *sent) idsInto(out []string, g []int) []string { return s.appendIDsAs(out, g, true) }
+
 // idsAs is ids, with groups' states only when groupState (see
 // mentionIDsAs).
 func (s *sent) idsAs(g []int, groupState bool) []string {
-	ms := s.mentions(g)
+	return s.appendIDsAs([]string{}, g, groupState)
+}
+
+// appendIDsAs appends the ids of idsAs to out.
+func (s *sent) appendIDsAs(out []string, g []int, groupState bool) []string {
+	// ms, kept and ids are a few elements: on the stack
+	var msBuf, keptBuf [8]int
+	var idBuf [4]string
+	ms := s.appendMentions(msBuf[:0], g)
 	// "Axis power Japan": the coalition named for the member beside it
-	var kept []int
+	kept := keptBuf[:0]
 	for _, mi := range ms {
 		mem := s.d.Mentions[mi].Members
 		dup := false
@@ -1119,9 +1183,8 @@ func (s *sent) idsAs(g []int, groupState bool) []string {
 			kept = append(kept, mi)
 		}
 	}
-	out := []string{}
 	for _, mi := range kept {
-		for _, id := range mentionIDsAs(s.d, mi, groupState) {
+		for _, id := range appendMentionIDsAs(idBuf[:0], s.d, mi, groupState) {
 			if !slices.Contains(out, id) { // a handful: no set needed
 				out = append(out, id)
 			}
@@ -1144,18 +1207,18 @@ func idsOf(d *doc.Document, ms []int) []string {
 	return out
 }
 
+// statesOf returns the states of group g's mentions, in order, without
+// repeats (a handful: no set needed).
 func (s *sent) statesOf(g []int) []string {
-	seen := map[string]bool{}
 	var out []string
-	for _, mi := range s.mentions(g) {
+	var msBuf [8]int
+	for _, mi := range s.appendMentions(msBuf[:0], g) {
 		for _, st := range s.d.Mentions[mi].Members {
-			if !seen[st] {
-				seen[st] = true
+			if !slices.Contains(out, st) {
 				out = append(out, st)
 			}
 		}
-		if st := stateOf(s.d, mi); st != "" && !seen[st] {
-			seen[st] = true
+		if st := stateOf(s.d, mi); st != "" && !slices.Contains(out, st) {
 			out = append(out, st)
 		}
 	}
@@ -1484,7 +1547,8 @@ func (s *sent) brokenBetween(from, to int) bool {
 func (c *Coder) nameEvents(st *sent, nar *narrative, period dateRef, done []*cand) []*cand {
 	var out []*cand
 	d := st.d
-	for i, it := range st.items {
+	for i := range st.items {
+		it := &st.items[i]
 		if it.kind != itName {
 			continue
 		}
@@ -1601,19 +1665,40 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 			k.ev.Actor = []string{}
 		}
 		k.treatyKy = treatyKey(k.ev.Name)
-		key := kindKey(d, k) // k's type and states, fixed from here on
-		if ix.coref(k, d, key) {
+		ix.kindKey(d, k) // k's type and states, fixed from here on
+		if ix.coref(k, d) {
 			continue
 		}
-		ix.add(k, key)
+		ix.add(k)
 		kept = append(kept, k)
 	}
+	// The ids e1, e2 … written one after the other into one string, each
+	// id a slice of it: one allocation for all.
+	var ids strings.Builder
+	for i := range kept {
+		ids.WriteByte('e')
+		ids.WriteString(strconv.Itoa(i + 1))
+	}
+	idText := ids.String()
 	out := make([]doc.Event, 0, len(kept))
+	at := 0
 	for i, k := range kept {
-		k.ev.ID = fmt.Sprintf("e%d", i+1)
+		n := 1 + digits(i+1)
+		k.ev.ID = idText[at : at+n]
+		at += n
 		out = append(out, k.ev)
 	}
 	return out
+}
+
+// digits returns the number of decimal digits of n > 0.
+func digits(n int) int {
+	d := 1
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
 }
 
 func hasYear(v string) bool {

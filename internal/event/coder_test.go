@@ -2,6 +2,7 @@ package event
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -144,6 +145,18 @@ func TestCoderLexicon(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("\n got %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDigits holds digits, which cuts the event ids out of one string, to
+// the length of the number written.
+func TestDigits(t *testing.T) {
+	for _, n := range []int{1, 9, 10, 99, 100, 101, 999, 1000, 12345, 1 << 40} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			if got, want := digits(n), len(strconv.Itoa(n)); got != want {
+				t.Errorf("digits(%d) = %d, want %d", n, got, want)
 			}
 		})
 	}

@@ -30,7 +30,7 @@ func treatyKey(name string) string {
 	if i := strings.Index(s, " ("); i >= 0 {
 		s = s[:i]
 	}
-	s = treatyKeyReplacer.Replace(s)
+	s = treatyKeyReplace(s)
 	s = strings.TrimSpace(s)
 	// A generic description names no particular treaty.
 	if generic[s] {
@@ -39,9 +39,50 @@ func treatyKey(name string) string {
 	return s
 }
 
-// treatyKeyReplacer unifies dashes and drops articles and quotes in treaty
-// keys; built once, as a Replacer is safe for concurrent use.
-var treatyKeyReplacer = strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "", "’", "", "\"", "")
+// treatyKeyReplace unifies dashes and drops articles and quotes in treaty
+// keys: what strings.NewReplacer("–", "-", "—", "-", "the ", "", "'", "",
+// "’", "", "\"", "") does, scanning left to right, without allocating when
+// there is nothing to replace (no pattern is a prefix of another, so at
+// most one matches at a place).
+func treatyKeyReplace(s string) string {
+	var b []byte
+	last := 0 // s[last:i] is still to copy
+	for i := 0; i < len(s); {
+		n, val := 0, ""
+		switch c := s[i]; c {
+		case 0xE2: // "–" (E2 80 93), "—" (E2 80 94), "’" (E2 80 99)
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x93, 0x94:
+					n, val = 3, "-"
+				case 0x99:
+					n = 3
+				}
+			}
+		case 't':
+			if strings.HasPrefix(s[i:], "the ") {
+				n = 4
+			}
+		case '\'', '"':
+			n = 1
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, val...)
+		i += n
+		last = i
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
 
 var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "protocol": true, "convention": true,
 	"armistice": true, "accord": true, "treaties": true, "pacts": true, "agreements": true, "protocols": true,
@@ -49,44 +90,52 @@ var generic = map[string]bool{"treaty": true, "pact": true, "agreement": true, "
 	"commercial agreement": true, "secret protocol": true, "secret protocols": true, "neutrality pact": true,
 	"trade pact": true, "alliance": true}
 
-func stateSet(d *doc.Document, k *cand) map[string]bool {
-	if k.states != nil {
-		return k.states
+// stateList is the event's states, sorted, made once: the states of its
+// actor and recipient mentions (a mention's own state and the members of a
+// group), else, when they name none, its actor and recipient ids.
+// Comparing two events' states compares two short lists, which matters in
+// a long text where an event is compared with the hundreds of earlier
+// events of its kind.
+func stateList(d *doc.Document, k *cand) []string { return stateListIn(d, k, nil) }
+
+// stateListIn is stateList, the list cut from *arena (when not nil), a
+// block of strings that serves many events.
+func stateListIn(d *doc.Document, k *cand, arena *[]string) []string {
+	if k.stateList != nil {
+		return k.stateList
 	}
-	s := map[string]bool{}
-	defer func() { k.states = s }()
-	for _, ms := range [][]int{k.actorM, k.recipM} {
+	n := 0
+	for _, ms := range [2][]int{k.actorM, k.recipM} {
+		for _, mi := range ms {
+			n += 1 + len(d.Mentions[mi].Members)
+		}
+	}
+	n = max(n, len(k.ev.Actor)+len(k.ev.Recipient))
+	var keys []string
+	if arena == nil {
+		keys = make([]string, 0, n)
+	} else {
+		a := *arena
+		if cap(a)-len(a) < n {
+			a = make([]string, 0, max(256, n))
+		}
+		keys = a[len(a) : len(a) : len(a)+n]
+		*arena = a[:len(a)+n]
+	}
+	for _, ms := range [2][]int{k.actorM, k.recipM} {
 		for _, mi := range ms {
 			if st := stateOf(d, mi); st != "" {
-				s[st] = true
+				keys = append(keys, st)
 			}
-			for _, st := range d.Mentions[mi].Members {
-				s[st] = true
-			}
+			keys = append(keys, d.Mentions[mi].Members...)
 		}
 	}
-	if len(s) == 0 {
-		for _, id := range append(append([]string(nil), k.ev.Actor...), k.ev.Recipient...) {
-			s[id] = true
-		}
+	if len(keys) == 0 {
+		keys = append(append(keys, k.ev.Actor...), k.ev.Recipient...)
 	}
-	return s
-}
-
-// stateList is the event's state set (stateSet) as a sorted list, made
-// once: comparing two events' states compares two short lists rather than
-// walking a map, which matters in a long text where an event is compared
-// with the hundreds of earlier events of its kind.
-func stateList(d *doc.Document, k *cand) []string {
-	if k.stateList == nil {
-		set := stateSet(d, k)
-		keys := make([]string, 0, len(set))
-		for s := range set {
-			keys = append(keys, s)
-		}
-		sort.Strings(keys)
-		k.stateList = keys
-	}
+	sort.Strings(keys)
+	keys = slices.Compact(keys)
+	k.stateList = keys[:len(keys):len(keys)]
 	return k.stateList
 }
 
@@ -114,11 +163,24 @@ func dayPart(v string) string {
 
 // corefIndex finds the earlier events a new one may retell without
 // looking at every event of the document: by treaty name, by type and
-// states, and the events of the same sentence.
+// states, and the events of the same sentence. The events of one treaty
+// or one kind are chained from the latest back (indexes into cands), so
+// that indexing an event allocates nothing of its own.
 type corefIndex struct {
-	byTreaty map[string][]*cand
-	byKind   map[string][]*cand
-	last     []*cand // the events of the current sentence
+	cands []*cand // the events indexed, in order
+	// byTreaty holds the latest event of each treaty key; prevTreaty[i]
+	// the event before cands[i] with its key, or -1.
+	byTreaty   map[string]int32
+	prevTreaty []int32
+	// byKind numbers the kindKeys (looked up in keyBuf: no string is made
+	// but for a new kind); kindHead holds each kind's latest event and
+	// prevKind[i] the event before cands[i] of its kind, or -1.
+	byKind   map[string]int
+	kindHead []int32
+	prevKind []int32
+	keyBuf   []byte
+	arena    []string // the events' state lists are cut from it
+	last     []*cand  // the events of the current sentence
 }
 
 // maxCorefLookback bounds how many earlier events of one kind a new
@@ -126,48 +188,86 @@ type corefIndex struct {
 const maxCorefLookback = 256
 
 func newCorefIndex() *corefIndex {
-	return &corefIndex{byTreaty: map[string][]*cand{}, byKind: map[string][]*cand{}}
+	return &corefIndex{byTreaty: map[string]int32{}, byKind: map[string]int{}}
 }
 
-// kindKey is an event's type and sorted states.
-func kindKey(d *doc.Document, k *cand) string {
-	return k.ev.Type + "|" + strings.Join(stateList(d, k), ",")
-}
-
-// add indexes k, whose kindKey is key.
-func (ix *corefIndex) add(k *cand, key string) {
-	if k.treatyKy != "" {
-		ix.byTreaty[k.treatyKy] = append(ix.byTreaty[k.treatyKy], k)
+// kindKey sets ix.keyBuf to k's kindKey: its type and sorted states, as
+// type|state,state….
+func (ix *corefIndex) kindKey(d *doc.Document, k *cand) {
+	b := append(ix.keyBuf[:0], k.ev.Type...)
+	b = append(b, '|')
+	for i, s := range stateListIn(d, k, &ix.arena) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s...)
 	}
-	ix.byKind[key] = append(ix.byKind[key], k)
+	ix.keyBuf = b
+}
+
+// add indexes k, whose kindKey is in ix.keyBuf.
+func (ix *corefIndex) add(k *cand) {
+	i := int32(len(ix.cands))
+	ix.cands = append(ix.cands, k)
+	pt := int32(-1)
+	if k.treatyKy != "" {
+		if j, ok := ix.byTreaty[k.treatyKy]; ok {
+			pt = j
+		}
+		ix.byTreaty[k.treatyKy] = i
+	}
+	ix.prevTreaty = append(ix.prevTreaty, pt)
+	pk := int32(-1)
+	if kind, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		pk = ix.kindHead[kind]
+		ix.kindHead[kind] = i
+	} else {
+		ix.byKind[string(ix.keyBuf)] = len(ix.kindHead)
+		ix.kindHead = append(ix.kindHead, i)
+	}
+	ix.prevKind = append(ix.prevKind, pk)
 	if len(ix.last) > 0 && ix.last[0].sent != k.sent {
 		ix.last = ix.last[:0]
 	}
 	ix.last = append(ix.last, k)
 }
 
-// coref merges k, whose kindKey is key, into an earlier event it retells
-// and reports whether it did.
-func (ix *corefIndex) coref(k *cand, d *doc.Document, key string) bool {
-	try := func(cs []*cand) bool {
-		// the latest candidates only: work per event stays bounded in a
-		// document of any length
-		for i, n := len(cs)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
-			p := cs[i]
-			if p.ev.Type == k.ev.Type && corefers(p, k, d) {
-				merge(p, k)
+// coref merges k, whose kindKey is in ix.keyBuf, into an earlier event it
+// retells and reports whether it did.
+func (ix *corefIndex) coref(k *cand, d *doc.Document) bool {
+	tryOne := func(p *cand) bool {
+		if p.ev.Type == k.ev.Type && corefers(p, k, d) {
+			merge(p, k)
+			return true
+		}
+		return false
+	}
+	// the latest candidates only: work per event stays bounded in a
+	// document of any length
+	tryChain := func(head int32, prev []int32) bool {
+		for i, n := head, 0; i >= 0 && n < maxCorefLookback; i, n = prev[i], n+1 {
+			if tryOne(ix.cands[i]) {
 				return true
 			}
 		}
 		return false
 	}
-	if k.treatyKy != "" && try(ix.byTreaty[k.treatyKy]) {
-		return true
+	if k.treatyKy != "" {
+		if head, ok := ix.byTreaty[k.treatyKy]; ok && tryChain(head, ix.prevTreaty) {
+			return true
+		}
 	}
-	if len(ix.last) > 0 && ix.last[0].sent == k.sent && try(ix.last) {
-		return true
+	if len(ix.last) > 0 && ix.last[0].sent == k.sent {
+		for i, n := len(ix.last)-1, 0; i >= 0 && n < maxCorefLookback; i, n = i-1, n+1 {
+			if tryOne(ix.last[i]) {
+				return true
+			}
+		}
 	}
-	return try(ix.byKind[key])
+	if kind, ok := ix.byKind[string(ix.keyBuf)]; ok {
+		return tryChain(ix.kindHead[kind], ix.prevKind)
+	}
+	return false
 }
 
 func corefers(p, k *cand, d *doc.Document) bool {

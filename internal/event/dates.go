@@ -91,13 +91,13 @@ func (n *narrative) after(st *sent, heading bool) {
 	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
 	// stands in parentheses.
 	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
-		it := st.items[i]
+		it := &st.items[i]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue
 		}
 		if isRangeEnd(st, i) {
 			i -= 2
-			it = st.items[i]
+			it = &st.items[i]
 		}
 		if i > 1 && st.items[i-1].kind == itWord && st.items[i-1].lower == "of" && !isHead(st, i-2) {
 			continue // "the policy of 1934–1939"; but "the war … of 1919–1920"
@@ -134,9 +134,10 @@ func (n *narrative) after(st *sent, heading bool) {
 		if b := st.before(i); b >= 0 && st.items[b].kind == itWord && st.items[b].isPreposition() && b+1 < i {
 			continue // inside a phrase, and not a group's later member
 		}
-		g, glo, ghi := st.groupAround(i)
+		var gbuf [8]int // the group is looked at, its mentions copied
+		g, glo, ghi := st.groupAroundInto(gbuf[:0], i)
 		b := st.before(glo)
-		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower] && !st.items[b].cap) {
+		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {
 				n.lastPerson = ms
@@ -178,7 +179,7 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				b := st.before(glo)
 				// not inside a phrase ("between Russia and Germany"), not
 				// a verb's object ("accused Moscow")
-				inPhrase := b >= 0 && st.items[b].kind == itWord && (st.items[b].isPreposition() || !st.items[b].cap && verbish(st.lx, st.items[b].lower) && !beForms[st.items[b].lower])
+				inPhrase := b >= 0 && st.items[b].kind == itWord && (st.items[b].isPreposition() || !st.items[b].cap && st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower])
 				if m.Kind != doc.KindPerson && !inPhrase {
 					return g
 				}
@@ -188,7 +189,7 @@ func (n *narrative) refer(kind string, st *sent) []int {
 				i = max(i, ghi)
 				continue
 			}
-			if st.items[i].kind == itWord && subjectPronouns[st.items[i].lower] != "" {
+			if st.items[i].kind == itWord && st.items[i].pronounKind() != "" {
 				break
 			}
 		}
@@ -216,7 +217,7 @@ func (t sectionPeriodTable) at(i int) dateRef {
 	return t[i]
 }
 
-func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
+func sectionPeriods(d *doc.Document, tsBy sentenceRuns) sectionPeriodTable {
 	t := make(sectionPeriodTable, len(d.Sections))
 	// The tagger's period of each section, when it gives one.
 	for i, s := range d.Sections {
@@ -232,7 +233,7 @@ func sectionPeriods(d *doc.Document, tsBy [][]int) sectionPeriodTable {
 		if sec < 0 || sec >= len(t) || t[sec].Value != "" {
 			continue
 		}
-		for _, ti := range tsBy[si] {
+		for _, ti := range tsBy.at(si) {
 			if usableTimex(d, ti) {
 				t[sec] = dateOfTimex(d, ti)
 				t[sec].Anchor = doc.AnchorSection
@@ -266,7 +267,29 @@ func usableTimex(d *doc.Document, ti int) bool {
 		return false
 	}
 	// "now", "then": the narrative's own time, which adds nothing
-	return !deictic[strings.ToLower(t.Text)]
+	return !isDeictic(t.Text)
+}
+
+// isDeictic reports whether deictic[strings.ToLower(s)], lower-casing an
+// ASCII s on the stack: no deictic word is longer than the buffer.
+func isDeictic(s string) bool {
+	var buf [16]byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return deictic[strings.ToLower(s)]
+		}
+	}
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return deictic[string(buf[:len(s)])]
 }
 
 var deictic = map[string]bool{"now": true, "then": true, "today": true, "at the time": true,
@@ -332,7 +355,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return head - k + 1
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
@@ -369,7 +392,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 			if st.bound[k+1] == bStrong {
 				break
 			}
-			it := st.items[k]
+			it := &st.items[k]
 			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
 				best, earlier = k, true
 				break
@@ -474,7 +497,7 @@ func reanchor(st *sent, nar *narrative, k int, r *dateRef) {
 		return
 	}
 	for j := k - 1; j >= 0; j-- {
-		it := st.items[j]
+		it := &st.items[j]
 		if it.kind != itTimex || !usableTimex(st.d, it.ref) {
 			continue
 		}
@@ -512,11 +535,11 @@ func flashback(st *sent, i int) bool {
 	}
 	lo, _ := st.clause(i)
 	for k := i - 1; k >= lo; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind != itWord {
 			continue
 		}
-		if it.isPreposition() || npWords[it.lower] || articles[it.lower] || strings.HasSuffix(it.lower, "ly") {
+		if it.isPreposition() || it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || strings.HasSuffix(it.lower, "ly") {
 			continue
 		}
 		if verbLike(st.lx, it.lower) || beForms[it.lower] {
@@ -538,7 +561,7 @@ func isParticipleForm(w string) bool {
 // their British negotiations").
 func pluperfectBefore(st *sent, first int) bool {
 	for k := first - 1; k >= 0 && k >= first-7; k-- {
-		it := st.items[k]
+		it := &st.items[k]
 		if it.kind == itMention && k < first-1 {
 			continue // "had begun their British negotiations"
 		}
@@ -549,8 +572,8 @@ func pluperfectBefore(st *sent, first int) bool {
 		case it.lower == "had":
 			return true
 		case isParticipleForm(it.lower), strings.HasSuffix(it.lower, "ly"), it.lower == "already", it.lower == "earlier",
-			it.lower == "also", it.lower == "not", it.lower == "never", npWords[it.lower], articles[it.lower],
-			!it.cap && isAdjective(it.lower):
+			it.lower == "also", it.lower == "not", it.lower == "never", it.hasFlag(wNP, npWords), it.hasFlag(wArticle, articles),
+			!it.cap && it.isAdjective():
 		default:
 			return false
 		}
@@ -623,7 +646,8 @@ func isRangeEnd(st *sent, k int) bool {
 // sentenceHasDate reports whether the sentence holds a date that could
 // date an event (outside the names of records).
 func sentenceHasDate(st *sent) bool {
-	for _, it := range st.items {
+	for i := range st.items {
+		it := &st.items[i]
 		if it.kind == itTimex && usableTimex(st.d, it.ref) {
 			return true
 		}

@@ -44,67 +44,83 @@ func tokenize(s string, base int, out []item) []item {
 }
 
 // lowerer gives the lower-case forms of the words of one text (a
-// sentence) without a string per word: the text's ASCII letters are
-// lower-cased once, so the form of an ASCII word is a slice of that copy;
-// a word with other letters is lower-cased on its own. Either way the form
-// is strings.ToLower of the word.
+// sentence) without a string per word: an ASCII word without capitals is
+// its own form, a slice of the text; the form of an ASCII word with
+// capitals is written into lowered, one buffer for the forms of a whole
+// document, and is a slice of it; a word with other letters is lower-cased
+// on its own. Either way the form is strings.ToLower of the word.
 type lowerer struct {
-	text, lower string
-	base        int         // clean offset of text[0]
-	vocab       *vocabulary // when set, words get their wordInfo
+	text    string
+	base    int         // clean offset of text[0]
+	vocab   *vocabulary // when set, words get their wordInfo
+	lowered *strings.Builder
 }
 
 func newLowerer(text string, base int) *lowerer {
-	return &lowerer{text: text, lower: asciiLower(text), base: base}
+	return &lowerer{text: text, base: base, lowered: &strings.Builder{}}
 }
 
 // of returns the lower-case form of the clean span [start, end), which
 // lies in the lowerer's text.
 func (l *lowerer) of(start, end int) string {
 	w := l.text[start-l.base : end-l.base]
+	upper := false
 	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
+		c := w[i]
+		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
+		upper = upper || 'A' <= c && c <= 'Z'
 	}
-	return l.lower[start-l.base : end-l.base]
+	if !upper {
+		return w
+	}
+	return l.lowerASCII(w)
 }
 
-// asciiLower returns s with its ASCII letters lower-cased (s itself when
-// it has no upper-case ASCII letter).
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	from := 0 // s[from:i] is still to copy as it is
-	for ; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+// lowerASCII returns the ASCII text w lower-cased, written into the
+// lowerer's buffer: a strings.Builder never changes what it has written,
+// so the slices of its strings stay as they were while it grows.
+func (l *lowerer) lowerASCII(w string) string {
+	b := l.lowered
+	n := b.Len()
+	var buf [64]byte
+	for len(w) > 0 {
+		k := copy(buf[:], w)
+		for j, c := range buf[:k] {
+			if c-'A' < 26 {
+				buf[j] = c + 'a' - 'A'
+			}
 		}
+		b.Write(buf[:k])
+		w = w[k:]
 	}
-	b.WriteString(s[from:])
-	return b.String()
+	return b.String()[n:]
 }
 
 // tokenize splits the clean span [start, end) of the lowerer's text into
 // items, as the package's tokenize does.
 func (l *lowerer) tokenize(start, end int, out []item) []item {
-	s := l.text[start-l.base : end-l.base]
+	off := start - l.base // s[i] is l.text[off+i]
+	s := l.text[off : end-l.base]
 	base := start
 	i := 0
 	for i < len(s) {
-		r, w := decodeRune(s[i:])
-		if isSpace(r) {
-			i += w
-			continue
+		// utf8.DecodeRuneInString and isSpace, with ASCII answered here
+		var r rune
+		var w int
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				i++
+				continue
+			}
+			r, w = rune(c), 1
+		} else {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += w
+				continue
+			}
 		}
 		if (r == '\'' || r == '’') && i+w < len(s) && s[i+w] == 's' && (i+w+1 == len(s) || !isWordByte(s[i+w+1])) {
 			it := item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"}
@@ -121,15 +137,26 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			continue
 		}
 		j := i + w
+		ascii := r < utf8.RuneSelf    // the word so far is ASCII
+		upper := 'A' <= r && r <= 'Z' // … and has a capital
 		for j < len(s) {
-			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if c := s[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 				j++ // an ASCII letter or digit: a word rune, decoded at once
 				continue
-			}
-			r2, w2 := decodeRune(s[j:])
-			if isWordRune(r2) {
-				j += w2
+			} else if 'A' <= c && c <= 'Z' {
+				j++
+				upper = true
 				continue
+			}
+			// an ASCII byte here is no word rune (answered above)
+			r2, w2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, w2 = utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += w2
+					ascii = false
+					continue
+				}
 			}
 			// Inner joiners: a hyphen, apostrophe or period followed by
 			// a letter or digit ("Brest-Litovsk", "U.S.", "1.2").
@@ -141,19 +168,42 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 							break // possessive
 						}
 						j += w2
+						ascii = ascii && r2 < utf8.RuneSelf
 						continue
 					}
 				}
 			}
 			break
 		}
-		if lw := l.of(base+i, base+j); strings.HasSuffix(lw, "n't") && len(lw) > 3 {
+		var lw string
+		var info *wordInfo // found with the form, when it is
+		switch {
+		case ascii && !upper:
+			lw = s[i:j] // what l.of finds, without looking again
+		case ascii && l.vocab != nil:
+			// a word the tables know is its table's own string
+			if info, lw = l.vocab.ofFolded(s[i:j]); lw == "" {
+				lw = l.lowerASCII(s[i:j])
+			}
+		case ascii:
+			lw = l.lowerASCII(s[i:j])
+		default:
+			lw = l.of(base+i, base+j)
+		}
+		if strings.HasSuffix(lw, "n't") && len(lw) > 3 {
 			// "didn't" → "did", "n't"
 			k := j - 3
 			out = append(out, l.word(base+i, base+k, l.of(base+i, base+k)))
 			out = append(out, l.word(base+k, base+j, l.of(base+k, base+j)))
 		} else {
-			out = append(out, l.word(base+i, base+j, lw))
+			// l.word, built in place
+			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
+				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)})
+			if info != nil {
+				out[len(out)-1].info = info
+			} else if l.vocab != nil {
+				out[len(out)-1].info = l.vocab.of(lw)
+			}
 		}
 		i = j
 	}
@@ -229,15 +279,6 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// decodeRune is utf8.DecodeRuneInString of a non-empty s, with ASCII
-// answered first.
-func decodeRune(s string) (rune, int) {
-	if c := s[0]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
@@ -259,21 +300,25 @@ func digitsAhead(s string) int {
 	return n
 }
 
+// itemSpan is an annotation (mention or timex) to collapse into one item.
+type itemSpan struct {
+	kind       itemKind
+	start, end int
+	ref        int
+}
+
 // sentenceItems chunks one sentence: its words and punctuation, with the
 // mentions and timexes whose clean spans lie inside the sentence collapsed
 // into single items. ms and ts are indexes into d.Mentions and d.Timexes of
-// the annotations inside the sentence. The text between annotations is
+// the annotations inside the sentence; scratch is a buffer reused from
+// sentence to sentence. The text between annotations is
 // tokenized on its own, so "Soviet-French" with two mentions is three items.
-func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, buf []item) []item {
+func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, buf []item, scratch *[]itemSpan) []item {
 	if len(ms) == 0 && len(ts) == 0 {
 		return lw.tokenize(s.Clean.Start, s.Clean.End, buf[:0])
 	}
-	type span struct {
-		kind       itemKind
-		start, end int
-		ref        int
-	}
-	spans := make([]span, 0, len(ms)+len(ts))
+	type span = itemSpan
+	spans := (*scratch)[:0]
 	// Timexes first: a date inside an actor's name is rare, a state named
 	// inside a date rarer still.
 	for _, ti := range ts {
@@ -315,6 +360,7 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 			spans[j], spans[j-1] = spans[j-1], spans[j]
 		}
 	}
+	*scratch = spans // its memory serves the next sentence
 	out := buf[:0]
 	pos := s.Clean.Start
 	for _, sp := range spans {

@@ -25,6 +25,9 @@ type Lexicon struct {
 	// lights are the light verbs with a preposition ("engage in", "take
 	// part in"): an event noun in their phrase is their subject's act.
 	lights []lightVerb
+	// classBit numbers the classes for the vocabulary's class sets
+	// (wordInfo.classes), when there are at most 64; set by newVocabulary.
+	classBit map[string]uint64
 }
 
 // lightVerb is a verb (its words, the first in every inflection) whose
@@ -55,7 +58,7 @@ func (lx *Lexicon) lightBefore(items []item, k int) (int, bool) {
 		}
 		ok := true
 		for w := range lv.words {
-			it := items[start+w]
+			it := &items[start+w]
 			if it.kind != itWord || !lv.words[w][it.lower] {
 				ok = false
 				break
@@ -503,7 +506,12 @@ type match struct {
 // per position, in text order. Items covered by a longer match are not
 // tried again.
 func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bareHead func(i int) string) []match {
-	var out []match
+	return lx.findInto(nil, items, isName, bareHead)
+}
+
+// findInto is find, appending to out (a buffer reused from sentence to
+// sentence).
+func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class string) bool, bareHead func(i int) string) []match {
 	covered := -1
 	for i := 0; i < len(items); i++ {
 		if i < covered {
@@ -520,6 +528,8 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 			}
 		} else if items[i].kind != itWord {
 			continue
+		} else if wi := items[i].info; wi != nil && len(wi.stops) == 0 && len(wi.triggers) == 0 {
+			continue // a word that starts no stop phrase and no trigger
 		}
 		if end := lx.stopAt(items, i); end > i {
 			covered = end
@@ -542,7 +552,15 @@ func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bar
 			if items[i].kind == itName && (e.kind != 'N' || len(e.elems) < 2) {
 				continue
 			}
-			end, ok := lx.matchAt(e, items, i, isName)
+			var end int
+			var ok bool
+			if items[i].kind == itWord && e.elems[0].kind == elWord {
+				// the entry was found by this word, a form of its first
+				// (byFirst): match the rest
+				end, ok = lx.matchElems('P', e.elems[1:], items, i+1, isName)
+			} else {
+				end, ok = lx.matchAt(e, items, i, isName)
+			}
 			if !ok {
 				continue
 			}
@@ -598,7 +616,7 @@ func bareVerbOK(items []item, i int) bool {
 	if i == 0 {
 		return true
 	}
-	p := items[i-1]
+	p := &items[i-1]
 	if p.kind != itWord {
 		return p.kind == itMention
 	}
@@ -609,7 +627,7 @@ func bareVerbOK(items []item, i int) bool {
 	}
 	// "soldiers routinely beat up …": an adverb after the subject, not
 	// an adjective after an article ("the early defeat")
-	return strings.HasSuffix(p.lower, "ly") && (i < 2 || !articles[items[i-2].lower] && !determiners[items[i-2].lower])
+	return strings.HasSuffix(p.lower, "ly") && (i < 2 || !items[i-2].hasFlag(wArticle, articles) && !items[i-2].hasFlag(wDeterminer, determiners))
 }
 
 // matchAt tries the pattern of e at items[i:].
@@ -659,7 +677,7 @@ func (lx *Lexicon) matchElems(kind byte, elems []elem, items []item, i int, isNa
 }
 
 func (lx *Lexicon) itemInClass(items []item, i int, class string, isName func(int, string) bool) bool {
-	it := items[i]
+	it := &items[i]
 	switch it.kind {
 	case itWord:
 		return lx.classes[class][it.lower]
@@ -696,11 +714,11 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 	if i == 0 {
 		return true
 	}
-	p := items[i-1]
-	if i >= 2 && p.kind == itWord && !p.cap && isAdjective(p.lower) && !verbish(lx, p.lower) && items[i-2].kind == itWord && articles[items[i-2].lower] {
+	p := &items[i-1]
+	if i >= 2 && p.kind == itWord && !p.cap && p.isAdjective() && !p.isVerbish(lx) && items[i-2].kind == itWord && items[i-2].hasFlag(wArticle, articles) {
 		return false // "their political demands"
 	}
-	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !articles[items[i+1].lower] && !determiners[items[i+1].lower]) {
+	if strings.HasSuffix(w, "ed") && i+1 < len(items) && (items[i+1].kind == itMention || items[i+1].kind == itWord && !items[i+1].cap && !items[i+1].isPreposition() && !items[i+1].hasFlag(wArticle, articles) && !items[i+1].hasFlag(wDeterminer, determiners)) {
 		// an -ed form before its noun is an adjective after a verb
 		// ("reject proposed changes"), a preposition ("an exchange of
 		// captured territories") or a list of adjectives ("through Soviet
@@ -716,7 +734,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 		!(i >= 2 && items[i-2].kind == itWord && (items[i-2].lower == "had" || items[i-2].lower == "has" || items[i-2].lower == "have" || beForms[items[i-2].lower])) {
 		return false // "already captured portions", not "had already abandoned"
 	}
-	if p.kind == itWord && articles[p.lower] {
+	if p.kind == itWord && p.hasFlag(wArticle, articles) {
 		w := items[i].lower
 		// past participles after a determiner are adjectives ("the
 		// planned invasion") — not events either.
@@ -726,7 +744,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 	if p.kind == itMention && strings.HasSuffix(p.lower, "'s") {
 		return false
 	}
-	if w := items[i].lower; p.kind == itMention && i >= 2 && items[i-2].kind == itWord && articles[items[i-2].lower] &&
+	if w := items[i].lower; p.kind == itMention && i >= 2 && items[i-2].kind == itWord && items[i-2].hasFlag(wArticle, articles) &&
 		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.Contains(p.text, " ") && !strings.HasSuffix(p.lower, "s") {
 		// "the Soviet demands": a demonym before a plural noun, not a
 		// subject before its verb ("the Soviets offered")

@@ -51,6 +51,9 @@ func FuzzLowerer(f *testing.F) {
 			if it.kind == itWord && it.lower != "'s" && it.lower != strings.ToLower(it.text) {
 				t.Fatalf("item %q lower %q", it.text, it.lower)
 			}
+			if r, _ := utf8.DecodeRuneInString(it.text); it.kind == itWord && it.cap != unicode.IsUpper(r) {
+				t.Fatalf("item %q cap %v", it.text, it.cap)
+			}
 		}
 	})
 }
@@ -66,4 +69,48 @@ func TestASCIIShortcuts(t *testing.T) {
 			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// TestIsDeictic holds isDeictic to deictic[strings.ToLower(s)], the
+// lower-casing done on the stack for ASCII text.
+func TestIsDeictic(t *testing.T) {
+	var cases []string
+	for w := range deictic {
+		cases = append(cases, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	cases = append(cases, "", "1939", "then and now", "ÎLE", "At That Time Exactly", "NOW")
+	for _, s := range cases {
+		t.Run(s, func(t *testing.T) {
+			if got, want := isDeictic(s), deictic[strings.ToLower(s)]; got != want {
+				t.Errorf("isDeictic(%q) = %v, want %v", s, got, want)
+			}
+		})
+	}
+}
+
+// FuzzLowerASCII holds lowerer.lowerASCII to lower-casing byte by byte, A
+// to Z only, and checks that a form it gave stays as it was while the
+// buffer it is cut from grows.
+func FuzzLowerASCII(f *testing.F) {
+	f.Add("The Treaty of RAPALLO (1922)", "ÎLE-de-France")
+	f.Add(strings.Repeat("Ab", 700), "X")
+	f.Fuzz(func(t *testing.T, s, s2 string) {
+		lower := func(s string) string {
+			b := []byte(s)
+			for i, c := range b {
+				if 'A' <= c && c <= 'Z' {
+					b[i] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+		lw := newLowerer("", 0)
+		got := lw.lowerASCII(s)
+		if want := lower(s); got != want {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+		if got2 := lw.lowerASCII(s2 + s); got2 != lower(s2+s) || got != lower(s) {
+			t.Fatalf("lowerASCII(%q) then (%q): %q, %q", s, s2+s, got, got2)
+		}
+	})
 }

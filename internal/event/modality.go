@@ -182,8 +182,23 @@ func matchCue(k *cue, items []item, i int) bool {
 		if i+j >= len(items) {
 			return false
 		}
-		it := items[i+j]
+		it := &items[i+j]
 		if it.kind != itWord || !alts[it.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// matchCueRest is matchCue for a cue found by the word items[i] (Cues.byFirst
+// indexes the cues by the forms of their first word): its other words.
+func matchCueRest(k *cue, items []item, i int) bool {
+	for j := 1; j < len(k.words); j++ {
+		if i+j >= len(items) {
+			return false
+		}
+		it := &items[i+j]
+		if it.kind != itWord || !k.words[j][it.lower] {
 			return false
 		}
 	}
@@ -233,7 +248,7 @@ func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 			continue
 		}
 		for _, ci := range c.cuesAt(&items[i]) {
-			if k := &c.cues[ci]; matchCue(k, items, i) {
+			if k := &c.cues[ci]; matchCueRest(k, items, i) {
 				reach := len(items)
 				if k.inf {
 					reach = infinitiveReach(items, i+len(k.words))
@@ -283,7 +298,7 @@ func complementReach(items []item, bound []uint8, from int) int {
 // item from: the next form of "be" or "have", or punctuation.
 func infinitiveReach(items []item, from int) int {
 	for k := from + 1; k < len(items); k++ {
-		it := items[k]
+		it := &items[k]
 		if it.kind == itPunct && it.text != "-" && it.text != "–" || it.kind == itWord && (beForms[it.lower] || it.lower == "had" || it.lower == "has" || it.lower == "have") {
 			return k
 		}

@@ -55,23 +55,34 @@ var functionWords = map[string]bool{
 	"was not": true, "does": true, "has not": true, "across": true, "towards": true, "besides": true,
 }
 
+// nameFound is a name findNames found, covering items[lo:hi].
+type nameFound struct {
+	lo, hi int
+	nm     recordName
+}
+
 // findNames finds treaty names in items and collapses each into one itName
 // item; it returns the new items and the names, indexed by the items' ref.
 func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) ([]item, []recordName) {
+	var fs []nameFound
+	items, names, _ = findNamesWith(d, lw, items, names, fs)
+	return items, names
+}
+
+// findNamesWith is findNames with a buffer for the names found, reused
+// from sentence to sentence; it returns the buffer too.
+func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordName, fs []nameFound) ([]item, []recordName, []nameFound) {
 	names = names[:0]
+	fs = fs[:0]
 	i := 0
 	n := len(items)
-	type found struct {
-		lo, hi int
-		nm     recordName
-	}
-	var fs []found
+	type found = nameFound
 	for h := 0; h < n; h++ {
-		it := items[h]
+		it := &items[h]
 		if it.kind != itWord {
 			continue
 		}
-		head, ok := nameHead(&it)
+		head, ok := nameHead(it)
 		if !ok {
 			continue
 		}
@@ -109,10 +120,10 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 					nm.indefinite = true
 				case p.lower == "and" && j > 0 && items[j-1].cap && items[j+1].cap && nm.proper:
 					ok = true
-				case p.cap && j > 0 && !determiners[p.lower]:
+				case p.cap && j > 0 && !p.hasFlag(wDeterminer, determiners):
 					ok = true
 					nm.proper = true
-				case p.cap && j == 0 && !determiners[p.lower] && p.lower != "in" && p.lower != "on" && p.lower != "after" && p.lower != "before":
+				case p.cap && j == 0 && !p.hasFlag(wDeterminer, determiners) && p.lower != "in" && p.lower != "on" && p.lower != "after" && p.lower != "before":
 					ok = true
 					nm.proper = true
 				case !p.cap && (nameModifiers[p.lower] || strings.HasSuffix(p.lower, "-year") || strings.HasSuffix(p.lower, "-aggression")):
@@ -191,7 +202,7 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 		h = hi - 1
 	}
 	if len(fs) == 0 {
-		return items, names
+		return items, names, fs
 	}
 	// Collapse each name into one item, in place: the items written never
 	// pass the items still to be read.
@@ -207,8 +218,12 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 			fi++
 			continue
 		}
-		out = append(out, items[i])
+		if len(out) < i {
+			out = append(out, items[i])
+		} else {
+			out = out[:i+1] // no name before it yet: the item is in place
+		}
 		i++
 	}
-	return out, names
+	return out, names, fs
 }

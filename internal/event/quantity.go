@@ -169,7 +169,7 @@ func parseNumberWord(w string) (float64, bool) {
 // or digits with a scale ("4.3 million"). It returns the amount and the
 // index after it.
 func parseNumber(items []item, i, hi int) (float64, int, bool) {
-	it := items[i]
+	it := &items[i]
 	if it.kind != itWord {
 		return 0, i, false
 	}
@@ -202,6 +202,9 @@ func parseNumber(items []item, i, hi int) (float64, int, bool) {
 		cur = 1
 		j++
 	default:
+		if it.info != nil && it.info.flags&wNumber == 0 {
+			return 0, i, false // not a number word: the vocabulary knows them all
+		}
 		v, ok := numberWords[it.lower]
 		if !ok {
 			return 0, i, false

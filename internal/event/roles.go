@@ -38,18 +38,18 @@ func (s *sent) subjectLeft(from int) subjectResult {
 		if s.depth[j] > d0 || s.quoted[j] && (from >= len(s.quoted) || !s.quoted[min(from, len(s.quoted)-1)]) {
 			continue // inside parentheses or words quoted
 		}
-		it := s.items[j]
+		it := &s.items[j]
 		switch it.kind {
 		case itMention:
 			g, glo, ghi := s.groupAround(j)
 			b := s.before(glo)
 			if b >= 0 {
-				p := s.items[b]
+				p := &s.items[b]
 				// "After Germany entered …": a subordinator, not a
 				// preposition, when a verb follows the group.
-				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && verbish(s.lx, s.items[ghi+1].lower)
+				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && s.items[ghi+1].isVerbish(s.lx)
 				// "to contain Nazi Germany": an infinitive's object
-				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !npWords[p.lower]
+				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !p.hasFlag(wNP, npWords)
 				if p.kind == itWord && p.lower == "of" && s.ofSubject(b) {
 					// "the 9th Plenum of the Comintern favored …": the
 					// body heading the clause stands for its state or
@@ -58,7 +58,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				}
 				// "agreed as the Soviet zone", "known as": a predicate
 				predicate := p.kind == itWord && p.lower == "as" && b > 0 && s.items[b-1].kind == itWord && isParticipleForm(s.items[b-1].lower)
-				if p.kind == itWord && !subord && (infinitive || predicate || p.isPreposition() || !p.cap && verbish(s.lx, p.lower) && !beForms[p.lower]) {
+				if p.kind == itWord && !subord && (infinitive || predicate || p.isPreposition() || !p.cap && p.isVerbish(s.lx) && !beForms[p.lower]) {
 					j = glo
 					continue
 				}
@@ -66,7 +66,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 					// "Under this agreement the Union of Industrialists
 					// agreed …": a name in a fronted phrase is no subject
 					nb := b - 1
-					for nb >= 0 && s.items[nb].kind == itWord && (npWords[s.items[nb].lower] || determiners[s.items[nb].lower] && !s.items[nb].isPreposition()) {
+					for nb >= 0 && s.items[nb].kind == itWord && (s.items[nb].hasFlag(wNP, npWords) || s.items[nb].hasFlag(wDeterminer, determiners) && !s.items[nb].isPreposition()) {
 						nb--
 					}
 					if p.kind == itName && nb >= 0 && s.items[nb].kind == itWord && s.items[nb].isPreposition() && s.openingPhrase(b) {
@@ -80,7 +80,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 			// before a noun is still the subject.
 			return subjectResult{group: g}
 		case itWord:
-			if k, ok := subjectPronouns[it.lower]; ok && k != "" {
+			if k := it.pronounKind(); k != "" {
 				if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
 					// a possessive inside the subject phrase: keep looking
 					// for a subject; remember it in case there is none.
@@ -110,8 +110,8 @@ func (s *sent) ofSubject(of int) bool {
 		return false
 	}
 	k := h - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || ordinal(s.items[k].lower) ||
-		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && isAdjective(s.items[k].lower)) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() || ordinal(s.items[k].lower) ||
+		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && s.items[k].isAdjective()) {
 		if s.bound[k+1] != bNone {
 			break
 		}
@@ -120,7 +120,7 @@ func (s *sent) ofSubject(of int) bool {
 	if k < 0 || s.bound[k+1] != bNone {
 		return true
 	}
-	it := s.items[k]
+	it := &s.items[k]
 	return it.kind == itPunct && it.text == "," || it.kind == itWord && (subordinators[it.lower] || it.lower == "and" || it.lower == "but" || clauseOpeners[it.lower])
 }
 
@@ -154,7 +154,7 @@ func (s *sent) relativeBefore(v int) int {
 	} else {
 		// a subject the recogniser did not name: "the two countries"
 		n := 0
-		for k >= 0 && n < 4 && s.items[k].kind == itWord && !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && s.items[k].lower != "that" && s.items[k].lower != "which" {
+		for k >= 0 && n < 4 && s.items[k].kind == itWord && !s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && s.items[k].lower != "that" && s.items[k].lower != "which" {
 			k--
 			n++
 		}
@@ -162,7 +162,7 @@ func (s *sent) relativeBefore(v int) int {
 			return -1
 		}
 	}
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].hasFlag(wArticle, articles)) {
 		k--
 	}
 	if k >= 1 && s.items[k].kind == itWord && (s.items[k].lower == "that" || s.items[k].lower == "which") {
@@ -179,7 +179,7 @@ func (s *sent) expletiveIt(j int) bool {
 		return false
 	}
 	for k++; k < len(s.items) && k < j+10; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itWord && (it.lower == "that" || it.lower == "whether" || it.lower == "how" || it.lower == "when") {
 			return true
 		}
@@ -242,9 +242,9 @@ func (s *sent) objectRight(from, to int, e *entry, noun bool) objectResult {
 		if s.depth[k] > d0 {
 			continue
 		}
-		it := s.items[k]
+		it := &s.items[k]
 		// an event noun's participants stand in its own phrase
-		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && verbish(s.lx, it.lower)) {
+		if noun && (it.kind == itPunct && it.text == "," || it.kind == itWord && !it.isPreposition() && it.isVerbish(s.lx)) {
 			break
 		}
 		if it.kind != itMention {
@@ -354,7 +354,7 @@ func (s *sent) premodifier(first int) ([]int, string) {
 	k := first - 1
 	steps := 0
 	for k >= 0 && steps < 4 {
-		it := s.items[k]
+		it := &s.items[k]
 		switch it.kind {
 		case itMention:
 			g, _, _ := s.groupAround(k)
@@ -376,7 +376,7 @@ func (s *sent) premodifier(first int) ([]int, string) {
 			if it.lower == "its" || it.lower == "their" || it.lower == "his" || it.lower == "her" {
 				return nil, it.lower
 			}
-			if it.isPreposition() || it.lower == "and" || it.lower == "or" || verbish(s.lx, it.lower) && !npWords[it.lower] && !isParticipleAdj(it.lower) {
+			if it.isPreposition() || it.lower == "and" || it.lower == "or" || it.isVerbish(s.lx) && !it.hasFlag(wNP, npWords) && !isParticipleAdj(it.lower) {
 				return nil, ""
 			}
 			k--
@@ -406,14 +406,14 @@ func isParticipleAdj(w string) bool {
 // shelling"), so that the clause's subject is its actor.
 func (s *sent) nounIsObject(first, lo int) bool {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !verbish(s.lx, s.items[k].lower) && !s.items[k].isPreposition()) {
+	for k >= lo && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || !s.items[k].cap && !s.items[k].isVerbish(s.lx) && !s.items[k].isPreposition()) {
 		k--
 	}
 	if k < lo || k < 0 {
 		return false
 	}
-	it := s.items[k]
-	return it.kind == itWord && verbish(s.lx, it.lower) && !beForms[it.lower]
+	it := &s.items[k]
+	return it.kind == itWord && it.isVerbish(s.lx) && !beForms[it.lower]
 }
 
 // auxiliaries may stand between a subject and its verb.
@@ -430,7 +430,7 @@ func (s *sent) crowdActor(first, lo int) string {
 	k := first - 1
 	verb := false // the verb governing a noun trigger was passed
 	for k >= 0 && k >= lo-1 {
-		it := s.items[k]
+		it := &s.items[k]
 		switch {
 		case it.kind == itTimex, it.kind == itMention:
 			// dates and phrases between the subject and its verb
@@ -455,7 +455,7 @@ func (s *sent) crowdActor(first, lo int) string {
 		case it.kind == itWord && (strings.HasSuffix(it.lower, "ly") || auxiliaries[it.lower] || it.lower == "not"):
 		case it.kind == itWord && s.lx.inClassFlag(&s.items[k], "crowd", wCrowd):
 			return s.crowdAt(k)
-		case it.kind == itWord && (npWords[it.lower] || articles[it.lower] || it.isPreposition() || isNumberWord(it.lower) || !it.cap && isAdjective(it.lower) && !verbish(s.lx, it.lower)):
+		case it.kind == itWord && (it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || it.isPreposition() || it.isNumber() || !it.cap && it.isAdjective() && !it.isVerbish(s.lx)):
 		case it.kind == itWord && !verb && verbLike(s.lx, it.lower):
 			verb = true // "are continuing [a hunger strike]"
 		default:
@@ -474,8 +474,8 @@ func (s *sent) crowdAt(h int) string {
 	}
 	lo := h
 	for lo > 0 {
-		it := s.items[lo-1]
-		if it.kind != itWord || it.isPreposition() || npWords[it.lower] || articles[it.lower] || isNumberWord(it.lower) || verbish(s.lx, it.lower) || it.lower == "'s" {
+		it := &s.items[lo-1]
+		if it.kind != itWord || it.isPreposition() || it.hasFlag(wNP, npWords) || it.hasFlag(wArticle, articles) || it.isNumber() || it.isVerbish(s.lx) || it.lower == "'s" {
 			break
 		}
 		lo--
@@ -496,14 +496,14 @@ func (s *sent) crowdAt(h int) string {
 // out a rally", "permitted 5,461 Germans to emigrate".
 func (s *sent) objectThenInfinitive(from, hi int) bool {
 	for k := from; k < hi && k < from+7; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if it.kind == itPunct {
 			return false
 		}
-		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, s.items[k+1]) {
+		if it.kind == itWord && it.lower == "to" && k > from && k+1 < len(s.items) && s.items[k+1].kind == itWord && infinitiveWord(s.lx, &s.items[k+1]) {
 			return true
 		}
-		if it.kind == itWord && (verbish(s.lx, it.lower) && !isNumberWord(it.lower) || it.isPreposition()) {
+		if it.kind == itWord && (it.isVerbish(s.lx) && !it.isNumber() || it.isPreposition()) {
 			return false
 		}
 	}
@@ -518,8 +518,8 @@ func (s *sent) objectHead(from, of int) bool {
 		return false
 	}
 	for k := from; k < of; k++ {
-		it := s.items[k]
-		if it.kind != itWord || it.isPreposition() || verbish(s.lx, it.lower) && !npWords[it.lower] {
+		it := &s.items[k]
+		if it.kind != itWord || it.isPreposition() || it.isVerbish(s.lx) && !it.hasFlag(wNP, npWords) {
 			return false
 		}
 	}
@@ -532,7 +532,7 @@ func (s *sent) objectHead(from, of int) bool {
 func (s *sent) passiveAgentAfter(end, hi int) []int {
 	be := false
 	for k := end; k < hi && k < end+12; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k] != bNone || it.kind == itPunct {
 			return nil
 		}
@@ -544,7 +544,7 @@ func (s *sent) passiveAgentAfter(end, hi int) []int {
 			be = true
 		case be && it.lower == "by":
 			j := k + 1
-			for j < len(s.items) && s.items[j].kind == itWord && (articles[s.items[j].lower] || npWords[s.items[j].lower]) {
+			for j < len(s.items) && s.items[j].kind == itWord && (s.items[j].hasFlag(wArticle, articles) || s.items[j].hasFlag(wNP, npWords)) {
 				j++
 			}
 			if j < len(s.items) && s.items[j].kind == itMention {
@@ -572,9 +572,9 @@ func (s *sent) earlierAgent(lo int) []int {
 		return nil
 	}
 	for j := lo - 1; j >= 1; j-- {
-		it := s.items[j]
+		it := &s.items[j]
 		if it.kind == itWord && it.lower == "by" && j+1 < lo && s.items[j+1].kind == itMention {
-			p := s.items[j-1]
+			p := &s.items[j-1]
 			if p.kind == itWord && (strings.HasSuffix(p.lower, "ed") || strings.HasSuffix(p.lower, "en") || irregularPast[p.lower] || strings.HasSuffix(p.lower, "ly")) {
 				g, _, _ := s.groupAround(j + 1)
 				return g
@@ -593,7 +593,7 @@ func (c *Coder) actPremodifier(st *sent, g []int) bool {
 	}
 	k := g[len(g)-1] + 1
 	// "the Soviet Union's prolonged negotiations"
-	for k < len(st.items) && st.items[k].kind == itWord && (st.items[k].lower == "'s" || isParticipleAdj(st.items[k].lower) || !st.items[k].cap && isAdjective(st.items[k].lower) && !c.lex.inClass("act", st.items[k].lower)) {
+	for k < len(st.items) && st.items[k].kind == itWord && (st.items[k].lower == "'s" || isParticipleAdj(st.items[k].lower) || !st.items[k].cap && st.items[k].isAdjective() && !c.lex.inClass("act", st.items[k].lower)) {
 		k++
 	}
 	if k >= len(st.items) || st.items[k].kind != itWord {
@@ -621,7 +621,7 @@ func (c *Coder) actPremodifier(st *sent, g []int) bool {
 func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, bool) {
 	k := first - 1
 	for k >= lo && (st.items[k].kind == itWord || st.items[k].kind == itTimex) {
-		w := st.items[k]
+		w := &st.items[k]
 		if w.kind == itTimex {
 			k-- // "the planned August 26 invasion"
 			continue
@@ -629,8 +629,8 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 		if k > lo && st.items[k-1].kind == itWord && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w) {
 			break // "to reestablish closer contacts": the infinitive
 		}
-		adj := isParticipleAdj(w.lower) && k > 0 && (npWords[st.items[k-1].lower] || articles[st.items[k-1].lower])
-		if npWords[w.lower] || isNumberWord(w.lower) || adj || !w.cap && !verbish(st.lx, w.lower) && !w.isPreposition() && !subjectPronounish(w.lower) {
+		adj := isParticipleAdj(w.lower) && k > 0 && (st.items[k-1].hasFlag(wNP, npWords) || st.items[k-1].hasFlag(wArticle, articles))
+		if w.hasFlag(wNP, npWords) || w.isNumber() || adj || !w.cap && !w.isVerbish(st.lx) && !w.isPreposition() && !subjectPronounish(w.lower) {
 			k--
 			continue
 		}
@@ -639,7 +639,7 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 	if k < lo || k < 0 || st.items[k].kind != itWord {
 		return nil, false
 	}
-	w := st.items[k]
+	w := &st.items[k]
 	verb := -1
 	switch {
 	case k > lo && st.items[k-1].lower == "to" && infinitiveWord(st.lx, w):
@@ -650,7 +650,7 @@ func (c *Coder) governedActor(st *sent, nar *narrative, first, lo int) ([]int, b
 			return nil, false
 		}
 		verb = v
-	case verbish(st.lx, w.lower) && !beForms[w.lower]:
+	case w.isVerbish(st.lx) && !beForms[w.lower]:
 		verb = k
 	default:
 		return nil, false
@@ -679,8 +679,8 @@ func verbLike(lx *Lexicon, w string) bool {
 // the start of a noun phrase ("to reestablish", not "to the League", "to
 // secret talks" being read as a verb does no harm: its subject is the
 // same).
-func infinitiveWord(lx *Lexicon, w item) bool {
-	return !w.cap && !npWords[w.lower] && !isNumberWord(w.lower) && !articles[w.lower] && !determiners[w.lower] && !w.isPreposition() && !subjectPronounish(w.lower)
+func infinitiveWord(lx *Lexicon, w *item) bool {
+	return !w.cap && !w.hasFlag(wNP, npWords) && !w.isNumber() && !w.hasFlag(wArticle, articles) && !w.hasFlag(wDeterminer, determiners) && !w.isPreposition() && !subjectPronounish(w.lower)
 }
 
 // subjectPronounish reports a personal or possessive pronoun.
@@ -694,8 +694,8 @@ func subjectPronounish(w string) bool {
 // proposals") and returns the object group.
 func (s *sent) withObject(first, lo int) ([]int, bool) {
 	k := first - 1
-	for k >= lo && (s.items[k].kind == itTimex || s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) ||
-		!s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && !subjectPronounish(s.items[k].lower))) {
+	for k >= lo && (s.items[k].kind == itTimex || s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() ||
+		!s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && !subjectPronounish(s.items[k].lower))) {
 		k-- // "with a ten-hour ultimatum"
 	}
 	if k < lo || s.items[k].kind != itWord || s.items[k].lower != "with" {
@@ -707,7 +707,7 @@ func (s *sent) withObject(first, lo int) ([]int, bool) {
 	}
 	g, glo, _ := s.groupAround(k)
 	b := s.before(glo)
-	if b < lo || s.items[b].kind != itWord || !verbish(s.lx, s.items[b].lower) {
+	if b < lo || s.items[b].kind != itWord || !s.items[b].isVerbish(s.lx) {
 		return nil, false
 	}
 	return g, true
@@ -728,7 +728,7 @@ func topicBefore(s *sent, first int) bool {
 		return true
 	}
 	k := first - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || !s.items[k].cap && !s.items[k].isPreposition() && !verbish(s.lx, s.items[k].lower) && k >= first-3) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || !s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].isVerbish(s.lx) && k >= first-3) {
 		k--
 	}
 	for k >= 0 && s.items[k].kind == itMention && k >= first-4 {
@@ -748,7 +748,7 @@ func topicBefore(s *sent, first int) bool {
 // Germany via cooperation with the League"): the clause's subject acts.
 func (s *sent) instrument(first, lo int) bool {
 	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && npWords[s.items[k].lower] {
+	for k >= lo && s.items[k].kind == itWord && s.items[k].hasFlag(wNP, npWords) {
 		k--
 	}
 	if k < lo || s.items[k].kind != itWord {
@@ -765,7 +765,8 @@ func (s *sent) instrument(first, lo int) bool {
 // right after its name, else the states of the name's clause.
 func (s *sent) partiesNear(nm *recordName) []int {
 	at := -1
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.kind == itName && &s.names[it.ref] == nm {
 			at = i
 		}
@@ -800,7 +801,8 @@ var imposers = map[string]bool{"dictated": true, "imposed": true, "forced": true
 // the party that imposed it: "<name>, dictated by <group>".
 func (s *sent) imposer(nm *recordName) []int {
 	at := -1
-	for i, it := range s.items {
+	for i := range s.items {
+		it := &s.items[i]
 		if it.kind == itName && &s.names[it.ref] == nm {
 			at = i
 			break
@@ -854,8 +856,8 @@ func (s *sent) openingPhrase(i int) bool {
 		return false
 	}
 	for k := 1; k <= i && k < len(s.items); k++ {
-		it := s.items[k]
-		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+		it := &s.items[k]
+		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -870,8 +872,8 @@ func (s *sent) fronted(i int) bool {
 		return false
 	}
 	for k := 0; k < i; k++ {
-		it := s.items[k]
-		if it.kind == itPunct || it.kind == itWord && verbish(s.lx, it.lower) {
+		it := &s.items[k]
+		if it.kind == itPunct || it.kind == itWord && it.isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -879,7 +881,7 @@ func (s *sent) fronted(i int) bool {
 		if s.items[k].kind == itPunct {
 			return s.items[k].text == ","
 		}
-		if s.items[k].kind == itWord && verbish(s.lx, s.items[k].lower) {
+		if s.items[k].kind == itWord && s.items[k].isVerbish(s.lx) {
 			return false
 		}
 	}
@@ -912,7 +914,7 @@ func (s *sent) antiBefore(g []int) bool {
 // his dismissal", "after the invasion", "prior to the signing of …").
 func (s *sent) referencePoint(first int) bool {
 	k := first - 1
-	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (npWords[s.items[k].lower] || s.items[k].lower == "'s" || !s.items[k].cap && isAdjective(s.items[k].lower))) {
+	for k >= 0 && (s.items[k].kind == itMention || s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].lower == "'s" || !s.items[k].cap && s.items[k].isAdjective())) {
 		k--
 	}
 	if k < 0 || s.items[k].kind != itWord {
@@ -930,10 +932,17 @@ func (s *sent) referencePoint(first int) bool {
 // isAdjective guesses an adjective from its ending ("general",
 // "western", "diplomatic"), to see past it to what precedes a phrase.
 func isAdjective(w string) bool {
-	for _, suf := range []string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"} {
+	return adjectiveEnding(w) || npWords[w]
+}
+
+// adjectiveEnding reports the adjective endings of isAdjective.
+func adjectiveEnding(w string) bool {
+	for _, suf := range adjectiveSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
-	return npWords[w]
+	return false
 }
+
+var adjectiveSuffixes = [...]string{"al", "ern", "ic", "ive", "ous", "ary", "ish", "ian", "ful", "less", "ible", "able", "ual", "ial"}

@@ -37,6 +37,12 @@ type sent struct {
 	depth  []int8  // parenthesis depth of item i
 	quoted []bool  // inside quotation marks
 	heads  []int   // the trigger heads of the sentence
+	// matches are the triggers found (Lexicon.find), kept for their
+	// memory: a coded event copies its match.
+	matches []match
+	// cands is the buffer of the events coded in the sentence, kept for
+	// its memory: the events kept are copied out of it.
+	cands []*cand
 	// cueHits are the modality cues standing in the sentence, found on
 	// the first call of modality.
 	cueHits  []cueHit
@@ -50,7 +56,7 @@ type sent struct {
 // quoted, heads and cue hits), which no coded event refers to.
 func (s *sent) reuse(old *sent) {
 	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
-	s.heads, s.cueHits = old.heads[:0], old.cueHits[:0]
+	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
@@ -230,8 +236,12 @@ func mentionIDs(d *doc.Document, mi int) []string { return mentionIDsAs(d, mi, t
 // a state's people acted upon ("captured Soviet prisoners") stand for the
 // state; a group acting ("students demonstrated") acts for itself.
 func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
-	m := d.Mentions[mi]
-	ids := []string{}
+	return appendMentionIDsAs([]string{}, d, mi, groupState)
+}
+
+// appendMentionIDsAs appends the ids of mentionIDsAs to ids.
+func appendMentionIDsAs(ids []string, d *doc.Document, mi int, groupState bool) []string {
+	m := &d.Mentions[mi]
 	if len(m.Members) > 0 {
 		// "the two countries", "the Western powers": the states it stands for
 		return append(ids, m.Members...)
@@ -249,7 +259,7 @@ func mentionIDsAs(d *doc.Document, mi int, groupState bool) []string {
 
 // stateOf returns the state a mention stands or acts for, or "".
 func stateOf(d *doc.Document, mi int) string {
-	m := d.Mentions[mi]
+	m := &d.Mentions[mi]
 	if m.State != "" {
 		return m.State
 	}
@@ -264,10 +274,16 @@ func stateOf(d *doc.Document, mi int) string {
 // "Foreign Minister Walther Rathenau and his Soviet colleague Georgy
 // Chicherin"), as item indexes, with the group's first and last item.
 func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
+	return s.groupAroundInto(nil, i)
+}
+
+// groupAroundInto is groupAround, appending the group to ms (a buffer of
+// the caller's, for a group it only looks at).
+func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
 	lo, hi = i, i
 	// right
 	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k] != bNone && it.lower != "and" {
 			break
 		}
@@ -275,7 +291,7 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 			// only joined by coordination, titles or articles
 			ok := true
 			for x := hi + 1; x < k; x++ {
-				w := s.items[x]
+				w := &s.items[x]
 				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
@@ -300,14 +316,14 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 	}
 	// left
 	for k := i - 1; k >= 0 && k >= lo-5; k-- {
-		it := s.items[k]
+		it := &s.items[k]
 		if s.bound[k+1] != bNone && s.items[k+1].lower != "and" {
 			break
 		}
 		if it.kind == itMention {
 			ok := true
 			for x := k + 1; x < lo; x++ {
-				w := s.items[x]
+				w := &s.items[x]
 				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
 					ok = false
 					break
@@ -361,8 +377,8 @@ func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
 // at item lo, skipping articles and adjectives, or -1.
 func (s *sent) before(lo int) int {
 	k := lo - 1
-	for k >= 0 && s.items[k].kind == itWord && (npWords[s.items[k].lower] || isNumberWord(s.items[k].lower) || !s.items[k].cap && isAdjective(s.items[k].lower) && !verbish(s.lx, s.items[k].lower)) {
-		if isNumberWord(s.items[k].lower) && k >= 2 && s.items[k-1].kind == itWord && (s.items[k-1].lower == "to" && s.items[k-2].lower == "up" || s.items[k-1].lower == "than" && (s.items[k-2].lower == "more" || s.items[k-2].lower == "fewer" || s.items[k-2].lower == "less")) {
+	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() || !s.items[k].cap && s.items[k].isAdjective() && !s.items[k].isVerbish(s.lx)) {
+		if s.items[k].isNumber() && k >= 2 && s.items[k-1].kind == itWord && (s.items[k-1].lower == "to" && s.items[k-2].lower == "up" || s.items[k-1].lower == "than" && (s.items[k-2].lower == "more" || s.items[k-2].lower == "fewer" || s.items[k-2].lower == "less")) {
 			k -= 2 // "up to 100", "more than 1,000": a number, not a phrase
 		}
 		k--
@@ -379,8 +395,12 @@ func isNumberWord(w string) bool {
 		return true
 	}
 	_, ok := parseNumberWord(w)
-	return ok || w == "several" || w == "remaining" || w == "thousands" || w == "hundreds"
+	return ok || slices.Contains(numberWordsToo[:], w)
 }
+
+// numberWordsToo are the words isNumberWord takes besides numberWords and
+// scaleWords.
+var numberWordsToo = [...]string{"several", "remaining", "thousands", "hundreds"}
 
 // irregularPast are common irregular past forms, so that "fought a war"
 // reads as a verb and its object.
@@ -406,7 +426,7 @@ var roleWords = map[string]bool{"ambassador": true, "minister": true, "colleague
 
 // groupJoiner reports whether a word may stand between two mentions of
 // one coordinated group.
-func groupJoiner(w item) bool {
+func groupJoiner(w *item) bool {
 	return w.cap && !w.isPreposition() || w.hasFlag(wRoleWord, roleWords)
 }
 
@@ -414,7 +434,7 @@ func groupJoiner(w item) bool {
 // clause with a subject of its own: a mention group, then a verb.
 func (s *sent) newClauseAt(j int) bool {
 	k := j + 1
-	for k < len(s.items) && s.items[k].kind == itWord && (npWords[s.items[k].lower] || articles[s.items[k].lower]) {
+	for k < len(s.items) && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].hasFlag(wArticle, articles)) {
 		k++
 	}
 	if k >= len(s.items) || s.items[k].kind != itMention {

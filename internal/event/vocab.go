@@ -1,5 +1,10 @@
 package event
 
+import (
+	"slices"
+	"strings"
+)
+
 // wordInfo is what the coder's tables hold for one lower-case word: the
 // trigger entries, stop phrases and modality cues that start with it, and
 // the word lists it belongs to. A word of a sentence is looked up once,
@@ -12,10 +17,11 @@ type wordInfo struct {
 	cues     []int  // Cues.byFirst
 	head     string // nameHeads: the treaty noun the word is a form of
 	flags    wordFlag
+	classes  uint64 // the lexicon classes the word is in (Lexicon.classBit)
 }
 
 // wordFlag records a word's membership of the package's word lists.
-type wordFlag uint16
+type wordFlag uint32
 
 const (
 	wClauseOpener wordFlag = 1 << iota // clauseOpeners
@@ -28,18 +34,124 @@ const (
 	wCrowd                             // the lexicon's class crowd
 	wBody                              // the lexicon's class body
 	wSpeech                            // a speech verb of the modality cues
+	wNP                                // npWords
+	wVerbish                           // the lexicon's verbish words
+	wArticle                           // articles
+	wDeterminer                        // determiners
+	wNumber                            // a number word of isNumberWord
+	wPronoun                           // a subject pronoun (subjectPronouns, with a kind)
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
-// word gets none, an empty wordInfo.
+// word gets none, an empty wordInfo. Every word of a sentence is looked up,
+// so the words are also kept in an open-addressing table with a cheap
+// hash (slots), which answers in about half the instructions of the map.
 type vocabulary struct {
 	words map[string]*wordInfo
 	none  *wordInfo
+	slots []vocabSlot // len a power of two, at most a quarter full
+	mask  uint32
+}
+
+// vocabSlot is one slot of vocabulary.slots; info is nil in an empty one.
+type vocabSlot struct {
+	word string
+	info *wordInfo
 }
 
 // newVocabulary gathers the words of the lexicon, the cues and the word
 // lists.
 func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
+	v := gatherVocabulary(lx, cues)
+	if len(lx.classes) <= 64 {
+		names := make([]string, 0, len(lx.classes))
+		for cl := range lx.classes {
+			names = append(names, cl)
+		}
+		slices.Sort(names)
+		lx.classBit = make(map[string]uint64, len(names))
+		for i, cl := range names {
+			bit := uint64(1) << i
+			lx.classBit[cl] = bit
+			for w, in := range lx.classes[cl] {
+				if in {
+					wi := v.words[w]
+					if wi == nil {
+						wi = &wordInfo{}
+						v.words[w] = wi
+					}
+					wi.classes |= bit
+				}
+			}
+		}
+	}
+	n := 16
+	for n < 4*len(v.words) {
+		n *= 2
+	}
+	v.slots, v.mask = make([]vocabSlot, n), uint32(n-1)
+	for w, wi := range v.words {
+		i := wordHash(w) & v.mask
+		for v.slots[i].info != nil {
+			i = (i + 1) & v.mask
+		}
+		v.slots[i] = vocabSlot{w, wi}
+	}
+	return v
+}
+
+// ofFolded returns the wordInfo of the ASCII word w lower-cased, and the
+// vocabulary's own string of that form; none and "" when the vocabulary
+// does not hold it. w is not lower-cased to look it up.
+func (v *vocabulary) ofFolded(w string) (*wordInfo, string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(asciiFold(w[i]))
+		h *= 16777619
+	}
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
+		sl := &v.slots[i]
+		if sl.info == nil {
+			return v.none, ""
+		}
+		if len(sl.word) == len(w) && foldedEqual(w, sl.word) {
+			return sl.info, sl.word
+		}
+	}
+}
+
+// asciiFold lower-cases an ASCII capital.
+func asciiFold(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// foldedEqual reports whether w lower-cased (ASCII) is lower, of its
+// length.
+func foldedEqual(w, lower string) bool {
+	for i := 0; i < len(w); i++ {
+		if asciiFold(w[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordHash is 32-bit FNV-1a.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// gatherVocabulary makes the vocabulary's map of the words of the lexicon,
+// the cues and the word lists.
+func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	v := &vocabulary{words: map[string]*wordInfo{}, none: &wordInfo{}}
 	get := func(w string) *wordInfo {
 		wi := v.words[w]
@@ -82,13 +194,29 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 			get(w).flags |= wHedge
 		}
 	}
+	for _, ws := range []map[string]float64{numberWords, scaleWords} {
+		for w := range ws {
+			if isNumberWord(w) {
+				get(w).flags |= wNumber
+			}
+		}
+	}
+	for _, w := range numberWordsToo {
+		get(w).flags |= wNumber
+	}
+	for w, k := range subjectPronouns {
+		if k != "" {
+			get(w).flags |= wPronoun
+		}
+	}
 	for w, h := range nameHeads {
 		get(w).head = h
 	}
 	for _, l := range []struct {
 		words map[string]bool
 		flag  wordFlag
-	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord}} {
+	}{{clauseOpeners, wClauseOpener}, {alwaysOpeners, wAlwaysOpener}, {prepositions, wPreposition}, {roleWords, wRoleWord},
+		{npWords, wNP}, {lx.verbish, wVerbish}, {articles, wArticle}, {determiners, wDeterminer}} {
 		for w, in := range l.words {
 			if in {
 				get(w).flags |= l.flag
@@ -100,10 +228,15 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 
 // of returns the wordInfo of the lower-case word w.
 func (v *vocabulary) of(w string) *wordInfo {
-	if wi := v.words[w]; wi != nil {
-		return wi
+	for i := wordHash(w) & v.mask; ; i = (i + 1) & v.mask {
+		sl := &v.slots[i]
+		if sl.info == nil {
+			return v.none
+		}
+		if sl.word == w {
+			return sl.info
+		}
 	}
-	return v.none
 }
 
 // The helpers below answer from an item's wordInfo when it has one (a word
@@ -154,6 +287,61 @@ func (it *item) hasFlag(f wordFlag, list map[string]bool) bool {
 }
 
 func (it *item) isPreposition() bool { return it.hasFlag(wPreposition, prepositions) }
+
+// isAdjective is isAdjective of the item's word.
+func (it *item) isAdjective() bool {
+	return adjectiveEnding(it.lower) || it.hasFlag(wNP, npWords)
+}
+
+// isNumber is isNumberWord of the item's word.
+func (it *item) isNumber() bool {
+	w := it.lower
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if it.info != nil {
+		return it.info.flags&wNumber != 0
+	}
+	return isNumberWord(w)
+}
+
+// pronounKind is subjectPronouns of the item's word.
+func (it *item) pronounKind() string {
+	if it.info != nil && it.info.flags&wPronoun == 0 {
+		return "" // not a pronoun: the vocabulary knows them all
+	}
+	return subjectPronouns[it.lower]
+}
+
+// isVerbish is verbish of the item's word.
+func (it *item) isVerbish(lx *Lexicon) bool {
+	if it.info == nil || lx == nil || lx.verbish == nil {
+		return verbish(lx, it.lower)
+	}
+	w := it.lower
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || it.info.flags&wVerbish != 0
+}
+
+// classMask returns the bit of class cl in wordInfo.classes, or 0 when
+// the classes are not numbered (or cl is no class).
+func (lx *Lexicon) classMask(cl string) uint64 {
+	if lx == nil {
+		return 0
+	}
+	return lx.classBit[cl]
+}
+
+// wordInClass is lx.inClass(cl, it.lower) for a word item, whose class
+// bit (classMask(cl)) is bit: from the word's info when it has one.
+func (lx *Lexicon) wordInClass(it *item, cl string, bit uint64) bool {
+	if it.info != nil && bit != 0 {
+		return it.info.classes&bit != 0
+	}
+	return lx.inClass(cl, it.lower)
+}
 
 // inClassFlag reports whether the item's word is in the lexicon class cl,
 // whose words carry the flag f, from the flag when the word has its
