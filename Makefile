@@ -43,7 +43,7 @@ test: web vet
 # per input get their own, smaller count (about ten seconds each on two
 # cores). FUZZN=1000000 make fuzz runs every target ten times longer.
 FUZZN ?= 100000
-FUZZ_COUNTS := FuzzRegistryFiles=2000 FuzzCoder=5000 FuzzDataFiles=20000 FuzzFTSQuery=20000 FuzzParseDate=25000 FuzzAnnotate=50000
+FUZZ_COUNTS := FuzzRegistryFiles=2000 FuzzCoder=5000 FuzzDataFiles=20000 FuzzFTSQuery=20000 FuzzParseDate=25000 FuzzAnnotate=50000 FuzzTreatyScanShortcuts=40000
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
