@@ -23,6 +23,14 @@ var officeWords = map[string]bool{
 	"czar": true, "kaiser": true, "pope": true, "viceroy": true, "prime": true,
 }
 
+// officeByFirst lists officeWords by their first byte, for officeKey.
+var officeByFirst = func() (t [256][]string) {
+	for w := range officeWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
 // titleWords may stand inside a title besides office words: capitalised
 // words, a few joiners, and lower-case qualifiers.
 var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": true, "the": false, "and": true,
@@ -130,9 +138,12 @@ func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
 			if !ok || a.Kind != doc.KindPerson {
 				continue
 			}
+			// The actor's name split once; the names compared last, as
+			// the cheap tests turn most tenures down.
+			an := newPersonName(a.Name)
 			for i := range ts {
 				t := &ts[i]
-				if t.End != "" || !samePerson(t.Person, a.Name) || t.Start > e.Date.Value {
+				if t.End != "" || t.Start > e.Date.Value || !newPersonName(t.Person).same(an) {
 					continue
 				}
 				t.End = dayPart(e.Date.Value)
@@ -824,12 +835,7 @@ func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []d
 // person from another.
 func officeKey(office string) string {
 	l := strings.ToLower(office)
-	best, bi := "", len(l)+1
-	for w := range officeWords {
-		if i := strings.Index(l, w); i >= 0 && (i < bi || i == bi && len(w) > len(best)) {
-			best, bi = w, i
-		}
-	}
+	best := firstOfficeWord(l)
 	if strings.Contains(l, "embassy") || strings.Contains(l, "legation") {
 		return "ambassador" // the head of an embassy
 	}
@@ -842,6 +848,22 @@ func officeKey(office string) string {
 		}
 		if strings.Contains(l, "defen") {
 			return "defence"
+		}
+	}
+	return best
+}
+
+// firstOfficeWord returns the office word found first in l, the longest
+// of those found there, or "". The words are tried at each byte of l in
+// turn, only those that start with that byte (was: strings.Index of
+// every word, walking the map).
+func firstOfficeWord(l string) string {
+	best := ""
+	for p := 0; p < len(l) && best == ""; p++ {
+		for _, w := range officeByFirst[l[p]] {
+			if len(w) > len(best) && strings.HasPrefix(l[p:], w) {
+				best = w
+			}
 		}
 	}
 	return best
