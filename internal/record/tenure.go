@@ -402,8 +402,15 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 		msBuf = pb.ms.appendIn(msBuf[:0], s.Clean.Start, s.Clean.End)
 		ms := msBuf
 		// " led by " is looked for before every name; most sentences
-		// have none.
-		ledBy := indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0
+		// have none. It is looked for once, at the first name that
+		// asks (most sentences name no person).
+		ledBy, ledByKnown := false, false
+		hasLedBy := func() bool {
+			if !ledByKnown {
+				ledBy, ledByKnown = indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0, true
+			}
+			return ledBy
+		}
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -513,7 +520,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				continue
 			}
 			// X under Y / X led by (General) Y
-			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || ledBy && hasRankBefore(left, " led by ") {
+			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || hasLedBy() && hasRankBefore(left, " led by ") {
 				cut := strings.LastIndex(left, " under ")
 				if i := strings.LastIndex(left, " led by "); i > cut {
 					cut = i
@@ -768,6 +775,17 @@ func lastWord(s string, end int) (word, bool) {
 func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []doc.Tenure {
 	var out []doc.Tenure
 	text := s.Text
+	// Two persons are needed (one each side of the cue): most sentences
+	// are turned down before the cue is looked for.
+	persons := 0
+	for _, mi := range ms {
+		if d.Mentions[mi].Kind == doc.KindPerson {
+			persons++
+		}
+	}
+	if persons < 2 {
+		return nil
+	}
 	i := indexAnchored(text, " was replaced by ", len(" was replaced "))
 	if i < 0 {
 		return nil
