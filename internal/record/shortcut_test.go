@@ -176,3 +176,30 @@ func FuzzRecordWordShortcuts(f *testing.F) {
 		}
 	})
 }
+
+// indexOfficeKey is officeKey's word search as first written: every
+// office word looked for with strings.Index, the first found kept, the
+// longest among those found at the same place.
+func indexOfficeKey(l string) string {
+	best, bi := "", len(l)+1
+	for w := range officeWords {
+		if i := strings.Index(l, w); i >= 0 && (i < bi || i == bi && len(w) > len(best)) {
+			best, bi = w, i
+		}
+	}
+	return best
+}
+
+// FuzzOfficeKeySearch holds firstOfficeWord, the search by first byte,
+// to the search of every word.
+func FuzzOfficeKeySearch(f *testing.F) {
+	for _, s := range []string{"german ambassador to moscow", "ambassadors", "people's commissar for foreign affairs",
+		"führer", "head of the embassy", "vice-chairman", "prime minister", "", "chargé d'affaires", "x\xffhead"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := firstOfficeWord(l), indexOfficeKey(l); got != want {
+			t.Fatalf("firstOfficeWord(%q) = %q, want %q", l, got, want)
+		}
+	})
+}

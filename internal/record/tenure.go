@@ -23,6 +23,14 @@ var officeWords = map[string]bool{
 	"czar": true, "kaiser": true, "pope": true, "viceroy": true, "prime": true,
 }
 
+// officeByFirst lists officeWords by their first byte, for officeKey.
+var officeByFirst = func() (t [256][]string) {
+	for w := range officeWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
 // titleWords may stand inside a title besides office words: capitalised
 // words, a few joiners, and lower-case qualifiers.
 var titleJoiners = map[string]bool{"of": true, "for": true, "in": true, "to": true, "the": false, "and": true,
@@ -130,9 +138,12 @@ func closeByEvents(d *doc.Document, pb *personBook, ts []doc.Tenure) {
 			if !ok || a.Kind != doc.KindPerson {
 				continue
 			}
+			// The actor's name split once; the names compared last, as
+			// the cheap tests turn most tenures down.
+			an := newPersonName(a.Name)
 			for i := range ts {
 				t := &ts[i]
-				if t.End != "" || !samePerson(t.Person, a.Name) || t.Start > e.Date.Value {
+				if t.End != "" || t.Start > e.Date.Value || !newPersonName(t.Person).same(an) {
 					continue
 				}
 				t.End = dayPart(e.Date.Value)
@@ -391,8 +402,15 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 		msBuf = pb.ms.appendIn(msBuf[:0], s.Clean.Start, s.Clean.End)
 		ms := msBuf
 		// " led by " is looked for before every name; most sentences
-		// have none.
-		ledBy := indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0
+		// have none. It is looked for once, at the first name that
+		// asks (most sentences name no person).
+		ledBy, ledByKnown := false, false
+		hasLedBy := func() bool {
+			if !ledByKnown {
+				ledBy, ledByKnown = indexAnchored(d.Text[s.Clean.Start:s.Clean.End], " led by ", len(" led ")) >= 0, true
+			}
+			return ledBy
+		}
 		_ = si
 		for k, mi := range ms {
 			m := d.Mentions[mi]
@@ -502,7 +520,7 @@ func proseTenures(d *doc.Document, pb *personBook) []doc.Tenure {
 				continue
 			}
 			// X under Y / X led by (General) Y
-			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || ledBy && hasRankBefore(left, " led by ") {
+			if strings.HasSuffix(left, " under ") || strings.HasSuffix(left, " led by ") || hasLedBy() && hasRankBefore(left, " led by ") {
 				cut := strings.LastIndex(left, " under ")
 				if i := strings.LastIndex(left, " led by "); i > cut {
 					cut = i
@@ -757,6 +775,17 @@ func lastWord(s string, end int) (word, bool) {
 func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []doc.Tenure {
 	var out []doc.Tenure
 	text := s.Text
+	// Two persons are needed (one each side of the cue): most sentences
+	// are turned down before the cue is looked for.
+	persons := 0
+	for _, mi := range ms {
+		if d.Mentions[mi].Kind == doc.KindPerson {
+			persons++
+		}
+	}
+	if persons < 2 {
+		return nil
+	}
 	i := indexAnchored(text, " was replaced by ", len(" was replaced "))
 	if i < 0 {
 		return nil
@@ -824,12 +853,7 @@ func replacements(d *doc.Document, pb *personBook, s doc.Sentence, ms []int) []d
 // person from another.
 func officeKey(office string) string {
 	l := strings.ToLower(office)
-	best, bi := "", len(l)+1
-	for w := range officeWords {
-		if i := strings.Index(l, w); i >= 0 && (i < bi || i == bi && len(w) > len(best)) {
-			best, bi = w, i
-		}
-	}
+	best := firstOfficeWord(l)
 	if strings.Contains(l, "embassy") || strings.Contains(l, "legation") {
 		return "ambassador" // the head of an embassy
 	}
@@ -842,6 +866,22 @@ func officeKey(office string) string {
 		}
 		if strings.Contains(l, "defen") {
 			return "defence"
+		}
+	}
+	return best
+}
+
+// firstOfficeWord returns the office word found first in l, the longest
+// of those found there, or "". The words are tried at each byte of l in
+// turn, only those that start with that byte (was: strings.Index of
+// every word, walking the map).
+func firstOfficeWord(l string) string {
+	best := ""
+	for p := 0; p < len(l) && best == ""; p++ {
+		for _, w := range officeByFirst[l[p]] {
+			if len(w) > len(best) && strings.HasPrefix(l[p:], w) {
+				best = w
+			}
 		}
 	}
 	return best

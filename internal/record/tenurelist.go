@@ -158,23 +158,36 @@ func splitWords(s string) []word {
 	var out []word
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !isNameRune(r) {
+		ok, w := nameRuneAt(s, i)
+		if !ok {
 			i += w
 			continue
 		}
-		j := i
+		j := i + w
 		for j < len(s) {
-			r2, w2 := utf8.DecodeRuneInString(s[j:])
-			if !isNameRune(r2) {
+			ok2, w2 := nameRuneAt(s, j)
+			if !ok2 {
 				break
 			}
 			j += w2
+		}
+		if out == nil {
+			out = make([]word, 0, 8)
 		}
 		out = append(out, word{s[i:j], i, j})
 		i = j
 	}
 	return out
+}
+
+// nameRuneAt reports whether the rune at i of s is a name rune, and its
+// width; ASCII bytes are told without decoding.
+func nameRuneAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-' || c == '.', 1
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return isNameRune(r), w
 }
 
 func isNameRune(r rune) bool {

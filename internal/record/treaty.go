@@ -287,7 +287,12 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 	// aliases and mentions are recorded in that order.
 	type hit struct{ head, at int }
 	var hits []hit
+	// A sentence before every record's first signing resolves nothing.
+	firstOfAll := slices.Min(firstAt)
 	for _, s := range d.Sentences {
+		if s.Start < firstOfAll {
+			continue
+		}
 		text := s.Text
 		// Matching ignores ASCII case, so an ASCII sentence needs no
 		// lower-case copy; any other is lower-cased as a whole, as before.
@@ -302,8 +307,9 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 		// positions at a time.
 		lim := len(lower) - 4
 		for at := findThe(lower, 0, lim); at < lim; at = findThe(lower, at+1, lim) {
+			c := lower[at+4] | 0x20
 			for hi, h := range treatyHeads {
-				if hasPrefixFold(lower[at+4:], h) {
+				if h[0] == c && hasPrefixFold(lower[at+4:], h) {
 					hits = append(hits, hit{hi, at})
 					break // no head is a prefix of another
 				}
@@ -348,8 +354,11 @@ func resolveMentions(d *doc.Document, recs []doc.Treaty, find func(string) (int,
 func isASCII(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// One bounds check for the eight bytes, so that they are read
+		// as one word.
+		w := s[i : i+8]
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		if v&0x8080808080808080 != 0 {
 			return false
 		}
@@ -390,10 +399,12 @@ func lowerKeepsBytes(s string) bool {
 func findThe(s string, i, limit int) int {
 	const folds = 0x2020202020202020
 	for ; i < limit && i+11 <= len(s); i += 8 {
-		m := zeroBytes((load64(s, i)|folds)^0x7474747474747474) & // t
-			zeroBytes((load64(s, i+1)|folds)^0x6868686868686868) & // h
-			zeroBytes((load64(s, i+2)|folds)^0x6565656565656565) & // e
-			zeroBytes(load64(s, i+3)^folds) // a space, exactly
+		// One bounds check for the eleven bytes read.
+		w := s[i : i+11]
+		m := zeroBytes((load64(w, 0)|folds)^0x7474747474747474) & // t
+			zeroBytes((load64(w, 1)|folds)^0x6868686868686868) & // h
+			zeroBytes((load64(w, 2)|folds)^0x6565656565656565) & // e
+			zeroBytes(load64(w, 3)^folds) // a space, exactly
 		if m != 0 {
 			return min(i+bits.TrailingZeros64(m)/8, limit)
 		}

@@ -172,3 +172,41 @@ func TestIsASCII(t *testing.T) {
 		}
 	}
 }
+
+// decodedSplitWords is splitWords as first written: every rune decoded
+// and tested with isNameRune.
+func decodedSplitWords(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !isNameRune(r) {
+			i += w
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r2, w2 := utf8.DecodeRuneInString(s[j:])
+			if !isNameRune(r2) {
+				break
+			}
+			j += w2
+		}
+		out = append(out, word{s[i:j], i, j})
+		i = j
+	}
+	return out
+}
+
+// FuzzSplitWordsASCII holds splitWords, which tells ASCII bytes without
+// decoding, to decodedSplitWords on any text.
+func FuzzSplitWordsASCII(f *testing.F) {
+	for _, s := range []string{"", "Soviet Ambassadors to Germany", "People’s Commissars (1923–1941)", "x.-'_y\xff9", "Ä b\u2003c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := splitWords(s), decodedSplitWords(s); !slices.Equal(got, want) {
+			t.Fatalf("splitWords(%q) = %+v, want %+v", s, got, want)
+		}
+	})
+}

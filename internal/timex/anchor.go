@@ -293,6 +293,19 @@ func (a *anchorCtx) continuation(e *expr, p point) (int, bool, bool) {
 }
 
 func containsPoint(outer, inner point) bool {
+	// Years, months and days (most points) are compared as numbers,
+	// without building times.
+	if os, oe, ok := outer.dayBounds(); ok {
+		if is, ie, ok := inner.dayBounds(); ok {
+			return is >= os && ie <= oe
+		}
+	}
+	return containsPointTime(outer, inner)
+}
+
+// containsPointTime is containsPoint for any points, through their
+// start and end times.
+func containsPointTime(outer, inner point) bool {
 	os, ok1 := outer.start()
 	oe, ok2 := outer.end()
 	is, ok3 := inner.start()
@@ -301,6 +314,52 @@ func containsPoint(outer, inner point) bool {
 		return false
 	}
 	return !is.Before(os) && !ie.After(oe)
+}
+
+// dayBounds returns the start and end (exclusive) of a point of a year,
+// month or day AD with a valid month and day, as numbers that order as
+// start and end do; ok is false for any other point.
+func (p point) dayBounds() (start, end int64, ok bool) {
+	if p.noYear || p.bc || p.year < 1 || p.year > 1<<40 {
+		return 0, 0, false
+	}
+	y := int64(p.year)
+	key := func(y int64, m, d int) int64 { return y<<9 | int64(m)<<5 | int64(d) }
+	switch {
+	case p.gran == GYear, (p.gran == GMonth || p.gran == GDay) && p.month == 0:
+		return key(y, 1, 1), key(y+1, 1, 1), true
+	case p.gran != GMonth && p.gran != GDay, p.month < 1 || p.month > 12:
+		return 0, 0, false
+	}
+	nextMonth := key(y, p.month+1, 1)
+	if p.month == 12 {
+		nextMonth = key(y+1, 1, 1)
+	}
+	if p.day == 0 {
+		return key(y, p.month, 1), nextMonth, true
+	}
+	n := daysIn(p.year, p.month)
+	if p.day < 1 || p.day > n {
+		return 0, 0, false
+	}
+	if p.day == n {
+		return key(y, p.month, p.day), nextMonth, true
+	}
+	return key(y, p.month, p.day), key(y, p.month, p.day+1), true
+}
+
+// daysIn is the number of days of month m of year y (Gregorian).
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // resolve computes e's type, value and anchor.

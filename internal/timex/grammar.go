@@ -144,7 +144,7 @@ func (c *candSet) none() bool {
 			return false
 		}
 	}
-	return true
+	return len(c.byNumWord) == 0 && len(c.byAdjWord) == 0
 }
 
 // candSet holds the rules that may start at a token, split by what the
@@ -156,7 +156,12 @@ type candSet struct {
 	byWord  map[int32][]*prog
 	byClass map[int][]*prog
 	byKind  [tAlnum + 1][]*prog
-	empty   bool
+	// byNumWord and byAdjWord hold the rules whose next atom is a
+	// number in words (%num) or an unlisted adjective (%adj): a next word
+	// is tried for them only when it could be one (byKind[tWord] stays
+	// empty). Most words that follow "the" or "a" are neither.
+	byNumWord, byAdjWord []*prog
+	empty                bool
 }
 
 // build files the candidates cs into the set; kindOf lists the token kinds
@@ -181,7 +186,18 @@ func (c *candSet) build(cs []cand, kindOf func(builtin) []tokKind) {
 				c.byClass[int(a.id)] = appendOnce(c.byClass[int(a.id)], cd.p)
 			case aBuiltin:
 				for _, k := range kindOf(builtin(a.id)) {
-					c.byKind[k] = appendOnce(c.byKind[k], cd.p)
+					switch {
+					case k != tWord:
+						c.byKind[k] = appendOnce(c.byKind[k], cd.p)
+					case builtin(a.id) == bNum:
+						c.byNumWord = appendOnce(c.byNumWord, cd.p)
+					case builtin(a.id) == bAdj:
+						c.byAdjWord = appendOnce(c.byAdjWord, cd.p)
+					default:
+						// A number matcher that starts on words and
+						// has no test of its own: tried on every word.
+						c.byKind[k] = appendOnce(c.byKind[k], cd.p)
+					}
 				}
 			}
 		}

@@ -253,8 +253,37 @@ func (m *matcher) candidates(i int) []*prog {
 			}
 		}
 		m.add(cs.byKind[nt.kind])
+		if nt.kind == tWord {
+			if len(cs.byNumWord) > 0 && m.mayNumWord(nt) {
+				m.add(cs.byNumWord)
+			}
+			if len(cs.byAdjWord) > 0 && m.mayAdj(nt) {
+				m.add(cs.byAdjWord)
+			}
+		}
 	}
 	return m.cands
+}
+
+// mayNumWord reports whether numberWords may read a number from word
+// t: it must start with a number or a tens word of the lists. It looks
+// at the word id alone, as the candidate cache keys on it.
+func (m *matcher) mayNumWord(t *token) bool {
+	if t.id < 0 {
+		return false
+	}
+	for _, h := range m.lex.heads[t.id] {
+		if h.class == m.numCls[0] || h.class == m.numCls[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayAdj reports whether the adjective matcher (bAdj) may take word t,
+// as far as its word id tells: a word no list starts with.
+func (m *matcher) mayAdj(t *token) bool {
+	return t.id < 0 || len(m.lex.starts[t.id]) == 0
 }
 
 // add appends the rules of ps not yet among the candidates.

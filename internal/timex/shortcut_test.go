@@ -119,3 +119,64 @@ func TestSingleAgreesWithMatchClass(t *testing.T) {
 		}
 	}
 }
+
+// FuzzASCIITokens holds appendTokens with the lexicon's table (the
+// ASCII fast loop, its own probe) to appendTokens without it (every
+// token cut and looked up the general way), from arrays of several
+// capacities so that the fast loop also stops on a full one.
+func FuzzASCIITokens(f *testing.F) {
+	for _, s := range []string{"On September 17, 1939, the Red Army", "MAY may\tMay\n(1920s)", "Köstring’s 3rd\u00a0week", "a-b_c; x", ""} {
+		f.Add(s)
+	}
+	tg, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	plain := *tg.lex
+	plain.table = nil
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf []byte
+		want := appendTokens(nil, s, 7, &plain, &buf)
+		for _, c := range []int{0, 1, 3, len(s) + 1} {
+			got := appendTokens(make([]token, 0, c), s, 7, tg.lex, &buf)
+			if !slices.Equal(got, want) {
+				t.Fatalf("appendTokens(%q) from capacity %d = %+v, want %+v", s, c, got, want)
+			}
+		}
+	})
+}
+
+// TestCandidatesMissNoMatch runs every rule at every token of the
+// founding article and checks that each rule that matches is among the
+// candidates of its token: the candidate index only saves tries.
+func TestCandidatesMissNoMatch(t *testing.T) {
+	tg := newTagger(t, "")
+	d := segmented(t, corpus.Name, corpus.Founding(), "")
+	m := &matcher{g: tg.g, lex: tg.lex, numCls: tg.numCls, fracCl: tg.fracCl}
+	m.text = d.Text
+	var buf []byte
+	matched := 0
+	for _, s := range d.Sentences {
+		m.toks = appendTokens(nil, d.Text[s.Clean.Start:s.Clean.End], s.Clean.Start, tg.lex, &buf)
+		for i := range m.toks {
+			cands := map[int]bool{}
+			for _, p := range m.candidates(i) {
+				cands[p.rule.index] = true
+			}
+			for _, p := range tg.g.progs {
+				m.out = m.out[:0]
+				var caps [maxSlots]rawCap
+				m.run(p, 0, i, i, &caps)
+				if len(m.out) > 0 {
+					matched++
+					if !cands[p.rule.index] {
+						t.Fatalf("rule %s matches at %q but is no candidate there", p.rule.name, m.tokText(i))
+					}
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no rule matched anywhere")
+	}
+}

@@ -325,8 +325,11 @@ func (tg *Tagger) recognise(m *matcher, s *sentCtx) []*expr {
 	// Most matches tried are turned down: each is interpreted in one
 	// scratch expression, copied out only when it stands.
 	var scratch expr
-	for i := range m.toks {
-		if !m.mayStart(i) {
+	// Most tokens start no rule: the test is made on locals, without a
+	// call.
+	toks, wordNone, kindNone := m.toks, m.g.wordNone, &m.g.kindNone
+	for i := range toks {
+		if t := &toks[i]; !(t.id >= 0 && !wordNone[t.id] || !kindNone[t.kind]) {
 			continue
 		}
 		ms := m.all(i)

@@ -79,6 +79,16 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 	i := 0
 	var flags uint16
 	for i < len(text) {
+		if lex != nil && lex.table != nil {
+			// Spaces, ASCII words and ASCII punctuation, most of a text,
+			// are cut in a loop that calls nothing; it stops at what it
+			// leaves to the loop below (a digit, a byte past ASCII, a
+			// full array).
+			dst, i, flags = appendASCIITokens(dst, text, base, i, flags, lex)
+			if i >= len(text) {
+				break
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -174,6 +184,60 @@ func appendTokens(dst []token, text string, base int, lex *lexicon, buf *[]byte)
 		i += size
 	}
 	return dst
+}
+
+// appendASCIITokens is appendTokens for the spaces, ASCII words and ASCII
+// punctuation from i on, with a lexicon that has its table; it returns
+// where it stopped and the flags for the next token. It stops before a
+// digit, a byte past ASCII or a word that runs into one, or when dst is
+// full, and leaves that to appendTokens.
+func appendASCIITokens(dst []token, text string, base, i int, flags uint16, lex *lexicon) ([]token, int, uint16) {
+	table, mask := lex.table, lex.mask
+	for i < len(text) && len(dst) < cap(dst) {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			flags |= fSpace
+			i++
+			continue
+		case c == '\n':
+			flags |= fSpace | fNewline
+			i++
+			continue
+		case c >= utf8.RuneSelf || c >= '0' && c <= '9':
+			return dst, i, flags
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			n, h, lower, ok := scanASCIIWord(text, i)
+			if !ok {
+				return dst, i, flags
+			}
+			w := text[i : i+n]
+			id := int32(-1)
+			for k := h & mask; ; k = (k + 1) & mask {
+				e := &table[k]
+				if e.id < 0 {
+					break
+				}
+				if e.hash == h && len(e.word) == len(w) && equalFoldASCII(e.word, w) {
+					id = e.id
+					break
+				}
+			}
+			k := len(dst)
+			dst = dst[:k+1]
+			dst[k] = token{start: int32(base + i), end: int32(base + i + n), kind: tWord, flags: flags | asciiFlags(c, n, lower), id: id}
+			flags = 0
+			i += n
+			continue
+		}
+		// ASCII punctuation.
+		k := len(dst)
+		dst = dst[:k+1]
+		dst[k] = token{start: int32(base + i), end: int32(base + i + 1), kind: tPunct, flags: flags, id: lex.punct[c]}
+		flags = 0
+		i++
+	}
+	return dst, i, flags
 }
 
 // scanASCIIWord reads the word at i in one pass when it is all ASCII:

@@ -93,3 +93,27 @@ func TestEaster(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsPointAgrees holds containsPoint's comparison of years,
+// months and days as numbers to the comparison of their times, over
+// every pair of a set of points around month, year and leap-day edges.
+func TestContainsPointAgrees(t *testing.T) {
+	var ps []point
+	for _, y := range []int{1, 1900, 1939, 1940, 2000, 2100} {
+		for _, g := range []Gran{GYear, GMonth, GDay, GSeason, GDecade, GHour} {
+			for _, m := range []int{0, 1, 2, 11, 12, 13} {
+				for _, d := range []int{0, 1, 28, 29, 30, 31, 32} {
+					ps = append(ps, point{gran: g, year: y, month: m, day: d, season: "WI", hour: 3})
+				}
+			}
+		}
+	}
+	ps = append(ps, point{gran: GYear, year: 480, bc: true}, point{gran: GDay, noYear: true, month: 3, day: 1})
+	for _, a := range ps {
+		for _, b := range ps {
+			if got, want := containsPoint(a, b), containsPointTime(a, b); got != want {
+				t.Fatalf("containsPoint(%+v, %+v) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
