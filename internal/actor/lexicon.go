@@ -56,7 +56,17 @@ type lexicon struct {
 	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
 	// punct is what the lexicon knows of each one-byte ASCII key.
 	punct [utf8.RuneSelf]wordInfo
+	// alnum classes each byte for the tokenizer: cDigit, cLower or
+	// cUpper for an ASCII digit or letter, 0 for any other byte.
+	alnum [256]uint8
 }
+
+// Byte classes of lexicon.alnum.
+const (
+	cDigit uint8 = 1 << iota
+	cLower
+	cUpper
+)
 
 // FNV-1a, 32 bits: the hash of a key in the lexicon's table.
 const (
@@ -101,18 +111,21 @@ func (l *lexicon) buildTable() {
 	for c := range l.punct {
 		l.punct[c] = l.info(string(rune(c)))
 	}
+	for c := range l.alnum {
+		switch {
+		case '0' <= c && c <= '9':
+			l.alnum[c] = cDigit
+		case 'a' <= c && c <= 'z':
+			l.alnum[c] = cLower
+		case 'A' <= c && c <= 'Z':
+			l.alnum[c] = cUpper
+		}
+	}
 }
 
-// lookup finds the key of hash h in the table. text[i:j] is the word as
-// written: its ASCII capitals compare equal to the key's lower-case
-// letters when fold is set, else the bytes must be the key's.
-func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, bool) {
-	var k int32
-	if fold {
-		k = l.findFold(text[i:j], h)
-	} else {
-		k = l.find(text[i:j], h)
-	}
+// lookup finds the key text[i:j] of hash h in the table.
+func (l *lexicon) lookup(text string, i, j int, h uint32) (wordInfo, bool) {
+	k := l.find(text[i:j], h)
 	if k < 0 {
 		return wordInfo{id: -1}, false
 	}
@@ -133,8 +146,9 @@ func (l *lexicon) find(w string, h uint32) int32 {
 	}
 }
 
-// findFold is find for a word whose ASCII capitals stand for the key's
-// lower-case letters (h is the hash of the lower-case form).
+// findFold is find for a word of ASCII letters and digits whose capitals
+// stand for the key's lower-case letters (h is the hash of the lower-case
+// form): b|0x20 is the lower case of such a byte.
 func (l *lexicon) findFold(w string, h uint32) int32 {
 	mask := uint32(len(l.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
@@ -150,14 +164,7 @@ func (l *lexicon) findFold(w string, h uint32) int32 {
 			continue
 		}
 		m := 0
-		for m < len(w) {
-			c := w[m]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != key[m] {
-				break
-			}
+		for m < len(w) && w[m]|0x20 == key[m] {
 			m++
 		}
 		if m == len(w) {
@@ -204,7 +211,7 @@ func (l *lexicon) word(key string) int32 {
 
 // info returns the lexicon's knowledge of a token key.
 func (l *lexicon) info(key string) wordInfo {
-	wi, _ := l.lookup(key, 0, len(key), keyHash(key), false)
+	wi, _ := l.lookup(key, 0, len(key), keyHash(key))
 	return wi
 }
 
