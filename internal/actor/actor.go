@@ -172,6 +172,39 @@ type resolver struct {
 	block  int
 	// ones is the current block of appendOne.
 	ones []string
+	// idCache holds byID lookups lately made (see actorIndex).
+	idCache [32]idIndex
+}
+
+// aliasKey is an actor (its index) and one of its aliases.
+type aliasKey struct {
+	actor int32
+	alias string
+}
+
+// idIndex is an actor id and its index in resolver.actors.
+type idIndex struct {
+	id string
+	i  int32
+}
+
+// actorIndex is rs.byID[id]. A document names a few actors over and over,
+// so a small cache, slotted by the id's length and end bytes, answers most
+// lookups without hashing the id.
+func (rs *resolver) actorIndex(id string) (int32, bool) {
+	if id == "" {
+		i, ok := rs.byID[id]
+		return i, ok
+	}
+	c := &rs.idCache[(int(id[0])<<2^int(id[len(id)-1])^len(id))&(len(rs.idCache)-1)]
+	if c.id == id {
+		return c.i, true
+	}
+	i, ok := rs.byID[id]
+	if ok {
+		c.id, c.i = id, i
+	}
+	return i, ok
 }
 
 // appendOne is append(l, s), except that a list begun with s takes its
@@ -227,7 +260,7 @@ type docScratch struct {
 	// for finish
 	used, head []int32
 	aliases    []aliasOf
-	many       map[[2]string]bool
+	many       map[aliasKey]bool
 	// people are blocks of docPersons, used in turn (resolver.newPerson)
 	people [][]docPerson
 	dates  dateBufs
@@ -431,7 +464,7 @@ func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Menti
 
 // actor returns the document's actor with the id, creating it.
 func (rs *resolver) actor(id, name, kind string) *doc.Actor {
-	if i, ok := rs.byID[id]; ok {
+	if i, ok := rs.actorIndex(id); ok {
 		return &rs.actors[i]
 	}
 	rs.byID[id] = int32(len(rs.actors))
@@ -1052,7 +1085,7 @@ func (rs *resolver) finish(n int) {
 	}()
 	for i := range final {
 		m := &final[i]
-		ai, ok := rs.byID[m.Actor]
+		ai, ok := rs.actorIndex(m.Actor)
 		if !ok {
 			continue
 		}
@@ -1064,10 +1097,10 @@ func (rs *resolver) finish(n int) {
 		}
 		alias := strings.TrimSpace(m.Text)
 		if used[ai]-1 > few {
-			if many[[2]string{m.Actor, alias}] {
+			if many[aliasKey{ai, alias}] {
 				continue
 			}
-			many[[2]string{m.Actor, alias}] = true
+			many[aliasKey{ai, alias}] = true
 		} else {
 			seen := false
 			for k := head[ai]; k > 0; k = aliases[k-1].prev {
@@ -1086,10 +1119,10 @@ func (rs *resolver) finish(n int) {
 		if used[ai]-1 == few+1 {
 			// From now on a set: filled with the aliases so far.
 			if many == nil {
-				many = map[[2]string]bool{}
+				many = map[aliasKey]bool{}
 			}
 			for k := head[ai]; k > 0; k = aliases[k-1].prev {
-				many[[2]string{m.Actor, aliases[k-1].alias}] = true
+				many[aliasKey{ai, aliases[k-1].alias}] = true
 			}
 		}
 	}

@@ -49,6 +49,11 @@ type lexicon struct {
 	edges  map[uint64]int32
 	nextID int32
 	root   []int32 // children of the root by word number (0: none)
+	// edgeKeys and edgeNext are edges below the root as an open-addressing
+	// table (key 0: an empty slot), so that a step of a walk is a
+	// multiply and a probe or two, not a map lookup.
+	edgeKeys []uint64
+	edgeNext []int32
 	// words and slots are vocab as an open-addressing hash table keyed
 	// by keyHash, so that the tokenizer can look a word up with the hash
 	// it computes while reading the word, without building its key.
@@ -232,8 +237,40 @@ func (l *lexicon) next(node, w int32) (int32, bool) {
 		}
 		return 0, false
 	}
-	n, ok := l.edges[edgeKey(node, w)]
-	return n, ok
+	key := edgeKey(node, w)
+	mask := uint64(len(l.edgeKeys) - 1)
+	for k := (key * edgeMul) >> 32 & mask; ; k = (k + 1) & mask {
+		switch l.edgeKeys[k] {
+		case key:
+			return l.edgeNext[k], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// edgeMul spreads edge keys over the edge table.
+const edgeMul = 0x9e3779b97f4a7c15
+
+// buildEdges fills edgeKeys and edgeNext from edges, leaving out the
+// root's edges (see root).
+func (l *lexicon) buildEdges() {
+	n := 1
+	for n < 2*len(l.edges)+1 {
+		n *= 2
+	}
+	l.edgeKeys, l.edgeNext = make([]uint64, n), make([]int32, n)
+	mask := uint64(n - 1)
+	for key, child := range l.edges {
+		if key>>32 == 0 {
+			continue
+		}
+		k := (key * edgeMul) >> 32 & mask
+		for l.edgeKeys[k] != 0 {
+			k = (k + 1) & mask
+		}
+		l.edgeKeys[k], l.edgeNext[k] = key, child
+	}
 }
 
 func (l *lexicon) add(name string, e entry) {
@@ -395,6 +432,7 @@ func buildLexicon(r *Registry) *lexicon {
 		}
 	}
 	l.buildTable()
+	l.buildEdges()
 	return l
 }
 
