@@ -182,18 +182,22 @@ func (l *lexicon) findFold(w string, h uint32) int32 {
 // registry words (-1 for none) and its grammatical classes.
 type wordInfo struct {
 	id    int32
-	class uint8
+	class uint16
 	key   string
 }
 
 // Word classes.
 const (
-	wParticle uint8 = 1 << iota // von, de, van ...
-	wStop                       // never part of a person's name
-	wOrgHead                    // ends an organisation's name
-	wCompass                    // opens the name of a front or region
-	wDocHead                    // ends the name of a document named after a person
-	wScan                       // may open a pair phrase or be a pronoun (sentProc.scan)
+	wParticle   uint16 = 1 << iota // von, de, van ...
+	wStop                          // never part of a person's name
+	wOrgHead                       // ends an organisation's name
+	wCompass                       // opens the name of a front or region
+	wDocHead                       // ends the name of a document named after a person
+	wScan                          // may open a pair phrase or be a pronoun (sentProc.scan)
+	wRoleMod                       // roleModifiers
+	wRolePrep                      // rolePreps
+	wListCue                       // listCues
+	wDeterminer                    // determiners
 )
 
 // scanWords are the words sentProc.scan looks at when they are neither
@@ -420,8 +424,9 @@ func buildLexicon(r *Registry) *lexicon {
 	}
 	for _, set := range []struct {
 		words map[string]bool
-		class uint8
-	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan}} {
+		class uint16
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan},
+		{roleModifiers, wRoleMod}, {rolePreps, wRolePrep}, {listCues, wListCue}, {determiners, wDeterminer}} {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {

@@ -346,6 +346,11 @@ func (p *sentProc) emit(c cand, lo, hi int) {
 	p.out = append(p.out, c)
 }
 
+// classAt reports whether token i exists and has a word class of c.
+func (p *sentProc) classAt(i int, c uint16) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].class&c != 0
+}
+
 func (p *sentProc) key(i int) string {
 	if i < 0 || i >= len(p.toks) {
 		return ""
@@ -443,7 +448,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 		}
 		break
 	}
-	if k < 0 || !listCues[p.key(k)] {
+	if !p.classAt(k, wListCue) {
 		return
 	}
 	if p.key(k) == "as" && p.key(k-1) != "such" {
@@ -698,7 +703,7 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 			break
 		}
 		key := p.toks[k].key
-		if key == "'s" || roleModifiers[key] || rolePreps[key] || (key == "the" && k+1 < ns.lo && p.itemAt[k+1] >= 0 && rolePreps[p.key(k-1)]) {
+		if key == "'s" || p.toks[k].class&(wRoleMod|wRolePrep) != 0 || (key == "the" && k+1 < ns.lo && p.itemAt[k+1] >= 0 && p.classAt(k-1, wRolePrep)) {
 			k--
 			continue
 		}
@@ -706,7 +711,7 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 	}
 	lo := k + 1
 	// Trim leading prepositions and modifiers that are not part of a role.
-	for lo < ns.lo && p.itemAt[lo] < 0 && (rolePreps[p.toks[lo].key] || p.toks[lo].key == "the") {
+	for lo < ns.lo && p.itemAt[lo] < 0 && (p.toks[lo].class&wRolePrep != 0 || p.toks[lo].key == "the") {
 		lo++
 	}
 	if lo >= ns.lo {
@@ -781,7 +786,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 			i = it.hi
 			continue
 		}
-		if k := p.toks[i].key; rolePreps[k] {
+		if k := p.toks[i].key; p.toks[i].class&wRolePrep != 0 {
 			prep = k
 		}
 		i++
@@ -813,7 +818,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 			j++
 		}
 	}
-	for j < n && determiners[p.toks[j].key] {
+	for j < n && p.toks[j].class&wDeterminer != 0 {
 		j++
 	}
 	start := j
@@ -826,7 +831,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 			break
 		}
 		k := p.toks[j].key
-		if k == "'s" || roleModifiers[k] || rolePreps[k] || (k == "the" && rolePreps[p.key(j-1)]) {
+		if k == "'s" || p.toks[j].class&(wRoleMod|wRolePrep) != 0 || (k == "the" && p.classAt(j-1, wRolePrep)) {
 			j++
 			continue
 		}

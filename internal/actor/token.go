@@ -20,11 +20,11 @@ const (
 type token struct {
 	start, end int32
 	key        string // folded form used in lookups
-	shape      uint8
 	// word and class are the lexicon's knowledge of the key, when
 	// tokenised with a lexicon (known says so).
 	word  int32
-	class uint8
+	class uint16
+	shape uint8
 	known bool
 }
 
@@ -151,7 +151,7 @@ func tokenizeLex(text string, start int, out []token, lex *lexicon, arena *strAr
 					shape |= tDigit
 				}
 				w := text[i:j]
-				id, class := int32(-1), uint8(0)
+				id, class := int32(-1), uint16(0)
 				for k := h & mask; ; k = (k + 1) & mask {
 					s := slots[k]
 					if s == 0 {
