@@ -198,6 +198,7 @@ const (
 	wRolePrep                      // rolePreps
 	wListCue                       // listCues
 	wDeterminer                    // determiners
+	wStarts                        // some registry name begins with the word (startsName)
 )
 
 // scanWords are the words sentProc.scan looks at when they are neither
@@ -241,6 +242,12 @@ func (l *lexicon) next(node, w int32) (int32, bool) {
 		}
 		return 0, false
 	}
+	return l.nextEdge(node, w)
+}
+
+// nextEdge is next from a node other than the root (no edge has the word
+// -1 of a word the lexicon does not know).
+func (l *lexicon) nextEdge(node, w int32) (int32, bool) {
 	key := edgeKey(node, w)
 	mask := uint64(len(l.edgeKeys) - 1)
 	for k := (key * edgeMul) >> 32 & mask; ; k = (k + 1) & mask {
@@ -434,6 +441,12 @@ func buildLexicon(r *Registry) *lexicon {
 			}
 			wi.class |= set.class
 			l.vocab[w] = wi
+		}
+	}
+	for k, wi := range l.vocab {
+		if l.startsName(wi.id) {
+			wi.class |= wStarts
+			l.vocab[k] = wi
 		}
 	}
 	l.buildTable()

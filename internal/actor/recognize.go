@@ -60,6 +60,8 @@ type sentProc struct {
 	inName []int   // token -> index of the name covering it, or -1
 	ents   []entry // storage for the items' entries
 	arena  *strArena
+	// known says that every token has its lexicon info already.
+	known bool
 }
 
 // nameSpan is a person's name in the sentence.
@@ -85,6 +87,7 @@ func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, day Day, tok
 	// Candidates copy what they keep of the items, so the item storage
 	// is reused.
 	p.items, p.names, p.ents = p.items[:0], p.names[:0], p.ents[:0]
+	p.known = true // tokenizeWith with the registry's lexicon made toks
 	p.match()
 	p.findNames()
 	p.scan()
@@ -106,15 +109,18 @@ func (p *sentProc) match() {
 	for i := range p.itemAt {
 		p.itemAt[i] = -1
 	}
-	for i := range p.toks {
-		if !p.toks[i].known {
-			p.toks[i].setInfo(lex.info(p.toks[i].key))
+	if !p.known {
+		for i := range p.toks {
+			if !p.toks[i].known {
+				p.toks[i].setInfo(lex.info(p.toks[i].key))
+			}
 		}
 	}
 	toks := p.toks
 	for i := 0; i < n; {
-		// Most words begin no name: skip them in a tight loop.
-		for i < n && !lex.startsName(toks[i].word) {
+		// Most words begin no name: skip them in a tight loop (the class
+		// says what startsName would).
+		for i < n && toks[i].class&wStarts == 0 {
 			i++
 		}
 		if i == n {
@@ -124,11 +130,15 @@ func (p *sentProc) match() {
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.next(node, toks[j].word)
-			if !ok {
-				break
+			if j == i {
+				node = lex.root[toks[i].word] // the first step, known to exist
+			} else {
+				next, ok := lex.nextEdge(node, toks[j].word)
+				if !ok {
+					break
+				}
+				node = next
 			}
-			node = next
 			if es := lex.nodes[node].entries; len(es) > 0 {
 				all := true
 				for k := range es {
