@@ -61,6 +61,9 @@ type lexicon struct {
 	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
 	// punct is what the lexicon knows of each one-byte ASCII key.
 	punct [utf8.RuneSelf]wordInfo
+	// shapeFlags is the token flags (sentProc.flags) of each token
+	// shape.
+	shapeFlags [64]uint8
 	// alnum classes each byte for the tokenizer: cDigit, cLower or
 	// cUpper for an ASCII digit or letter, 0 for any other byte.
 	alnum [256]uint8
@@ -115,6 +118,10 @@ func (l *lexicon) buildTable() {
 	}
 	for c := range l.punct {
 		l.punct[c] = l.info(string(rune(c)))
+	}
+	for sh := range l.shapeFlags {
+		t := token{shape: uint8(sh)}
+		l.shapeFlags[sh] = tokFlags(&t)
 	}
 	for c := range l.alnum {
 		switch {
@@ -186,19 +193,20 @@ type wordInfo struct {
 	key   string
 }
 
-// Word classes.
+// Word classes. The first three are the token flags fName, fScan and
+// fStarts of sentProc.flags, at the same bits.
 const (
 	wParticle   uint16 = 1 << iota // von, de, van ...
+	wScan                          // may open a pair phrase or be a pronoun (sentProc.scan)
+	wStarts                        // some registry name begins with the word (startsName)
 	wStop                          // never part of a person's name
 	wOrgHead                       // ends an organisation's name
 	wCompass                       // opens the name of a front or region
 	wDocHead                       // ends the name of a document named after a person
-	wScan                          // may open a pair phrase or be a pronoun (sentProc.scan)
 	wRoleMod                       // roleModifiers
 	wRolePrep                      // rolePreps
 	wListCue                       // listCues
 	wDeterminer                    // determiners
-	wStarts                        // some registry name begins with the word (startsName)
 )
 
 // scanWords are the words sentProc.scan looks at when they are neither

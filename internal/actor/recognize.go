@@ -62,6 +62,37 @@ type sentProc struct {
 	arena  *strArena
 	// known says that every token has its lexicon info already.
 	known bool
+	// flags holds per token what the skip loops of match, findNames
+	// and scan test (fStarts ...), one byte for the fields of three
+	// slices.
+	flags []uint8
+}
+
+// Token flags of sentProc.flags.
+const (
+	fName   uint8 = 1 << iota // may open a person's name: a capitalised word or a particle (wParticle)
+	fScan                     // scan looks at it: wScan or capitalised
+	fStarts                   // a registry name may begin here (wStarts)
+	fItem                     // in a registry name found (itemAt >= 0)
+	fInName                   // in a person's name found (inName >= 0)
+)
+
+// classFlags are the word classes that are token flags at the same bits.
+const classFlags = wParticle | wScan | wStarts
+
+// tokFlags is the flags of t that do not depend on the names found.
+func tokFlags(t *token) uint8 {
+	var f uint8
+	if t.class&wStarts != 0 {
+		f |= fStarts
+	}
+	if t.shape&(tCap|tWord|tDigit) == tCap|tWord || t.class&wParticle != 0 {
+		f |= fName
+	}
+	if t.class&wScan != 0 || t.shape&tCap != 0 {
+		f |= fScan
+	}
+	return f
 }
 
 // nameSpan is a person's name in the sentence.
@@ -105,10 +136,6 @@ func grow[T any](s []T, n int) []T {
 func (p *sentProc) match() {
 	lex := p.r.lex
 	n := len(p.toks)
-	p.itemAt = grow(p.itemAt, n)
-	for i := range p.itemAt {
-		p.itemAt[i] = -1
-	}
 	if !p.known {
 		for i := range p.toks {
 			if !p.toks[i].known {
@@ -117,10 +144,17 @@ func (p *sentProc) match() {
 		}
 	}
 	toks := p.toks
+	p.itemAt = grow(p.itemAt, n)
+	p.flags = grow(p.flags, n)
+	itemAt, flags := p.itemAt[:n], p.flags[:n]
+	for i := range toks {
+		itemAt[i] = -1
+		// tokFlags(&toks[i]), by table.
+		flags[i] = uint8(toks[i].class&classFlags) | lex.shapeFlags[toks[i].shape&63]
+	}
 	for i := 0; i < n; {
-		// Most words begin no name: skip them in a tight loop (the class
-		// says what startsName would).
-		for i < n && toks[i].class&wStarts == 0 {
+		// Most words begin no name: skip them in a tight loop.
+		for i < n && flags[i]&fStarts == 0 {
 			i++
 		}
 		if i == n {
@@ -170,7 +204,8 @@ func (p *sentProc) match() {
 		}
 		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best, mask: mask})
 		for k := i; k < bestHi; k++ {
-			p.itemAt[k] = idx
+			itemAt[k] = idx
+			flags[k] |= fItem
 		}
 		i = bestHi
 	}
@@ -378,11 +413,11 @@ func (p *sentProc) findNames() {
 	for i := range p.inName {
 		p.inName[i] = -1
 	}
-	itemAt, toks := p.itemAt[:n], p.toks[:n]
+	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Words in no registry name that can open no name are passed
-		// over in a tight loop (mayStartName's test, inline).
-		for i < n && itemAt[i] < 0 && toks[i].shape&(tCap|tWord|tDigit) != tCap|tWord && toks[i].class&wParticle == 0 {
+		// over in a tight loop (mayStartName's test, in fName).
+		for i < n && flags[i]&(fItem|fName) == 0 {
 			i++
 		}
 		if i == n {
@@ -431,6 +466,7 @@ func (p *sentProc) addName(ns nameSpan) int {
 	p.names = append(p.names, ns)
 	for k := ns.lo; k < ns.hi; k++ {
 		p.inName[k] = idx
+		p.flags[k] |= fInName
 	}
 	return ns.hi
 }
@@ -913,10 +949,10 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 // organisations, pair phrases and pronouns into candidates.
 func (p *sentProc) scan() {
 	n := len(p.toks)
-	inName, itemAt, toks := p.inName[:n], p.itemAt[:n], p.toks[:n]
+	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Nothing below starts at a plain word: skip them in a tight loop.
-		for i < n && inName[i] < 0 && itemAt[i] < 0 && toks[i].class&wScan == 0 && toks[i].shape&tCap == 0 {
+		for i < n && flags[i]&(fInName|fItem|fScan) == 0 {
 			i++
 		}
 		if i == n {

@@ -73,3 +73,22 @@ func FuzzTokenizeWith(f *testing.F) {
 		checkTokenizeWith(t, r.lex, text, len(text)/3, 2*len(text)/3)
 	})
 }
+
+// TestTokenFlagsTable checks that match's flags by table (class bits at
+// the flags' places, shapeFlags for the shape) equal tokFlags for every
+// shape and class.
+func TestTokenFlagsTable(t *testing.T) {
+	r, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for shape := 0; shape < 64; shape++ {
+		for class := 0; class < 1<<11; class++ {
+			tok := token{shape: uint8(shape), class: uint16(class)}
+			got := uint8(tok.class&classFlags) | r.lex.shapeFlags[tok.shape&63]
+			if want := tokFlags(&tok); got != want {
+				t.Fatalf("shape %b class %b: flags %b, want %b", shape, class, got, want)
+			}
+		}
+	}
+}
