@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -57,7 +59,7 @@ type sentProc struct {
 	sent   int
 	out    []cand
 	names  []nameSpan
-	inName []int   // token -> index of the name covering it, or -1
+	inName []int   // token -> index of the name covering it, where flags has fInName
 	ents   []entry // storage for the items' entries
 	arena  *strArena
 	// known says that every token has its lexicon info already.
@@ -74,11 +76,27 @@ const (
 	fScan                     // scan looks at it: wScan or capitalised
 	fStarts                   // a registry name may begin here (wStarts)
 	fItem                     // in a registry name found (itemAt >= 0)
-	fInName                   // in a person's name found (inName >= 0)
+	fInName                   // in a person's name found (inName holds its index)
 )
 
 // classFlags are the word classes that are token flags at the same bits.
 const classFlags = wParticle | wScan | wStarts
+
+// skipFlags returns the first index from i whose flags have a bit of m,
+// or len(flags): eight tokens at a time.
+func skipFlags(flags []uint8, i int, m uint8) int {
+	rep := uint64(m) * 0x0101010101010101
+	for i+8 <= len(flags) {
+		if x := binary.LittleEndian.Uint64(flags[i:]) & rep; x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+		i += 8
+	}
+	for i < len(flags) && flags[i]&m == 0 {
+		i++
+	}
+	return i
+}
 
 // tokFlags is the flags of t that do not depend on the names found.
 func tokFlags(t *token) uint8 {
@@ -154,9 +172,7 @@ func (p *sentProc) match() {
 	}
 	for i := 0; i < n; {
 		// Most words begin no name: skip them in a tight loop.
-		for i < n && flags[i]&fStarts == 0 {
-			i++
-		}
+		i = skipFlags(flags, i, fStarts)
 		if i == n {
 			break
 		}
@@ -409,17 +425,13 @@ func (p *sentProc) key(i int) string {
 // sequences opened by a given name or a title.
 func (p *sentProc) findNames() {
 	n := len(p.toks)
+	// inName[i] is set, and read, only where flags[i] has fInName.
 	p.inName = grow(p.inName, n)
-	for i := range p.inName {
-		p.inName[i] = -1
-	}
 	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Words in no registry name that can open no name are passed
 		// over in a tight loop (mayStartName's test, in fName).
-		for i < n && flags[i]&(fItem|fName) == 0 {
-			i++
-		}
+		i = skipFlags(flags, i, fItem|fName)
 		if i == n {
 			break
 		}
@@ -902,7 +914,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 }
 
 func (p *sentProc) inNameAt(i int) bool {
-	return i < len(p.inName) && p.inName[i] >= 0
+	return i < len(p.flags) && p.flags[i]&fInName != 0
 }
 
 // underAffiliation reads "the Soviet embassy under Adolph Joffe", "the
@@ -952,14 +964,12 @@ func (p *sentProc) scan() {
 	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Nothing below starts at a plain word: skip them in a tight loop.
-		for i < n && flags[i]&(fInName|fItem|fScan) == 0 {
-			i++
-		}
+		i = skipFlags(flags, i, fInName|fItem|fScan)
 		if i == n {
 			break
 		}
-		if ni := p.inName[i]; ni >= 0 {
-			ns := p.names[ni]
+		if flags[i]&fInName != 0 {
+			ns := p.names[p.inName[i]]
 			c := cand{kind: cPerson, entries: ns.reg, cue: ns.cue, role: ns.role, state: ns.affState, org: ns.affOrg,
 				name: p.tokText(ns.lo, ns.hi), via: "name"}
 			if ns.reg != nil {
@@ -1165,7 +1175,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 			head = h
 		}
 	}
-	if head != nil && p.inName[head.lo] < 0 {
+	if head != nil && p.flags[head.lo]&fInName == 0 {
 		if nr, ok := head.first(eNoun); ok {
 			next := head.hi
 			isHead := true
@@ -1374,7 +1384,7 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	free := func(j int) bool {
-		if p.inName[j] >= 0 {
+		if p.flags[j]&fInName != 0 {
 			return false
 		}
 		if p.itemAt[j] < 0 {

@@ -92,3 +92,31 @@ func TestTokenFlagsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipFlags checks skipFlags against a byte-by-byte scan at every
+// start, for runs shorter and longer than eight.
+func TestSkipFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		flags []uint8
+	}{
+		{"empty", nil},
+		{"none", make([]uint8, 19)},
+		{"short", []uint8{0, 0, fScan, 0, fItem}},
+		{"long gaps", []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, fName, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, fStarts | fScan, 0, fInName}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, m := range []uint8{fStarts, fItem | fName, fInName | fItem | fScan} {
+				for i := 0; i <= len(tc.flags); i++ {
+					want := i
+					for want < len(tc.flags) && tc.flags[want]&m == 0 {
+						want++
+					}
+					if got := skipFlags(tc.flags, i, m); got != want {
+						t.Errorf("skipFlags(%v, %d, %b) = %d, want %d", tc.flags, i, m, got, want)
+					}
+				}
+			}
+		})
+	}
+}
