@@ -59,6 +59,10 @@ type lexicon struct {
 	// it computes while reading the word, without building its key.
 	words []wordInfo
 	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
+	// prefix holds, by index into words, a key of at most eight bytes as
+	// a little-endian number (0 for a longer key): with the hash, one
+	// comparison finds a short word (see load8).
+	prefix []uint64
 	// punct is what the lexicon knows of each one-byte ASCII key.
 	punct [utf8.RuneSelf]wordInfo
 	// shapeFlags is the token flags (sentProc.flags) of each token
@@ -68,6 +72,10 @@ type lexicon struct {
 	// cUpper for an ASCII digit or letter, 0 for any other byte.
 	alnum [256]uint8
 }
+
+// lowerBits is bit 0x20 of every byte: or'd into an ASCII letter or digit
+// it gives the lower case.
+const lowerBits uint64 = 0x2020202020202020
 
 // Byte classes of lexicon.alnum.
 const (
@@ -115,6 +123,13 @@ func (l *lexicon) buildTable() {
 			h = (h + 1) & mask
 		}
 		l.slots[h] = uint64(kh)<<32 | uint64(len(l.words))
+		var x uint64
+		if len(k) <= 8 {
+			for b := len(k) - 1; b >= 0; b-- {
+				x = x<<8 | uint64(k[b])
+			}
+		}
+		l.prefix = append(l.prefix, x)
 	}
 	for c := range l.punct {
 		l.punct[c] = l.info(string(rune(c)))
@@ -142,6 +157,30 @@ func (l *lexicon) lookup(text string, i, j int, h uint32) (wordInfo, bool) {
 		return wordInfo{id: -1}, false
 	}
 	return l.words[k], true
+}
+
+// load8 is text[i:j] (j-i from 1 to 8, i+8 <= len(text)) as a
+// little-endian number, the bytes from j on zero: one load.
+func load8(text string, i, j int) uint64 {
+	b := text[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	return x & (^uint64(0) >> (64 - 8*uint(j-i)))
+}
+
+// findShort is find for a word of one to eight bytes given by its load8
+// form x (a key the word holds in upper case when x is lowered first).
+func (l *lexicon) findShort(x uint64, h uint32) int32 {
+	mask := uint32(len(l.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == h && l.prefix[uint32(s)-1] == x {
+			return int32(uint32(s) - 1)
+		}
+	}
 }
 
 // find returns the index in words of the key w of hash h, or -1.

@@ -390,7 +390,15 @@ func lexWord(t *token, text string, i, j int, f uint8, h uint32, lex *lexicon, a
 		}
 	}
 	t.known = true
-	if k := lex.findFold(text[i:j], h); k >= 0 {
+	var k int32
+	if j-i <= 8 && i+8 <= len(text) {
+		// Lower case by bit 0x20 of every byte (the word is ASCII letters
+		// and digits).
+		k = lex.findShort(load8(text, i, j)|(lowerBits&(^uint64(0)>>(64-8*uint(j-i)))), h)
+	} else {
+		k = lex.findFold(text[i:j], h)
+	}
+	if k >= 0 {
 		w := &lex.words[k]
 		t.key, t.word, t.class = w.key, w.id, w.class
 		return
