@@ -251,14 +251,9 @@ func (p *sentProc) itemEnd(i int) *item {
 	return it
 }
 
-func (it *item) has(kinds ...entryKind) bool {
-	for _, k := range kinds {
-		if it.mask&(1<<k) != 0 {
-			return true
-		}
-	}
-	return false
-}
+// hasAny reports whether the item has an entry of a kind in mask (a set
+// of 1<<kind, a constant at every call).
+func (it *item) hasAny(mask uint32) bool { return it.mask&mask != 0 }
 
 func (it *item) only(kinds ...entryKind) []entry {
 	var out []entry
@@ -318,15 +313,6 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 // generation is thirty years in YYYYMMDD units.
 const generation = 300000
 
-// kinds makes a mask of entry kinds.
-func kinds(ks ...entryKind) uint32 {
-	var m uint32
-	for _, k := range ks {
-		m |= 1 << k
-	}
-	return m
-}
-
 // chooseK chooses among the item's meanings of the kinds in mask.
 func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
 	return chooseEntryMask(p.r, it.entries, mask, p.day, Period{From: p.lo, To: p.hi})
@@ -335,7 +321,8 @@ func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
 // chooseEntryMask is chooseEntry over the entries of the kinds in mask.
 func chooseEntryMask(r *Registry, es []entry, mask uint32, day Day, rng Period) (entry, bool) {
 	best, bestDist := -1, int64(-1)
-	for i, e := range es {
+	for i := range es {
+		e := &es[i]
 		if mask&(1<<e.kind) == 0 {
 			continue
 		}
@@ -435,7 +422,7 @@ func (p *sentProc) findNames() {
 		if i == n {
 			break
 		}
-		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
+		if it := p.itemStart(i); it != nil && it.hasAny(1<<ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
 			ns := nameSpan{lo: it.lo, hi: it.hi, reg: p.only(it, ePersonName), full: true}
 			i = p.addName(ns)
 			continue
@@ -519,7 +506,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 			return
 		}
 		it := p.itemStart(j)
-		if it == nil || !it.has(eAdjective) {
+		if it == nil || !it.hasAny(1<<eAdjective) {
 			continue
 		}
 		head := p.itemStart(it.hi)
@@ -531,7 +518,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 		}
 		for _, e := range head.entries {
 			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
-				if a, ok := p.chooseK(it, kinds(eAdjective)); ok {
+				if a, ok := p.chooseK(it, 1<<eAdjective); ok {
 					ns.affState = p.r.States[a.ref].Code
 				}
 				return
@@ -554,7 +541,7 @@ func (p *sentProc) inNameIdx(i int) int {
 // combiningHere reports whether the item is a combining form before a
 // hyphen ("Franco-Soviet"), not a name.
 func (p *sentProc) combiningHere(it *item) bool {
-	return it.has(eCombining) && p.key(it.hi) == "-" && p.toks[it.hi].start == p.toks[it.hi-1].end
+	return it.hasAny(1<<eCombining) && p.key(it.hi) == "-" && p.toks[it.hi].start == p.toks[it.hi-1].end
 }
 
 func (p *sentProc) isParticle(i int) bool {
@@ -579,7 +566,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 		tk := p.toks[j]
 		if it := p.itemStart(j); it != nil {
 			switch {
-			case it.hi == j+1 && it.has(eGiven) && words == given && !it.has(eStateName, eAdjective, eCapital, eOrgName):
+			case it.hi == j+1 && it.hasAny(1<<eGiven) && words == given && !it.hasAny(1<<eStateName|1<<eAdjective|1<<eCapital|1<<eOrgName):
 				given++
 				words++
 				j++
@@ -593,7 +580,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			case j > i && it.hi == j+1 && (tk.key == "graf" || tk.key == "freiherr") && (p.isParticle(j+1) || j+1 < n && p.toks[j+1].is(tCap)):
 				j++
 				continue
-			case j > i && given > 0 && it.has(ePersonName):
+			case j > i && given > 0 && it.hasAny(1<<ePersonName):
 				reg = p.only(it, ePersonName)
 				words++
 				j = it.hi
@@ -725,7 +712,7 @@ func (p *sentProc) hasCue(i int) bool {
 // capitalised title ("General", "Mr.") or a lower-case office that names
 // a person ("ambassador").
 func (p *sentProc) isCue(it *item) bool {
-	if !it.has(eOffice) {
+	if !it.hasAny(1 << eOffice) {
 		return false
 	}
 	if p.toks[it.lo].is(tCap) {
@@ -754,7 +741,7 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 	k := ns.lo - 1
 	for k >= 0 {
 		if it := p.itemEnd(k + 1); it != nil {
-			if it.has(eOffice, eAdjective, eStateName, eOrgName, eCapital, eDefinite) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+			if it.hasAny(1<<eOffice|1<<eAdjective|1<<eStateName|1<<eOrgName|1<<eCapital|1<<eDefinite) || (it.hasAny(1<<ePersonName) && p.key(it.hi) == "'s") {
 				k = it.lo - 1
 				continue
 			}
@@ -800,8 +787,8 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 		if it := p.itemStart(i); it != nil {
 			poss := p.key(it.hi) == "'s"
 			switch {
-			case it.has(eOffice, eDefinite):
-				office = office || loose || p.isCue(it) || it.has(eDefinite)
+			case it.hasAny(1<<eOffice | 1<<eDefinite):
+				office = office || loose || p.isCue(it) || it.hasAny(1<<eDefinite)
 				for _, e := range it.entries {
 					if e.kind != eOffice {
 						continue
@@ -810,7 +797,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 						titled = true
 					}
 				}
-				if it.has(eDefinite) {
+				if it.hasAny(1 << eDefinite) {
 					titled = true
 				}
 				for _, e := range it.entries {
@@ -821,22 +808,22 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 						state = o.State
 					}
 				}
-			case it.has(ePersonName) && poss:
-				if e, ok := p.chooseK(it, kinds(ePersonName)); ok && state == "" {
+			case it.hasAny(1<<ePersonName) && poss:
+				if e, ok := p.chooseK(it, 1<<ePersonName); ok && state == "" {
 					state = p.r.StateAt(p.r.Persons[e.ref].ID, p.day)
 				}
-			case it.has(eOrgName):
+			case it.hasAny(1 << eOrgName):
 				if prep != "to" {
-					if e, ok := p.chooseK(it, kinds(eOrgName)); ok && org == "" {
+					if e, ok := p.chooseK(it, 1<<eOrgName); ok && org == "" {
 						org = p.r.Orgs[e.ref].ID
 						if state == "" {
 							state = p.r.Orgs[e.ref].State
 						}
 					}
 				}
-			case it.has(eAdjective, eStateName):
+			case it.hasAny(1<<eAdjective | 1<<eStateName):
 				if prep == "" || prep == "of" || prep == "for" || poss {
-					if e, ok := p.chooseK(it, kinds(eAdjective, eStateName)); ok && state == "" {
+					if e, ok := p.chooseK(it, (1<<eAdjective | 1<<eStateName)); ok && state == "" {
 						state = p.r.States[e.ref].Code
 					}
 				}
@@ -882,7 +869,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 	start := j
 	for j < n {
 		if it := p.itemStart(j); it != nil {
-			if it.has(eOffice, eDefinite, eAdjective, eStateName, eOrgName, eCapital) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+			if it.hasAny(1<<eOffice|1<<eDefinite|1<<eAdjective|1<<eStateName|1<<eOrgName|1<<eCapital) || (it.hasAny(1<<ePersonName) && p.key(it.hi) == "'s") {
 				j = it.hi
 				continue
 			}
@@ -937,18 +924,18 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 		return
 	}
 	switch {
-	case it.has(eOrgName):
-		if e, ok := p.chooseK(it, kinds(eOrgName)); ok {
+	case it.hasAny(1 << eOrgName):
+		if e, ok := p.chooseK(it, 1<<eOrgName); ok {
 			ns.affOrg = p.r.Orgs[e.ref].ID
 			ns.affState = p.r.Orgs[e.ref].State
 		}
-	case it.has(eStateName):
-		if e, ok := p.chooseK(it, kinds(eStateName)); ok {
+	case it.hasAny(1 << eStateName):
+		if e, ok := p.chooseK(it, 1<<eStateName); ok {
 			ns.affState = p.r.States[e.ref].Code
 		}
-	case it.has(eNoun):
-		if adj := p.itemEnd(it.lo); adj != nil && adj.has(eAdjective) {
-			if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
+	case it.hasAny(1 << eNoun):
+		if adj := p.itemEnd(it.lo); adj != nil && adj.hasAny(1<<eAdjective) {
+			if e, ok := p.chooseK(adj, 1<<eAdjective); ok {
 				ns.affState = p.r.States[e.ref].Code
 			}
 		}
@@ -1018,12 +1005,12 @@ func (p *sentProc) scanItem(it *item) int {
 	n := len(p.toks)
 	switch {
 	case p.combiningHere(it):
-		if e, ok := p.chooseK(it, kinds(eCombining)); ok {
+		if e, ok := p.chooseK(it, 1<<eCombining); ok {
 			p.emit(cand{kind: cState, actor: p.r.States[e.ref].Code, state: p.r.States[e.ref].Code, via: "demonym"}, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eStateName, eOrgName, eSeat):
-		e, ok := p.chooseK(it, kinds(eStateName, eOrgName, eSeat))
+	case it.hasAny(1<<eStateName | 1<<eOrgName | 1<<eSeat):
+		e, ok := p.chooseK(it, (1<<eStateName | 1<<eOrgName | 1<<eSeat))
 		if ok && e.kind == eStateName {
 			e = p.notTheSame(it, e)
 		}
@@ -1061,26 +1048,26 @@ func (p *sentProc) scanItem(it *item) int {
 			p.emit(c, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eAdjective):
+	case it.hasAny(1 << eAdjective):
 		return p.demonymPhrase(it)
-	case it.has(ePlural):
+	case it.hasAny(1 << ePlural):
 		p.plural(it)
 		return it.hi
-	case it.has(eCapital):
-		if e, ok := p.chooseK(it, kinds(eCapital)); ok && p.politicalCapital(it) {
+	case it.hasAny(1 << eCapital):
+		if e, ok := p.chooseK(it, 1<<eCapital); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eDefinite):
+	case it.hasAny(1 << eDefinite):
 		if p.key(it.lo-1) == "the" || p.toks[it.lo].is(tCap) {
 			p.holder(p.only(it, eDefinite), "", it.lo, it.hi, "title")
 		}
 		return it.hi
-	case it.has(eStateWeak, eOrgWeak):
+	case it.hasAny(1<<eStateWeak | 1<<eOrgWeak):
 		p.emit(cand{kind: cWeak, entries: it.only(eStateWeak, eOrgWeak), via: "alias"}, it.lo, it.hi)
 		return it.hi
-	case it.has(eOrgAnaphor):
+	case it.hasAny(1 << eOrgAnaphor):
 		p.emit(cand{kind: cAnaphor, entries: p.only(it, eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
 		return it.hi
 	}
@@ -1153,7 +1140,7 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, ok := p.chooseK(it, kinds(eAdjective))
+	e, ok := p.chooseK(it, 1<<eAdjective)
 	if !ok {
 		return it.hi
 	}
@@ -1171,7 +1158,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	// Head noun right after, or after one lower-case modifier.
 	head := p.itemStart(j)
 	if head == nil && j+1 < n && p.toks[j].is(tWord) && !p.toks[j].is(tCap) && !functionWords[p.toks[j].key] {
-		if h := p.itemStart(j + 1); h != nil && h.has(eNoun) {
+		if h := p.itemStart(j + 1); h != nil && h.hasAny(1<<eNoun) {
 			head = h
 		}
 	}
@@ -1190,7 +1177,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				switch rule.Refers {
 				case "state":
 					c := cand{kind: cState, actor: code, state: code, via: "demonym"}
-					if head.has(eOffice) {
+					if head.hasAny(1 << eOffice) {
 						c.role = p.tokText(it.hi, head.hi)
 					}
 					p.emit(c, it.lo, head.hi)
@@ -1211,7 +1198,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 		}
 		nr, hasNoun := head.first(eNoun)
 		adjUse := head.hi < n && hasNoun && nr.adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
-		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
+		if head.lo == it.hi && head.hasAny(1<<eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
 			if p.holder(p.only(head, eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
@@ -1245,7 +1232,7 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, ok := p.chooseK(it, kinds(ePlural))
+	e, ok := p.chooseK(it, 1<<ePlural)
 	if !ok {
 		return
 	}
@@ -1257,7 +1244,7 @@ func (p *sentProc) plural(it *item) {
 		group = false
 	case it.lo > 0 && (p.toks[it.lo-1].is(tDigit) || groupQualifiers[prev]):
 		group = true
-	case p.itemEnd(it.lo) != nil && p.itemEnd(it.lo).has(eAdjective, eStateName):
+	case p.itemEnd(it.lo) != nil && p.itemEnd(it.lo).hasAny(1<<eAdjective|1<<eStateName):
 		group = true
 	case it.lo > 0 && p.toks[it.lo-1].is(tCap) && p.itemAt[it.lo-1] < 0 && p.toks[it.lo-1].is(tWord):
 		group = true // "Sudetenland Germans", "Volga Germans"
@@ -1265,10 +1252,10 @@ func (p *sentProc) plural(it *item) {
 		group = true
 	case prev == "," || prev == "as" || prev == "and":
 		// A list of peoples: "(such as Germans, Poles, Finns)".
-		if k := p.itemEnd(it.lo - 1); k != nil && k.has(ePlural) {
+		if k := p.itemEnd(it.lo - 1); k != nil && k.hasAny(1<<ePlural) {
 			group = true
 		}
-		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(ePlural) && (p.key(it.hi) == "," || p.key(it.hi) == "and") {
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.hasAny(1<<ePlural) && (p.key(it.hi) == "," || p.key(it.hi) == "and") {
 			group = true
 		}
 		if prev == "as" && p.key(it.lo-2) == "such" {
@@ -1300,7 +1287,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 		prev := p.key(it.lo - 1)
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
-	if nx := p.itemStart(it.hi); nx != nil && nx.has(eNoun) {
+	if nx := p.itemStart(it.hi); nx != nil && nx.hasAny(1<<eNoun) {
 		for _, e := range nx.entries {
 			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
 				return true // "Berlin officials"
@@ -1319,7 +1306,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	switch prev {
 	case "to", "with", "from", "in":
 		before := p.key(k - 1)
-		if p.itemEnd(k) != nil && p.itemEnd(k).has(eOffice) {
+		if p.itemEnd(k) != nil && p.itemEnd(k).hasAny(1<<eOffice) {
 			return true // "ambassador to Berlin", "representative in Berlin"
 		}
 		if prev == "in" {
@@ -1332,12 +1319,12 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	}
 	// Two capitals coordinated act together: "bring Moscow and Berlin closer".
 	if next == "and" && it.hi+1 < n {
-		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(eCapital) && prev != "between" && prev != "in" && prev != "from" && prev != "to" && prev != "near" {
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.hasAny(1<<eCapital) && prev != "between" && prev != "in" && prev != "from" && prev != "to" && prev != "near" {
 			return true
 		}
 	}
 	if prev == "and" {
-		if pv := p.itemEnd(k); pv != nil && pv.has(eCapital) {
+		if pv := p.itemEnd(k); pv != nil && pv.hasAny(1<<eCapital) {
 			before := p.key(pv.lo - 1)
 			return before != "between" && before != "in" && before != "from" && before != "to" && before != "near"
 		}
@@ -1391,7 +1378,7 @@ func (p *sentProc) scanOrgName(i int) int {
 			return true
 		}
 		it := &p.items[p.itemAt[j]]
-		return it.hi == it.lo+1 && it.onlyOf(kinds(eNoun, eOffice, eGiven))
+		return it.hi == it.lo+1 && it.onlyOf((1<<eNoun | 1<<eOffice | 1<<eGiven))
 	}
 	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
@@ -1419,8 +1406,8 @@ func (p *sentProc) scanOrgName(i int) int {
 	}
 	name := p.tokText(i, last)
 	c := cand{kind: cOrg, actor: p.arena.prefixSlug("org:", name), name: name, via: "name"}
-	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
-		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
+	if adj := p.itemEnd(i); adj != nil && adj.hasAny(1<<eAdjective) {
+		if e, ok := p.chooseK(adj, 1<<eAdjective); ok {
 			c.state = p.r.States[e.ref].Code
 		}
 	}
