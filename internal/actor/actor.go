@@ -1149,37 +1149,36 @@ func (rs *resolver) finish(n int) {
 }
 
 // damerau is the optimal-string-alignment distance of two keys (bytes of
-// folded ASCII), capped: any distance above 1 is reported as 2.
+// folded ASCII), capped: any distance above 1 is reported as 2 (and so is
+// any distance between keys longer than 63 bytes). A distance of 1 is one
+// edit, so it is found in one pass: a byte changed, two neighbours
+// swapped, or a byte added or dropped.
 func damerau(a, b string) int {
 	if abs(len(a)-len(b)) > 1 || len(a) > 63 || len(b) > 63 {
 		return 2
 	}
-	var rows [3][64]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > 1 {
-			return 2
-		}
-		prev2, prev, cur = prev, cur, prev2
+	p := 0 // the first byte that differs
+	for p < len(a) && a[p] == b[p] {
+		p++
 	}
-	return min(prev[len(b)], 2)
+	if len(a) < len(b) {
+		if a[p:] == b[p+1:] {
+			return 1
+		}
+		return 2
+	}
+	switch {
+	case p == len(a):
+		return 0
+	case a[p+1:] == b[p+1:]:
+		return 1
+	case p+1 < len(a) && a[p] == b[p+1] && a[p+1] == b[p] && a[p+2:] == b[p+2:]:
+		return 1
+	}
+	return 2
 }
 
 func abs(x int) int {
