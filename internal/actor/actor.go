@@ -174,6 +174,31 @@ type resolver struct {
 	ones []string
 	// idCache holds byID lookups lately made (see actorIndex).
 	idCache [32]idIndex
+	// regimes holds RegimeAt answers lately given (see regimeAt).
+	regimes [16]regimeOn
+}
+
+// regimeOn is the regime of a state on a day.
+type regimeOn struct {
+	state  string
+	day    Day
+	regime string
+}
+
+// regimeAt is rs.r.RegimeAt(state, d). The mentions of a sentence, and of
+// the sentences of one date, ask it the same question over and over: a
+// small cache, slotted by the code's bytes, answers.
+func (rs *resolver) regimeAt(state string, d Day) string {
+	if state == "" {
+		return rs.r.RegimeAt(state, d)
+	}
+	c := &rs.regimes[(int(state[0])*3^int(state[len(state)-1])^len(state))&(len(rs.regimes)-1)]
+	if c.state == state && c.day == d {
+		return c.regime
+	}
+	r := rs.r.RegimeAt(state, d)
+	*c = regimeOn{state: state, day: d, regime: r}
+	return r
 }
 
 // aliasKey is an actor (its index) and one of its aliases.
@@ -438,28 +463,22 @@ func (rs *resolver) merged(n int, out []doc.Mention) int {
 
 // mention appends a mention of actor for candidate c.
 func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Mention {
+	// Made in place: a Mention is large, and copying it twice cost more
+	// than filling it.
+	rs.mentions = append(rs.mentions, doc.Mention{})
+	m := &rs.mentions[len(rs.mentions)-1]
 	clean := doc.Span{Start: c.lo, End: c.hi}
-	m := doc.Mention{
-		Span:     rs.d.RawSpan(clean),
-		Clean:    clean,
-		Text:     rs.d.Text[c.lo:c.hi],
-		Actor:    actorID,
-		Kind:     kind,
-		State:    state,
-		Role:     c.role,
-		Via:      via,
-		Sentence: c.sent,
-		Org:      c.org,
-	}
+	m.Span, m.Clean = rs.d.RawSpan(clean), clean
+	m.Text, m.Actor, m.Kind, m.State = rs.d.Text[c.lo:c.hi], actorID, kind, state
+	m.Role, m.Via, m.Sentence, m.Org = c.role, via, c.sent, c.org
 	if state != "" {
 		if c.regime != "" && state == c.state {
 			m.Regime = c.regime
 		} else {
-			m.Regime = rs.r.RegimeAt(state, rs.day(c.sent))
+			m.Regime = rs.regimeAt(state, rs.day(c.sent))
 		}
 	}
-	rs.mentions = append(rs.mentions, m)
-	return &rs.mentions[len(rs.mentions)-1]
+	return m
 }
 
 // actor returns the document's actor with the id, creating it.
@@ -1095,7 +1114,10 @@ func (rs *resolver) finish(n int) {
 		if m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		alias := strings.TrimSpace(m.Text)
+		alias := m.Text
+		if t := alias; t == "" || t[0] <= ' ' || t[0] >= utf8.RuneSelf || t[len(t)-1] <= ' ' || t[len(t)-1] >= utf8.RuneSelf {
+			alias = strings.TrimSpace(t) // else it has no space to trim
+		}
 		if used[ai]-1 > few {
 			if many[aliasKey{ai, alias}] {
 				continue
