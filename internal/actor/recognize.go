@@ -553,7 +553,7 @@ func (p *sentProc) isParticle(i int) bool {
 // skip the words looked at.
 func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	n := len(p.toks)
-	t := p.toks[i]
+	t := &p.toks[i]
 	startsName := t.is(tCap) && t.is(tWord) && !t.is(tDigit)
 	if !startsName && !(p.isParticle(i) && i+1 < n && (p.toks[i+1].is(tCap) || p.isParticle(i+1))) {
 		return i, nameSpan{}, false
@@ -563,7 +563,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	end := -1
 	var reg []entry
 	for j < n {
-		tk := p.toks[j]
+		tk := &p.toks[j]
 		if it := p.itemStart(j); it != nil {
 			switch {
 			case it.hi == j+1 && it.hasAny(1<<eGiven) && words == given && !it.hasAny(1<<eStateName|1<<eAdjective|1<<eCapital|1<<eOrgName):
@@ -1363,7 +1363,7 @@ func (p *sentProc) scanPair(i int) int {
 // Industrialists", "Popular Front".
 func (p *sentProc) scanOrgName(i int) int {
 	n := len(p.toks)
-	t := p.toks[i]
+	t := &p.toks[i]
 	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.toks[i].class&wCompass != 0 {
 		return i
 	}
@@ -1382,7 +1382,7 @@ func (p *sentProc) scanOrgName(i int) int {
 	}
 	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
-		tk := p.toks[j]
+		tk := &p.toks[j]
 		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
 			headLast = p.toks[j].class&wOrgHead != 0
 			if headLast {

@@ -28,7 +28,7 @@ type token struct {
 	known bool
 }
 
-func (t token) is(f uint8) bool { return t.shape&f != 0 }
+func (t *token) is(f uint8) bool { return t.shape&f != 0 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
