@@ -172,6 +172,64 @@ type resolver struct {
 	block  int
 	// ones is the current block of appendOne.
 	ones []string
+	// idCache holds byID lookups lately made (see actorIndex).
+	idCache [32]idIndex
+	// regimes holds RegimeAt answers lately given (see regimeAt).
+	regimes [16]regimeOn
+}
+
+// regimeOn is the regime of a state on a day.
+type regimeOn struct {
+	state  string
+	day    Day
+	regime string
+}
+
+// regimeAt is rs.r.RegimeAt(state, d). The mentions of a sentence, and of
+// the sentences of one date, ask it the same question over and over: a
+// small cache, slotted by the code's bytes, answers.
+func (rs *resolver) regimeAt(state string, d Day) string {
+	if state == "" {
+		return rs.r.RegimeAt(state, d)
+	}
+	c := &rs.regimes[(int(state[0])*3^int(state[len(state)-1])^len(state))&(len(rs.regimes)-1)]
+	if c.state == state && c.day == d {
+		return c.regime
+	}
+	r := rs.r.RegimeAt(state, d)
+	*c = regimeOn{state: state, day: d, regime: r}
+	return r
+}
+
+// aliasKey is an actor (its index) and one of its aliases.
+type aliasKey struct {
+	actor int32
+	alias string
+}
+
+// idIndex is an actor id and its index in resolver.actors.
+type idIndex struct {
+	id string
+	i  int32
+}
+
+// actorIndex is rs.byID[id]. A document names a few actors over and over,
+// so a small cache, slotted by the id's length and end bytes, answers most
+// lookups without hashing the id.
+func (rs *resolver) actorIndex(id string) (int32, bool) {
+	if id == "" {
+		i, ok := rs.byID[id]
+		return i, ok
+	}
+	c := &rs.idCache[(int(id[0])<<2^int(id[len(id)-1])^len(id))&(len(rs.idCache)-1)]
+	if c.id == id {
+		return c.i, true
+	}
+	i, ok := rs.byID[id]
+	if ok {
+		c.id, c.i = id, i
+	}
+	return i, ok
 }
 
 // appendOne is append(l, s), except that a list begun with s takes its
@@ -227,7 +285,7 @@ type docScratch struct {
 	// for finish
 	used, head []int32
 	aliases    []aliasOf
-	many       map[[2]string]bool
+	many       map[aliasKey]bool
 	// people are blocks of docPersons, used in turn (resolver.newPerson)
 	people [][]docPerson
 	dates  dateBufs
@@ -405,33 +463,27 @@ func (rs *resolver) merged(n int, out []doc.Mention) int {
 
 // mention appends a mention of actor for candidate c.
 func (rs *resolver) mention(c cand, actorID, kind, state, via string) *doc.Mention {
+	// Made in place: a Mention is large, and copying it twice cost more
+	// than filling it.
+	rs.mentions = append(rs.mentions, doc.Mention{})
+	m := &rs.mentions[len(rs.mentions)-1]
 	clean := doc.Span{Start: c.lo, End: c.hi}
-	m := doc.Mention{
-		Span:     rs.d.RawSpan(clean),
-		Clean:    clean,
-		Text:     rs.d.Text[c.lo:c.hi],
-		Actor:    actorID,
-		Kind:     kind,
-		State:    state,
-		Role:     c.role,
-		Via:      via,
-		Sentence: c.sent,
-		Org:      c.org,
-	}
+	m.Span, m.Clean = rs.d.RawSpan(clean), clean
+	m.Text, m.Actor, m.Kind, m.State = rs.d.Text[c.lo:c.hi], actorID, kind, state
+	m.Role, m.Via, m.Sentence, m.Org = c.role, via, c.sent, c.org
 	if state != "" {
 		if c.regime != "" && state == c.state {
 			m.Regime = c.regime
 		} else {
-			m.Regime = rs.r.RegimeAt(state, rs.day(c.sent))
+			m.Regime = rs.regimeAt(state, rs.day(c.sent))
 		}
 	}
-	rs.mentions = append(rs.mentions, m)
-	return &rs.mentions[len(rs.mentions)-1]
+	return m
 }
 
 // actor returns the document's actor with the id, creating it.
 func (rs *resolver) actor(id, name, kind string) *doc.Actor {
-	if i, ok := rs.byID[id]; ok {
+	if i, ok := rs.actorIndex(id); ok {
 		return &rs.actors[i]
 	}
 	rs.byID[id] = int32(len(rs.actors))
@@ -1052,7 +1104,7 @@ func (rs *resolver) finish(n int) {
 	}()
 	for i := range final {
 		m := &final[i]
-		ai, ok := rs.byID[m.Actor]
+		ai, ok := rs.actorIndex(m.Actor)
 		if !ok {
 			continue
 		}
@@ -1062,12 +1114,15 @@ func (rs *resolver) finish(n int) {
 		if m.Via == "pronoun" || m.Via == "pair" {
 			continue
 		}
-		alias := strings.TrimSpace(m.Text)
+		alias := m.Text
+		if t := alias; t == "" || t[0] <= ' ' || t[0] >= utf8.RuneSelf || t[len(t)-1] <= ' ' || t[len(t)-1] >= utf8.RuneSelf {
+			alias = strings.TrimSpace(t) // else it has no space to trim
+		}
 		if used[ai]-1 > few {
-			if many[[2]string{m.Actor, alias}] {
+			if many[aliasKey{ai, alias}] {
 				continue
 			}
-			many[[2]string{m.Actor, alias}] = true
+			many[aliasKey{ai, alias}] = true
 		} else {
 			seen := false
 			for k := head[ai]; k > 0; k = aliases[k-1].prev {
@@ -1086,10 +1141,10 @@ func (rs *resolver) finish(n int) {
 		if used[ai]-1 == few+1 {
 			// From now on a set: filled with the aliases so far.
 			if many == nil {
-				many = map[[2]string]bool{}
+				many = map[aliasKey]bool{}
 			}
 			for k := head[ai]; k > 0; k = aliases[k-1].prev {
-				many[[2]string{m.Actor, aliases[k-1].alias}] = true
+				many[aliasKey{ai, aliases[k-1].alias}] = true
 			}
 		}
 	}
@@ -1116,37 +1171,36 @@ func (rs *resolver) finish(n int) {
 }
 
 // damerau is the optimal-string-alignment distance of two keys (bytes of
-// folded ASCII), capped: any distance above 1 is reported as 2.
+// folded ASCII), capped: any distance above 1 is reported as 2 (and so is
+// any distance between keys longer than 63 bytes). A distance of 1 is one
+// edit, so it is found in one pass: a byte changed, two neighbours
+// swapped, or a byte added or dropped.
 func damerau(a, b string) int {
 	if abs(len(a)-len(b)) > 1 || len(a) > 63 || len(b) > 63 {
 		return 2
 	}
-	var rows [3][64]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+	if len(a) > len(b) {
+		a, b = b, a
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > 1 {
-			return 2
-		}
-		prev2, prev, cur = prev, cur, prev2
+	p := 0 // the first byte that differs
+	for p < len(a) && a[p] == b[p] {
+		p++
 	}
-	return min(prev[len(b)], 2)
+	if len(a) < len(b) {
+		if a[p:] == b[p+1:] {
+			return 1
+		}
+		return 2
+	}
+	switch {
+	case p == len(a):
+		return 0
+	case a[p+1:] == b[p+1:]:
+		return 1
+	case p+1 < len(a) && a[p] == b[p+1] && a[p+1] == b[p] && a[p+2:] == b[p+2:]:
+		return 1
+	}
+	return 2
 }
 
 func abs(x int) int {

@@ -49,14 +49,40 @@ type lexicon struct {
 	edges  map[uint64]int32
 	nextID int32
 	root   []int32 // children of the root by word number (0: none)
+	// edgeKeys and edgeNext are edges below the root as an open-addressing
+	// table (key 0: an empty slot), so that a step of a walk is a
+	// multiply and a probe or two, not a map lookup.
+	edgeKeys []uint64
+	edgeNext []int32
 	// words and slots are vocab as an open-addressing hash table keyed
 	// by keyHash, so that the tokenizer can look a word up with the hash
 	// it computes while reading the word, without building its key.
 	words []wordInfo
 	slots []uint64 // key hash << 32 | index+1 into words; 0 for an empty slot
+	// prefix holds, by index into words, a key of at most eight bytes as
+	// a little-endian number (0 for a longer key): with the hash, one
+	// comparison finds a short word (see load8).
+	prefix []uint64
 	// punct is what the lexicon knows of each one-byte ASCII key.
 	punct [utf8.RuneSelf]wordInfo
+	// shapeFlags is the token flags (sentProc.flags) of each token
+	// shape.
+	shapeFlags [64]uint8
+	// alnum classes each byte for the tokenizer: cDigit, cLower or
+	// cUpper for an ASCII digit or letter, 0 for any other byte.
+	alnum [256]uint8
 }
+
+// lowerBits is bit 0x20 of every byte: or'd into an ASCII letter or digit
+// it gives the lower case.
+const lowerBits uint64 = 0x2020202020202020
+
+// Byte classes of lexicon.alnum.
+const (
+	cDigit uint8 = 1 << iota
+	cLower
+	cUpper
+)
 
 // FNV-1a, 32 bits: the hash of a key in the lexicon's table.
 const (
@@ -97,26 +123,64 @@ func (l *lexicon) buildTable() {
 			h = (h + 1) & mask
 		}
 		l.slots[h] = uint64(kh)<<32 | uint64(len(l.words))
+		var x uint64
+		if len(k) <= 8 {
+			for b := len(k) - 1; b >= 0; b-- {
+				x = x<<8 | uint64(k[b])
+			}
+		}
+		l.prefix = append(l.prefix, x)
 	}
 	for c := range l.punct {
 		l.punct[c] = l.info(string(rune(c)))
 	}
+	for sh := range l.shapeFlags {
+		t := token{shape: uint8(sh)}
+		l.shapeFlags[sh] = tokFlags(&t)
+	}
+	for c := range l.alnum {
+		switch {
+		case '0' <= c && c <= '9':
+			l.alnum[c] = cDigit
+		case 'a' <= c && c <= 'z':
+			l.alnum[c] = cLower
+		case 'A' <= c && c <= 'Z':
+			l.alnum[c] = cUpper
+		}
+	}
 }
 
-// lookup finds the key of hash h in the table. text[i:j] is the word as
-// written: its ASCII capitals compare equal to the key's lower-case
-// letters when fold is set, else the bytes must be the key's.
-func (l *lexicon) lookup(text string, i, j int, h uint32, fold bool) (wordInfo, bool) {
-	var k int32
-	if fold {
-		k = l.findFold(text[i:j], h)
-	} else {
-		k = l.find(text[i:j], h)
-	}
+// lookup finds the key text[i:j] of hash h in the table.
+func (l *lexicon) lookup(text string, i, j int, h uint32) (wordInfo, bool) {
+	k := l.find(text[i:j], h)
 	if k < 0 {
 		return wordInfo{id: -1}, false
 	}
 	return l.words[k], true
+}
+
+// load8 is text[i:j] (j-i from 1 to 8, i+8 <= len(text)) as a
+// little-endian number, the bytes from j on zero: one load.
+func load8(text string, i, j int) uint64 {
+	b := text[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	return x & (^uint64(0) >> (64 - 8*uint(j-i)))
+}
+
+// findShort is find for a word of one to eight bytes given by its load8
+// form x (a key the word holds in upper case when x is lowered first).
+func (l *lexicon) findShort(x uint64, h uint32) int32 {
+	mask := uint32(len(l.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := l.slots[k]
+		if s == 0 {
+			return -1
+		}
+		if uint32(s>>32) == h && l.prefix[uint32(s)-1] == x {
+			return int32(uint32(s) - 1)
+		}
+	}
 }
 
 // find returns the index in words of the key w of hash h, or -1.
@@ -133,8 +197,9 @@ func (l *lexicon) find(w string, h uint32) int32 {
 	}
 }
 
-// findFold is find for a word whose ASCII capitals stand for the key's
-// lower-case letters (h is the hash of the lower-case form).
+// findFold is find for a word of ASCII letters and digits whose capitals
+// stand for the key's lower-case letters (h is the hash of the lower-case
+// form): b|0x20 is the lower case of such a byte.
 func (l *lexicon) findFold(w string, h uint32) int32 {
 	mask := uint32(len(l.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
@@ -150,14 +215,7 @@ func (l *lexicon) findFold(w string, h uint32) int32 {
 			continue
 		}
 		m := 0
-		for m < len(w) {
-			c := w[m]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != key[m] {
-				break
-			}
+		for m < len(w) && w[m]|0x20 == key[m] {
 			m++
 		}
 		if m == len(w) {
@@ -170,18 +228,24 @@ func (l *lexicon) findFold(w string, h uint32) int32 {
 // registry words (-1 for none) and its grammatical classes.
 type wordInfo struct {
 	id    int32
-	class uint8
+	class uint16
 	key   string
 }
 
-// Word classes.
+// Word classes. The first three are the token flags fName, fScan and
+// fStarts of sentProc.flags, at the same bits.
 const (
-	wParticle uint8 = 1 << iota // von, de, van ...
-	wStop                       // never part of a person's name
-	wOrgHead                    // ends an organisation's name
-	wCompass                    // opens the name of a front or region
-	wDocHead                    // ends the name of a document named after a person
-	wScan                       // may open a pair phrase or be a pronoun (sentProc.scan)
+	wParticle   uint16 = 1 << iota // von, de, van ...
+	wScan                          // may open a pair phrase or be a pronoun (sentProc.scan)
+	wStarts                        // some registry name begins with the word (startsName)
+	wStop                          // never part of a person's name
+	wOrgHead                       // ends an organisation's name
+	wCompass                       // opens the name of a front or region
+	wDocHead                       // ends the name of a document named after a person
+	wRoleMod                       // roleModifiers
+	wRolePrep                      // rolePreps
+	wListCue                       // listCues
+	wDeterminer                    // determiners
 )
 
 // scanWords are the words sentProc.scan looks at when they are neither
@@ -204,7 +268,7 @@ func (l *lexicon) word(key string) int32 {
 
 // info returns the lexicon's knowledge of a token key.
 func (l *lexicon) info(key string) wordInfo {
-	wi, _ := l.lookup(key, 0, len(key), keyHash(key), false)
+	wi, _ := l.lookup(key, 0, len(key), keyHash(key))
 	return wi
 }
 
@@ -225,8 +289,46 @@ func (l *lexicon) next(node, w int32) (int32, bool) {
 		}
 		return 0, false
 	}
-	n, ok := l.edges[edgeKey(node, w)]
-	return n, ok
+	return l.nextEdge(node, w)
+}
+
+// nextEdge is next from a node other than the root (no edge has the word
+// -1 of a word the lexicon does not know).
+func (l *lexicon) nextEdge(node, w int32) (int32, bool) {
+	key := edgeKey(node, w)
+	mask := uint64(len(l.edgeKeys) - 1)
+	for k := (key * edgeMul) >> 32 & mask; ; k = (k + 1) & mask {
+		switch l.edgeKeys[k] {
+		case key:
+			return l.edgeNext[k], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// edgeMul spreads edge keys over the edge table.
+const edgeMul = 0x9e3779b97f4a7c15
+
+// buildEdges fills edgeKeys and edgeNext from edges, leaving out the
+// root's edges (see root).
+func (l *lexicon) buildEdges() {
+	n := 1
+	for n < 2*len(l.edges)+1 {
+		n *= 2
+	}
+	l.edgeKeys, l.edgeNext = make([]uint64, n), make([]int32, n)
+	mask := uint64(n - 1)
+	for key, child := range l.edges {
+		if key>>32 == 0 {
+			continue
+		}
+		k := (key * edgeMul) >> 32 & mask
+		for l.edgeKeys[k] != 0 {
+			k = (k + 1) & mask
+		}
+		l.edgeKeys[k], l.edgeNext[k] = key, child
+	}
 }
 
 func (l *lexicon) add(name string, e entry) {
@@ -376,8 +478,9 @@ func buildLexicon(r *Registry) *lexicon {
 	}
 	for _, set := range []struct {
 		words map[string]bool
-		class uint8
-	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan}} {
+		class uint16
+	}{{particles, wParticle}, {nameStop, wStop}, {orgHeads, wOrgHead}, {compass, wCompass}, {documentHeads, wDocHead}, {scanWords, wScan},
+		{roleModifiers, wRoleMod}, {rolePreps, wRolePrep}, {listCues, wListCue}, {determiners, wDeterminer}} {
 		for w := range set.words {
 			wi, ok := l.vocab[w]
 			if !ok {
@@ -387,7 +490,14 @@ func buildLexicon(r *Registry) *lexicon {
 			l.vocab[w] = wi
 		}
 	}
+	for k, wi := range l.vocab {
+		if l.startsName(wi.id) {
+			wi.class |= wStarts
+			l.vocab[k] = wi
+		}
+	}
 	l.buildTable()
+	l.buildEdges()
 	return l
 }
 

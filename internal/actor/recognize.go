@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -57,9 +59,58 @@ type sentProc struct {
 	sent   int
 	out    []cand
 	names  []nameSpan
-	inName []int   // token -> index of the name covering it, or -1
+	inName []int   // token -> index of the name covering it, where flags has fInName
 	ents   []entry // storage for the items' entries
 	arena  *strArena
+	// known says that every token has its lexicon info already.
+	known bool
+	// flags holds per token what the skip loops of match, findNames
+	// and scan test (fStarts ...), one byte for the fields of three
+	// slices.
+	flags []uint8
+}
+
+// Token flags of sentProc.flags.
+const (
+	fName   uint8 = 1 << iota // may open a person's name: a capitalised word or a particle (wParticle)
+	fScan                     // scan looks at it: wScan or capitalised
+	fStarts                   // a registry name may begin here (wStarts)
+	fItem                     // in a registry name found (itemAt >= 0)
+	fInName                   // in a person's name found (inName holds its index)
+)
+
+// classFlags are the word classes that are token flags at the same bits.
+const classFlags = wParticle | wScan | wStarts
+
+// skipFlags returns the first index from i whose flags have a bit of m,
+// or len(flags): eight tokens at a time.
+func skipFlags(flags []uint8, i int, m uint8) int {
+	rep := uint64(m) * 0x0101010101010101
+	for i+8 <= len(flags) {
+		if x := binary.LittleEndian.Uint64(flags[i:]) & rep; x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+		i += 8
+	}
+	for i < len(flags) && flags[i]&m == 0 {
+		i++
+	}
+	return i
+}
+
+// tokFlags is the flags of t that do not depend on the names found.
+func tokFlags(t *token) uint8 {
+	var f uint8
+	if t.class&wStarts != 0 {
+		f |= fStarts
+	}
+	if t.shape&(tCap|tWord|tDigit) == tCap|tWord || t.class&wParticle != 0 {
+		f |= fName
+	}
+	if t.class&wScan != 0 || t.shape&tCap != 0 {
+		f |= fScan
+	}
+	return f
 }
 
 // nameSpan is a person's name in the sentence.
@@ -85,6 +136,7 @@ func (p *sentProc) analyse(d *doc.Document, si int, date dateRange, day Day, tok
 	// Candidates copy what they keep of the items, so the item storage
 	// is reused.
 	p.items, p.names, p.ents = p.items[:0], p.names[:0], p.ents[:0]
+	p.known = true // tokenizeWith with the registry's lexicon made toks
 	p.match()
 	p.findNames()
 	p.scan()
@@ -102,21 +154,25 @@ func grow[T any](s []T, n int) []T {
 func (p *sentProc) match() {
 	lex := p.r.lex
 	n := len(p.toks)
-	p.itemAt = grow(p.itemAt, n)
-	for i := range p.itemAt {
-		p.itemAt[i] = -1
-	}
-	for i := range p.toks {
-		if !p.toks[i].known {
-			p.toks[i].setInfo(lex.info(p.toks[i].key))
+	if !p.known {
+		for i := range p.toks {
+			if !p.toks[i].known {
+				p.toks[i].setInfo(lex.info(p.toks[i].key))
+			}
 		}
 	}
 	toks := p.toks
+	p.itemAt = grow(p.itemAt, n)
+	p.flags = grow(p.flags, n)
+	itemAt, flags := p.itemAt[:n], p.flags[:n]
+	for i := range toks {
+		itemAt[i] = -1
+		// tokFlags(&toks[i]), by table.
+		flags[i] = uint8(toks[i].class&classFlags) | lex.shapeFlags[toks[i].shape&63]
+	}
 	for i := 0; i < n; {
 		// Most words begin no name: skip them in a tight loop.
-		for i < n && !lex.startsName(toks[i].word) {
-			i++
-		}
+		i = skipFlags(flags, i, fStarts)
 		if i == n {
 			break
 		}
@@ -124,11 +180,15 @@ func (p *sentProc) match() {
 		bestHi := -1
 		var best []entry
 		for j := i; j < n; j++ {
-			next, ok := lex.next(node, toks[j].word)
-			if !ok {
-				break
+			if j == i {
+				node = lex.root[toks[i].word] // the first step, known to exist
+			} else {
+				next, ok := lex.nextEdge(node, toks[j].word)
+				if !ok {
+					break
+				}
+				node = next
 			}
-			node = next
 			if es := lex.nodes[node].entries; len(es) > 0 {
 				all := true
 				for k := range es {
@@ -160,7 +220,8 @@ func (p *sentProc) match() {
 		}
 		p.items = append(p.items, item{lo: i, hi: bestHi, entries: best, mask: mask})
 		for k := i; k < bestHi; k++ {
-			p.itemAt[k] = idx
+			itemAt[k] = idx
+			flags[k] |= fItem
 		}
 		i = bestHi
 	}
@@ -190,14 +251,9 @@ func (p *sentProc) itemEnd(i int) *item {
 	return it
 }
 
-func (it *item) has(kinds ...entryKind) bool {
-	for _, k := range kinds {
-		if it.mask&(1<<k) != 0 {
-			return true
-		}
-	}
-	return false
-}
+// hasAny reports whether the item has an entry of a kind in mask (a set
+// of 1<<kind, a constant at every call).
+func (it *item) hasAny(mask uint32) bool { return it.mask&mask != 0 }
 
 func (it *item) only(kinds ...entryKind) []entry {
 	var out []entry
@@ -257,15 +313,6 @@ func chooseEntry(r *Registry, es []entry, day Day, rng Period) (entry, bool) {
 // generation is thirty years in YYYYMMDD units.
 const generation = 300000
 
-// kinds makes a mask of entry kinds.
-func kinds(ks ...entryKind) uint32 {
-	var m uint32
-	for _, k := range ks {
-		m |= 1 << k
-	}
-	return m
-}
-
 // chooseK chooses among the item's meanings of the kinds in mask.
 func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
 	return chooseEntryMask(p.r, it.entries, mask, p.day, Period{From: p.lo, To: p.hi})
@@ -274,7 +321,8 @@ func (p *sentProc) chooseK(it *item, mask uint32) (entry, bool) {
 // chooseEntryMask is chooseEntry over the entries of the kinds in mask.
 func chooseEntryMask(r *Registry, es []entry, mask uint32, day Day, rng Period) (entry, bool) {
 	best, bestDist := -1, int64(-1)
-	for i, e := range es {
+	for i := range es {
+		e := &es[i]
 		if mask&(1<<e.kind) == 0 {
 			continue
 		}
@@ -346,6 +394,11 @@ func (p *sentProc) emit(c cand, lo, hi int) {
 	p.out = append(p.out, c)
 }
 
+// classAt reports whether token i exists and has a word class of c.
+func (p *sentProc) classAt(i int, c uint16) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].class&c != 0
+}
+
 func (p *sentProc) key(i int) string {
 	if i < 0 || i >= len(p.toks) {
 		return ""
@@ -359,21 +412,17 @@ func (p *sentProc) key(i int) string {
 // sequences opened by a given name or a title.
 func (p *sentProc) findNames() {
 	n := len(p.toks)
+	// inName[i] is set, and read, only where flags[i] has fInName.
 	p.inName = grow(p.inName, n)
-	for i := range p.inName {
-		p.inName[i] = -1
-	}
-	itemAt, toks := p.itemAt[:n], p.toks[:n]
+	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Words in no registry name that can open no name are passed
-		// over in a tight loop (mayStartName's test, inline).
-		for i < n && itemAt[i] < 0 && toks[i].shape&(tCap|tWord|tDigit) != tCap|tWord && toks[i].class&wParticle == 0 {
-			i++
-		}
+		// over in a tight loop (mayStartName's test, in fName).
+		i = skipFlags(flags, i, fItem|fName)
 		if i == n {
 			break
 		}
-		if it := p.itemStart(i); it != nil && it.has(ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
+		if it := p.itemStart(i); it != nil && it.hasAny(1<<ePersonName) && !p.combiningHere(it) && !p.namesDocument(it.hi) {
 			ns := nameSpan{lo: it.lo, hi: it.hi, reg: p.only(it, ePersonName), full: true}
 			i = p.addName(ns)
 			continue
@@ -416,6 +465,7 @@ func (p *sentProc) addName(ns nameSpan) int {
 	p.names = append(p.names, ns)
 	for k := ns.lo; k < ns.hi; k++ {
 		p.inName[k] = idx
+		p.flags[k] |= fInName
 	}
 	return ns.hi
 }
@@ -443,7 +493,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 		}
 		break
 	}
-	if k < 0 || !listCues[p.key(k)] {
+	if !p.classAt(k, wListCue) {
 		return
 	}
 	if p.key(k) == "as" && p.key(k-1) != "such" {
@@ -456,7 +506,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 			return
 		}
 		it := p.itemStart(j)
-		if it == nil || !it.has(eAdjective) {
+		if it == nil || !it.hasAny(1<<eAdjective) {
 			continue
 		}
 		head := p.itemStart(it.hi)
@@ -468,7 +518,7 @@ func (p *sentProc) listAffiliation(ns *nameSpan) {
 		}
 		for _, e := range head.entries {
 			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
-				if a, ok := p.chooseK(it, kinds(eAdjective)); ok {
+				if a, ok := p.chooseK(it, 1<<eAdjective); ok {
 					ns.affState = p.r.States[a.ref].Code
 				}
 				return
@@ -491,7 +541,7 @@ func (p *sentProc) inNameIdx(i int) int {
 // combiningHere reports whether the item is a combining form before a
 // hyphen ("Franco-Soviet"), not a name.
 func (p *sentProc) combiningHere(it *item) bool {
-	return it.has(eCombining) && p.key(it.hi) == "-" && p.toks[it.hi].start == p.toks[it.hi-1].end
+	return it.hasAny(1<<eCombining) && p.key(it.hi) == "-" && p.toks[it.hi].start == p.toks[it.hi-1].end
 }
 
 func (p *sentProc) isParticle(i int) bool {
@@ -503,7 +553,7 @@ func (p *sentProc) isParticle(i int) bool {
 // skip the words looked at.
 func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	n := len(p.toks)
-	t := p.toks[i]
+	t := &p.toks[i]
 	startsName := t.is(tCap) && t.is(tWord) && !t.is(tDigit)
 	if !startsName && !(p.isParticle(i) && i+1 < n && (p.toks[i+1].is(tCap) || p.isParticle(i+1))) {
 		return i, nameSpan{}, false
@@ -513,10 +563,10 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 	end := -1
 	var reg []entry
 	for j < n {
-		tk := p.toks[j]
+		tk := &p.toks[j]
 		if it := p.itemStart(j); it != nil {
 			switch {
-			case it.hi == j+1 && it.has(eGiven) && words == given && !it.has(eStateName, eAdjective, eCapital, eOrgName):
+			case it.hi == j+1 && it.hasAny(1<<eGiven) && words == given && !it.hasAny(1<<eStateName|1<<eAdjective|1<<eCapital|1<<eOrgName):
 				given++
 				words++
 				j++
@@ -530,7 +580,7 @@ func (p *sentProc) scanName(i int) (int, nameSpan, bool) {
 			case j > i && it.hi == j+1 && (tk.key == "graf" || tk.key == "freiherr") && (p.isParticle(j+1) || j+1 < n && p.toks[j+1].is(tCap)):
 				j++
 				continue
-			case j > i && given > 0 && it.has(ePersonName):
+			case j > i && given > 0 && it.hasAny(1<<ePersonName):
 				reg = p.only(it, ePersonName)
 				words++
 				j = it.hi
@@ -662,7 +712,7 @@ func (p *sentProc) hasCue(i int) bool {
 // capitalised title ("General", "Mr.") or a lower-case office that names
 // a person ("ambassador").
 func (p *sentProc) isCue(it *item) bool {
-	if !it.has(eOffice) {
+	if !it.hasAny(1 << eOffice) {
 		return false
 	}
 	if p.toks[it.lo].is(tCap) {
@@ -691,14 +741,14 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 	k := ns.lo - 1
 	for k >= 0 {
 		if it := p.itemEnd(k + 1); it != nil {
-			if it.has(eOffice, eAdjective, eStateName, eOrgName, eCapital, eDefinite) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+			if it.hasAny(1<<eOffice|1<<eAdjective|1<<eStateName|1<<eOrgName|1<<eCapital|1<<eDefinite) || (it.hasAny(1<<ePersonName) && p.key(it.hi) == "'s") {
 				k = it.lo - 1
 				continue
 			}
 			break
 		}
 		key := p.toks[k].key
-		if key == "'s" || roleModifiers[key] || rolePreps[key] || (key == "the" && k+1 < ns.lo && p.itemAt[k+1] >= 0 && rolePreps[p.key(k-1)]) {
+		if key == "'s" || p.toks[k].class&(wRoleMod|wRolePrep) != 0 || (key == "the" && k+1 < ns.lo && p.itemAt[k+1] >= 0 && p.classAt(k-1, wRolePrep)) {
 			k--
 			continue
 		}
@@ -706,7 +756,7 @@ func (p *sentProc) cueAndRole(ns *nameSpan) {
 	}
 	lo := k + 1
 	// Trim leading prepositions and modifiers that are not part of a role.
-	for lo < ns.lo && p.itemAt[lo] < 0 && (rolePreps[p.toks[lo].key] || p.toks[lo].key == "the") {
+	for lo < ns.lo && p.itemAt[lo] < 0 && (p.toks[lo].class&wRolePrep != 0 || p.toks[lo].key == "the") {
 		lo++
 	}
 	if lo >= ns.lo {
@@ -737,8 +787,8 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 		if it := p.itemStart(i); it != nil {
 			poss := p.key(it.hi) == "'s"
 			switch {
-			case it.has(eOffice, eDefinite):
-				office = office || loose || p.isCue(it) || it.has(eDefinite)
+			case it.hasAny(1<<eOffice | 1<<eDefinite):
+				office = office || loose || p.isCue(it) || it.hasAny(1<<eDefinite)
 				for _, e := range it.entries {
 					if e.kind != eOffice {
 						continue
@@ -747,7 +797,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 						titled = true
 					}
 				}
-				if it.has(eDefinite) {
+				if it.hasAny(1 << eDefinite) {
 					titled = true
 				}
 				for _, e := range it.entries {
@@ -758,22 +808,22 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 						state = o.State
 					}
 				}
-			case it.has(ePersonName) && poss:
-				if e, ok := p.chooseK(it, kinds(ePersonName)); ok && state == "" {
+			case it.hasAny(1<<ePersonName) && poss:
+				if e, ok := p.chooseK(it, 1<<ePersonName); ok && state == "" {
 					state = p.r.StateAt(p.r.Persons[e.ref].ID, p.day)
 				}
-			case it.has(eOrgName):
+			case it.hasAny(1 << eOrgName):
 				if prep != "to" {
-					if e, ok := p.chooseK(it, kinds(eOrgName)); ok && org == "" {
+					if e, ok := p.chooseK(it, 1<<eOrgName); ok && org == "" {
 						org = p.r.Orgs[e.ref].ID
 						if state == "" {
 							state = p.r.Orgs[e.ref].State
 						}
 					}
 				}
-			case it.has(eAdjective, eStateName):
+			case it.hasAny(1<<eAdjective | 1<<eStateName):
 				if prep == "" || prep == "of" || prep == "for" || poss {
-					if e, ok := p.chooseK(it, kinds(eAdjective, eStateName)); ok && state == "" {
+					if e, ok := p.chooseK(it, (1<<eAdjective | 1<<eStateName)); ok && state == "" {
 						state = p.r.States[e.ref].Code
 					}
 				}
@@ -781,7 +831,7 @@ func (p *sentProc) readRole(lo, hi int, loose bool) (role, state, org string, of
 			i = it.hi
 			continue
 		}
-		if k := p.toks[i].key; rolePreps[k] {
+		if k := p.toks[i].key; p.toks[i].class&wRolePrep != 0 {
 			prep = k
 		}
 		i++
@@ -813,20 +863,20 @@ func (p *sentProc) apposition(ns *nameSpan) {
 			j++
 		}
 	}
-	for j < n && determiners[p.toks[j].key] {
+	for j < n && p.toks[j].class&wDeterminer != 0 {
 		j++
 	}
 	start := j
 	for j < n {
 		if it := p.itemStart(j); it != nil {
-			if it.has(eOffice, eDefinite, eAdjective, eStateName, eOrgName, eCapital) || (it.has(ePersonName) && p.key(it.hi) == "'s") {
+			if it.hasAny(1<<eOffice|1<<eDefinite|1<<eAdjective|1<<eStateName|1<<eOrgName|1<<eCapital) || (it.hasAny(1<<ePersonName) && p.key(it.hi) == "'s") {
 				j = it.hi
 				continue
 			}
 			break
 		}
 		k := p.toks[j].key
-		if k == "'s" || roleModifiers[k] || rolePreps[k] || (k == "the" && rolePreps[p.key(j-1)]) {
+		if k == "'s" || p.toks[j].class&(wRoleMod|wRolePrep) != 0 || (k == "the" && p.classAt(j-1, wRolePrep)) {
 			j++
 			continue
 		}
@@ -851,7 +901,7 @@ func (p *sentProc) apposition(ns *nameSpan) {
 }
 
 func (p *sentProc) inNameAt(i int) bool {
-	return i < len(p.inName) && p.inName[i] >= 0
+	return i < len(p.flags) && p.flags[i]&fInName != 0
 }
 
 // underAffiliation reads "the Soviet embassy under Adolph Joffe", "the
@@ -874,18 +924,18 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 		return
 	}
 	switch {
-	case it.has(eOrgName):
-		if e, ok := p.chooseK(it, kinds(eOrgName)); ok {
+	case it.hasAny(1 << eOrgName):
+		if e, ok := p.chooseK(it, 1<<eOrgName); ok {
 			ns.affOrg = p.r.Orgs[e.ref].ID
 			ns.affState = p.r.Orgs[e.ref].State
 		}
-	case it.has(eStateName):
-		if e, ok := p.chooseK(it, kinds(eStateName)); ok {
+	case it.hasAny(1 << eStateName):
+		if e, ok := p.chooseK(it, 1<<eStateName); ok {
 			ns.affState = p.r.States[e.ref].Code
 		}
-	case it.has(eNoun):
-		if adj := p.itemEnd(it.lo); adj != nil && adj.has(eAdjective) {
-			if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
+	case it.hasAny(1 << eNoun):
+		if adj := p.itemEnd(it.lo); adj != nil && adj.hasAny(1<<eAdjective) {
+			if e, ok := p.chooseK(adj, 1<<eAdjective); ok {
 				ns.affState = p.r.States[e.ref].Code
 			}
 		}
@@ -898,17 +948,15 @@ func (p *sentProc) underAffiliation(ns *nameSpan) {
 // organisations, pair phrases and pronouns into candidates.
 func (p *sentProc) scan() {
 	n := len(p.toks)
-	inName, itemAt, toks := p.inName[:n], p.itemAt[:n], p.toks[:n]
+	flags := p.flags[:n]
 	for i := 0; i < n; {
 		// Nothing below starts at a plain word: skip them in a tight loop.
-		for i < n && inName[i] < 0 && itemAt[i] < 0 && toks[i].class&wScan == 0 && toks[i].shape&tCap == 0 {
-			i++
-		}
+		i = skipFlags(flags, i, fInName|fItem|fScan)
 		if i == n {
 			break
 		}
-		if ni := p.inName[i]; ni >= 0 {
-			ns := p.names[ni]
+		if flags[i]&fInName != 0 {
+			ns := p.names[p.inName[i]]
 			c := cand{kind: cPerson, entries: ns.reg, cue: ns.cue, role: ns.role, state: ns.affState, org: ns.affOrg,
 				name: p.tokText(ns.lo, ns.hi), via: "name"}
 			if ns.reg != nil {
@@ -957,12 +1005,12 @@ func (p *sentProc) scanItem(it *item) int {
 	n := len(p.toks)
 	switch {
 	case p.combiningHere(it):
-		if e, ok := p.chooseK(it, kinds(eCombining)); ok {
+		if e, ok := p.chooseK(it, 1<<eCombining); ok {
 			p.emit(cand{kind: cState, actor: p.r.States[e.ref].Code, state: p.r.States[e.ref].Code, via: "demonym"}, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eStateName, eOrgName, eSeat):
-		e, ok := p.chooseK(it, kinds(eStateName, eOrgName, eSeat))
+	case it.hasAny(1<<eStateName | 1<<eOrgName | 1<<eSeat):
+		e, ok := p.chooseK(it, (1<<eStateName | 1<<eOrgName | 1<<eSeat))
 		if ok && e.kind == eStateName {
 			e = p.notTheSame(it, e)
 		}
@@ -1000,26 +1048,26 @@ func (p *sentProc) scanItem(it *item) int {
 			p.emit(c, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eAdjective):
+	case it.hasAny(1 << eAdjective):
 		return p.demonymPhrase(it)
-	case it.has(ePlural):
+	case it.hasAny(1 << ePlural):
 		p.plural(it)
 		return it.hi
-	case it.has(eCapital):
-		if e, ok := p.chooseK(it, kinds(eCapital)); ok && p.politicalCapital(it) {
+	case it.hasAny(1 << eCapital):
+		if e, ok := p.chooseK(it, 1<<eCapital); ok && p.politicalCapital(it) {
 			code := p.r.States[e.ref].Code
 			p.emit(cand{kind: cState, actor: code, state: code, via: "metonym"}, it.lo, it.hi)
 		}
 		return it.hi
-	case it.has(eDefinite):
+	case it.hasAny(1 << eDefinite):
 		if p.key(it.lo-1) == "the" || p.toks[it.lo].is(tCap) {
 			p.holder(p.only(it, eDefinite), "", it.lo, it.hi, "title")
 		}
 		return it.hi
-	case it.has(eStateWeak, eOrgWeak):
+	case it.hasAny(1<<eStateWeak | 1<<eOrgWeak):
 		p.emit(cand{kind: cWeak, entries: it.only(eStateWeak, eOrgWeak), via: "alias"}, it.lo, it.hi)
 		return it.hi
-	case it.has(eOrgAnaphor):
+	case it.hasAny(1 << eOrgAnaphor):
 		p.emit(cand{kind: cAnaphor, entries: p.only(it, eOrgAnaphor), via: "anaphor"}, it.lo, it.hi)
 		return it.hi
 	}
@@ -1092,7 +1140,7 @@ func (p *sentProc) holder(offices []entry, state string, lo, hi int, via string)
 // representatives", "the German Foreign Ministry", "German armaments
 // makers", "the German Foreign Minister".
 func (p *sentProc) demonymPhrase(it *item) int {
-	e, ok := p.chooseK(it, kinds(eAdjective))
+	e, ok := p.chooseK(it, 1<<eAdjective)
 	if !ok {
 		return it.hi
 	}
@@ -1110,11 +1158,11 @@ func (p *sentProc) demonymPhrase(it *item) int {
 	// Head noun right after, or after one lower-case modifier.
 	head := p.itemStart(j)
 	if head == nil && j+1 < n && p.toks[j].is(tWord) && !p.toks[j].is(tCap) && !functionWords[p.toks[j].key] {
-		if h := p.itemStart(j + 1); h != nil && h.has(eNoun) {
+		if h := p.itemStart(j + 1); h != nil && h.hasAny(1<<eNoun) {
 			head = h
 		}
 	}
-	if head != nil && p.inName[head.lo] < 0 {
+	if head != nil && p.flags[head.lo]&fInName == 0 {
 		if nr, ok := head.first(eNoun); ok {
 			next := head.hi
 			isHead := true
@@ -1129,7 +1177,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 				switch rule.Refers {
 				case "state":
 					c := cand{kind: cState, actor: code, state: code, via: "demonym"}
-					if head.has(eOffice) {
+					if head.hasAny(1 << eOffice) {
 						c.role = p.tokText(it.hi, head.hi)
 					}
 					p.emit(c, it.lo, head.hi)
@@ -1150,7 +1198,7 @@ func (p *sentProc) demonymPhrase(it *item) int {
 		}
 		nr, hasNoun := head.first(eNoun)
 		adjUse := head.hi < n && hasNoun && nr.adj && p.toks[head.hi].is(tWord) && !p.toks[head.hi].is(tCap) && !functionWords[p.toks[head.hi].key] && !subjectVerbs[p.toks[head.hi].key]
-		if head.lo == it.hi && head.has(eOffice) && !p.inNameAt(head.hi) && !adjUse {
+		if head.lo == it.hi && head.hasAny(1<<eOffice) && !p.inNameAt(head.hi) && !adjUse {
 			// "the German Foreign Minister" with no name: its holder.
 			if p.holder(p.only(head, eOffice), code, it.lo, head.hi, "office") {
 				return head.hi
@@ -1184,7 +1232,7 @@ func (p *sentProc) orgOfType(code, typ string) (*Org, bool) {
 // plural reads "the Germans", "the Soviets" (the state) and "ethnic
 // Germans", "5,461 Germans", "Soviet Germans" (a group of people).
 func (p *sentProc) plural(it *item) {
-	e, ok := p.chooseK(it, kinds(ePlural))
+	e, ok := p.chooseK(it, 1<<ePlural)
 	if !ok {
 		return
 	}
@@ -1196,7 +1244,7 @@ func (p *sentProc) plural(it *item) {
 		group = false
 	case it.lo > 0 && (p.toks[it.lo-1].is(tDigit) || groupQualifiers[prev]):
 		group = true
-	case p.itemEnd(it.lo) != nil && p.itemEnd(it.lo).has(eAdjective, eStateName):
+	case p.itemEnd(it.lo) != nil && p.itemEnd(it.lo).hasAny(1<<eAdjective|1<<eStateName):
 		group = true
 	case it.lo > 0 && p.toks[it.lo-1].is(tCap) && p.itemAt[it.lo-1] < 0 && p.toks[it.lo-1].is(tWord):
 		group = true // "Sudetenland Germans", "Volga Germans"
@@ -1204,10 +1252,10 @@ func (p *sentProc) plural(it *item) {
 		group = true
 	case prev == "," || prev == "as" || prev == "and":
 		// A list of peoples: "(such as Germans, Poles, Finns)".
-		if k := p.itemEnd(it.lo - 1); k != nil && k.has(ePlural) {
+		if k := p.itemEnd(it.lo - 1); k != nil && k.hasAny(1<<ePlural) {
 			group = true
 		}
-		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(ePlural) && (p.key(it.hi) == "," || p.key(it.hi) == "and") {
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.hasAny(1<<ePlural) && (p.key(it.hi) == "," || p.key(it.hi) == "and") {
 			group = true
 		}
 		if prev == "as" && p.key(it.lo-2) == "such" {
@@ -1239,7 +1287,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 		prev := p.key(it.lo - 1)
 		return !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" || prev == "of" || prev == "outside")
 	}
-	if nx := p.itemStart(it.hi); nx != nil && nx.has(eNoun) {
+	if nx := p.itemStart(it.hi); nx != nil && nx.hasAny(1<<eNoun) {
 		for _, e := range nx.entries {
 			if e.kind == eNoun && p.r.Nouns[e.ref].Refers == "state" {
 				return true // "Berlin officials"
@@ -1258,7 +1306,7 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	switch prev {
 	case "to", "with", "from", "in":
 		before := p.key(k - 1)
-		if p.itemEnd(k) != nil && p.itemEnd(k).has(eOffice) {
+		if p.itemEnd(k) != nil && p.itemEnd(k).hasAny(1<<eOffice) {
 			return true // "ambassador to Berlin", "representative in Berlin"
 		}
 		if prev == "in" {
@@ -1271,12 +1319,12 @@ func (p *sentProc) politicalCapital(it *item) bool {
 	}
 	// Two capitals coordinated act together: "bring Moscow and Berlin closer".
 	if next == "and" && it.hi+1 < n {
-		if nx := p.itemStart(it.hi + 1); nx != nil && nx.has(eCapital) && prev != "between" && prev != "in" && prev != "from" && prev != "to" && prev != "near" {
+		if nx := p.itemStart(it.hi + 1); nx != nil && nx.hasAny(1<<eCapital) && prev != "between" && prev != "in" && prev != "from" && prev != "to" && prev != "near" {
 			return true
 		}
 	}
 	if prev == "and" {
-		if pv := p.itemEnd(k); pv != nil && pv.has(eCapital) {
+		if pv := p.itemEnd(k); pv != nil && pv.hasAny(1<<eCapital) {
 			before := p.key(pv.lo - 1)
 			return before != "between" && before != "in" && before != "from" && before != "to" && before != "near"
 		}
@@ -1315,7 +1363,7 @@ func (p *sentProc) scanPair(i int) int {
 // Industrialists", "Popular Front".
 func (p *sentProc) scanOrgName(i int) int {
 	n := len(p.toks)
-	t := p.toks[i]
+	t := &p.toks[i]
 	if !t.is(tCap) || !t.is(tWord) || t.is(tDigit) || p.itemAt[i] >= 0 || p.toks[i].class&wCompass != 0 {
 		return i
 	}
@@ -1323,18 +1371,18 @@ func (p *sentProc) scanOrgName(i int) int {
 		return i
 	}
 	free := func(j int) bool {
-		if p.inName[j] >= 0 {
+		if p.flags[j]&fInName != 0 {
 			return false
 		}
 		if p.itemAt[j] < 0 {
 			return true
 		}
 		it := &p.items[p.itemAt[j]]
-		return it.hi == it.lo+1 && it.onlyOf(kinds(eNoun, eOffice, eGiven))
+		return it.hi == it.lo+1 && it.onlyOf((1<<eNoun | 1<<eOffice | 1<<eGiven))
 	}
 	j, last, heads, headLast, headOf := i, i, 0, false, false
 	for j < n {
-		tk := p.toks[j]
+		tk := &p.toks[j]
 		if tk.is(tCap) && tk.is(tWord) && free(j) && !tk.is(tDigit) {
 			headLast = p.toks[j].class&wOrgHead != 0
 			if headLast {
@@ -1358,8 +1406,8 @@ func (p *sentProc) scanOrgName(i int) int {
 	}
 	name := p.tokText(i, last)
 	c := cand{kind: cOrg, actor: p.arena.prefixSlug("org:", name), name: name, via: "name"}
-	if adj := p.itemEnd(i); adj != nil && adj.has(eAdjective) {
-		if e, ok := p.chooseK(adj, kinds(eAdjective)); ok {
+	if adj := p.itemEnd(i); adj != nil && adj.hasAny(1<<eAdjective) {
+		if e, ok := p.chooseK(adj, 1<<eAdjective); ok {
 			c.state = p.r.States[e.ref].Code
 		}
 	}

@@ -64,7 +64,10 @@ func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
 		// The tagger's reference time where the sentence has a date of
 		// its own; sentences without one take their neighbours' below,
 		// which respects paragraphs and sections.
-		if lo, hi, ok := ParseTimexValue(s.RefTime); ok && hasTimex[i] {
+		if !hasTimex[i] {
+			continue
+		}
+		if lo, hi, ok := ParseTimexValue(s.RefTime); ok {
 			own[i], refs = dateRange{lo, hi, true}, true
 		}
 	}
@@ -90,8 +93,7 @@ func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
 	// section, else the last before it in the document.
 	known := b.known[:0]
 	defer func() { b.known = known[:0] }()
-	block := func(i int) int { return d.Sentences[i].Block }
-	section := func(i int) int { return d.Sentences[i].Section }
+	ss := d.Sentences
 	for i := 0; i < n; i++ {
 		if own[i].known {
 			out[i] = own[i]
@@ -99,8 +101,9 @@ func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
 			continue
 		}
 		found := false
-		for _, same := range []func(int) int{block, section} {
-			for j := i - 1; j >= 0 && same(j) == same(i); j-- {
+		for by := range 2 { // paragraph, then section
+			g := groupOf(ss, i, by)
+			for j := i - 1; j >= 0 && groupOf(ss, j, by) == g; j-- {
 				if own[j].known {
 					out[i], found = own[j], true
 					break
@@ -109,7 +112,7 @@ func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
 			if found {
 				break
 			}
-			for j := i + 1; j < n && same(j) == same(i); j++ {
+			for j := i + 1; j < n && groupOf(ss, j, by) == g; j++ {
 				if own[j].known {
 					out[i], found = own[j], true
 					break
@@ -235,4 +238,12 @@ func textDate(s string) dateRange {
 		return dateRange{MakeDay(y, 1, 1), MakeDay(y, 12, 31), true}
 	}
 	return dateRange{}
+}
+
+// groupOf is sentence j's paragraph (by 0) or section (by 1).
+func groupOf(ss []doc.Sentence, j, by int) int {
+	if by == 0 {
+		return ss[j].Block
+	}
+	return ss[j].Section
 }

@@ -20,15 +20,15 @@ const (
 type token struct {
 	start, end int32
 	key        string // folded form used in lookups
-	shape      uint8
 	// word and class are the lexicon's knowledge of the key, when
 	// tokenised with a lexicon (known says so).
 	word  int32
-	class uint8
+	class uint16
+	shape uint8
 	known bool
 }
 
-func (t token) is(f uint8) bool { return t.shape&f != 0 }
+func (t *token) is(f uint8) bool { return t.shape&f != 0 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
@@ -69,6 +69,9 @@ func (a *strArena) str(p []byte) string {
 // reusing the lexicon's copy of a capitalised word's key instead of
 // allocating one.
 func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena *strArena) []token {
+	if lex != nil {
+		return tokenizeLex(text[:end], start, out, lex, arena)
+	}
 	i := start
 	for i < end {
 		c := text[i]
@@ -77,41 +80,143 @@ func tokenizeWith(text string, start, end int, out []token, lex *lexicon, arena 
 			continue
 		}
 		if c < utf8.RuneSelf && isASCIIAlnum(c) {
-			// Fast path for a word of ASCII letters and digits: one
-			// pass reads its case and hashes its lower-case key.
-			j, upper, letters, h := readASCIIWord(text, i, end)
+			j := i + 1
+			for j < end && isASCIIAlnum(text[j]) {
+				j++
+			}
 			if j == end || (text[j] < utf8.RuneSelf && text[j] != '\'') {
-				if lex != nil {
-					// lexWord sets every field: the slot is not cleared first
-					// (clearing a reused slot that holds a key costs a write
-					// barrier while the collector runs).
-					if len(out) < cap(out) {
-						out = out[:len(out)+1]
-					} else {
-						out = append(out, token{})
-					}
-					lexWord(&out[len(out)-1], text, i, j, upper, letters, h, lex, arena)
-				} else {
-					out = append(out, asciiWord(text, i, j, nil))
-				}
+				out = append(out, asciiWord(text, i, j, nil))
 				i = j
 				continue
 			}
 		}
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) && c != '\'' && c != '\t' && c != '\r' && c > ' ' {
+			out = append(out, token{start: int32(i), end: int32(i + 1), key: text[i : i+1], shape: tPunct})
+			i++
+			continue
+		}
+		i, out = otherToken(text, i, end, out, nil)
+	}
+	return out
+}
+
+// tokenizeLex is tokenizeWith with a lexicon over text[start:], the
+// sentence ending where text ends. A word of ASCII letters and digits, most
+// words, is read, classed and hashed in one pass over its bytes, and a
+// lower-case one is looked up and stored here; a capitalised one goes to
+// lexWord.
+func tokenizeLex(text string, start int, out []token, lex *lexicon, arena *strArena) []token {
+	cls := &lex.alnum
+	slots, words := lex.slots, lex.words
+	mask := uint32(len(slots) - 1)
+	i := start
+	for i < len(text) {
+		c := text[i]
+		if c == ' ' || c == '\n' {
+			i++
+			continue
+		}
+		if f := cls[c]; f != 0 {
+			// b|0x20 is the lower case of an ASCII letter or digit b.
+			h := (hashInit ^ uint32(c|0x20)) * hashPrime
+			j := i + 1
+			for j < len(text) {
+				b := text[j]
+				g := cls[b]
+				if g == 0 {
+					break
+				}
+				f |= g
+				h = (h ^ uint32(b|0x20)) * hashPrime
+				j++
+			}
+			if j == len(text) || (text[j] < utf8.RuneSelf && (text[j] != '\'' || wordEndsAtQuote(text, j))) ||
+				(text[j] >= utf8.RuneSelf && wordEndsAtRune(text, j)) {
+				// Every field of the slot is set: it is not cleared first
+				// (clearing a reused slot that holds a key costs a write
+				// barrier while the collector runs).
+				if len(out) < cap(out) {
+					out = out[:len(out)+1]
+				} else {
+					out = append(out, token{})
+				}
+				t := &out[len(out)-1]
+				if f&cUpper != 0 {
+					lexWord(t, text, i, j, f, h, lex, arena)
+					i = j
+					continue
+				}
+				shape := tWord
+				if f&cDigit != 0 && c-'0' < 10 {
+					shape |= tDigit
+				}
+				w := text[i:j]
+				id, class := int32(-1), uint16(0)
+				for k := h & mask; ; k = (k + 1) & mask {
+					s := slots[k]
+					if s == 0 {
+						break
+					}
+					if uint32(s>>32) == h {
+						if e := &words[uint32(s)-1]; e.key == w {
+							id, class = e.id, e.class
+							break
+						}
+					}
+				}
+				t.start, t.end, t.key, t.shape, t.word, t.class, t.known = int32(i), int32(j), w, shape, id, class, true
+				i = j
+				continue
+			}
+		}
+		if c < utf8.RuneSelf && cls[c] == 0 && c != '\'' && c != '\t' && c != '\r' && c > ' ' {
 			// ASCII punctuation: its own key, no allocation.
 			t := token{start: int32(i), end: int32(i + 1), key: text[i : i+1], shape: tPunct}
-			if lex != nil {
-				t.setInfo(lex.punct[c])
-			}
+			t.setInfo(lex.punct[c])
 			out = append(out, t)
 			i++
 			continue
 		}
-		i, out = otherToken(text, i, end, out, lex)
+		i, out = otherToken(text, i, len(text), out, lex)
 	}
 	return out
 }
+
+// wordEndsAtQuote reports, for an ASCII word followed by an apostrophe at
+// text[j], that otherToken would end the word there too: the apostrophe
+// is not followed by a letter, or is a possessive "'s". It says false
+// when the bytes after it are not ASCII, leaving those to otherToken.
+func wordEndsAtQuote(text string, j int) bool {
+	k := j + 1
+	if k >= len(text) {
+		return true
+	}
+	n := text[k]
+	if n >= utf8.RuneSelf {
+		return false
+	}
+	if !isASCIILetter(n) {
+		return true
+	}
+	if n != 's' {
+		return false
+	}
+	if k+1 >= len(text) {
+		return true
+	}
+	m := text[k+1]
+	return m < utf8.RuneSelf && !isASCIILetter(m)
+}
+
+// wordEndsAtRune reports, for an ASCII word followed by a non-ASCII rune
+// at text[j], that otherToken would end the word there too: the rune is
+// neither a letter, a digit, nor an apostrophe ("Soviet–German").
+func wordEndsAtRune(text string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return r != '’' && !isLetter(r) && !unicode.IsDigit(r)
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // otherToken is tokenizeWith past its fast paths: it reads the token or
 // space at text[i] that is not an ASCII word or mark and returns where it
@@ -186,34 +291,6 @@ func otherToken(text string, i, end int, out []token, lex *lexicon) (int, []toke
 	return i, out
 }
 
-// readASCIIWord reads the ASCII letters and digits from text[i:end]: it
-// returns where they stop, how many are capitals and letters, and the
-// hash of their lower-case form. It is a function of its own so that its
-// loop keeps its counters in registers (in tokenizeWith's body they went
-// to the stack).
-//
-//go:noinline
-func readASCIIWord(text string, i, end int) (j, upper, letters int, h uint32) {
-	h = hashInit
-	text = text[:end]
-	for j = i; j < len(text); j++ {
-		b := text[j]
-		switch {
-		case 'a' <= b && b <= 'z':
-			letters++
-		case 'A' <= b && b <= 'Z':
-			letters++
-			upper++
-			b += 'a' - 'A'
-		case '0' <= b && b <= '9':
-		default:
-			return j, upper, letters, h
-		}
-		h = (h ^ uint32(b)) * hashPrime
-	}
-	return j, upper, letters, h
-}
-
 func isLetterAt(text string, i, end int) bool {
 	if i >= end {
 		return false
@@ -284,10 +361,11 @@ func asciiWord(text string, i, j int, lex *lexicon) token {
 	return t
 }
 
-// lexWord is asciiWord with a lexicon, from the counts of capitals and
-// letters and the hash of the lower-case key that the tokenizer made
-// while reading the word. It sets every field of *t.
-func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lexicon, arena *strArena) {
+// lexWord is asciiWord with a lexicon for a word with a capital, from
+// the classes of its bytes (cDigit, cLower, cUpper ored) and the hash of
+// its lower-case key that the tokenizer made while reading the word. It
+// sets every field of *t.
+func lexWord(t *token, text string, i, j int, f uint8, h uint32, lex *lexicon, arena *strArena) {
 	t.start, t.end, t.shape, t.class = int32(i), int32(j), tWord, 0
 	c := text[i]
 	switch {
@@ -299,21 +377,28 @@ func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lex
 	case '0' <= c && c <= '9':
 		t.shape |= tDigit
 	}
-	if letters >= 2 && upper == letters {
-		t.shape |= tAllCaps
+	if f&cLower == 0 {
+		// Every letter a capital: "all capitals" needs two of them.
+		upper := 0
+		for k := i; k < j && upper < 2; k++ {
+			if text[k] >= 'A' {
+				upper++
+			}
+		}
+		if upper >= 2 {
+			t.shape |= tAllCaps
+		}
 	}
 	t.known = true
-	if upper == 0 {
-		t.key = text[i:j]
-		if k := lex.find(t.key, h); k >= 0 {
-			w := &lex.words[k]
-			t.word, t.class = w.id, w.class
-		} else {
-			t.word = -1
-		}
-		return
+	var k int32
+	if j-i <= 8 && i+8 <= len(text) {
+		// Lower case by bit 0x20 of every byte (the word is ASCII letters
+		// and digits).
+		k = lex.findShort(load8(text, i, j)|(lowerBits&(^uint64(0)>>(64-8*uint(j-i)))), h)
+	} else {
+		k = lex.findFold(text[i:j], h)
 	}
-	if k := lex.findFold(text[i:j], h); k >= 0 {
+	if k >= 0 {
 		w := &lex.words[k]
 		t.key, t.word, t.class = w.key, w.id, w.class
 		return
@@ -321,11 +406,7 @@ func lexWord(t *token, text string, i, j, upper, letters int, h uint32, lex *lex
 	if j-i <= 64 {
 		var buf [64]byte
 		for k := i; k < j; k++ {
-			c := text[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[k-i] = c
+			buf[k-i] = text[k] | 0x20
 		}
 		t.key = arena.str(buf[:j-i])
 	} else {
