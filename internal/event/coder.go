@@ -247,7 +247,10 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	}
 	bareHead := func(i int) string {
 		nm := &st.names[st.items[i].ref]
-		if l := strings.ToLower(nm.text); !nm.proper && nameHeads[l] != "" {
+		if nm.proper {
+			return "" // a proper name is no bare head: not lowered
+		}
+		if l := strings.ToLower(nm.text); nameHeads[l] != "" {
 			return l
 		}
 		return ""

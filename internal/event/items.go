@@ -25,10 +25,10 @@ const (
 // then a verb, then a treaty" without caring how many words each takes.
 type item struct {
 	kind       itemKind
+	cap        bool   // starts with an upper-case letter (beside kind: a smaller item)
 	start, end int    // clean offsets
 	text       string // as written
 	lower      string // lower-cased (words only)
-	cap        bool   // starts with an upper-case letter
 	ref        int    // index into Document.Mentions / Timexes / the sentence's names
 	// info is what the coder's tables hold for a word tokenized by the
 	// coder; nil for other items (see vocab.go).
@@ -131,7 +131,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			i += w + 1
 			continue
 		}
-		if !isWordRune(r) {
+		if r < utf8.RuneSelf && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && !isWordRune(r) {
 			out = append(out, item{kind: itPunct, start: base + i, end: base + i + w, text: s[i : i+w], lower: s[i : i+w]})
 			i += w
 			continue

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -25,6 +26,10 @@ type cue struct {
 	modality string
 	scope    cueScope
 	words    []map[string]bool
+	// alts holds the forms of words[j] as a list: a cue's word has one to
+	// a few forms, which a few string comparisons test in fewer
+	// instructions than hashing the item's word for a map.
+	alts [][]string
 	// inf marks a cue ending in "to" ("decision to", "planned to"): it
 	// reaches only into its infinitive's phrase, not past the next verb
 	// ("the decision to leave the League was communicated").
@@ -107,6 +112,7 @@ func ParseCues(src string) (*Cues, error) {
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
 		k := cue{modality: f[0], scope: sc, words: cueWords(f[2])}
+		k.alts = formLists(k.words)
 		last := k.words[len(k.words)-1]
 		k.inf = len(last) == 1 && last["to"]
 		byMod[o] = append(byMod[o], k)
@@ -198,11 +204,24 @@ func matchCueRest(k *cue, items []item, i int) bool {
 			return false
 		}
 		it := &items[i+j]
-		if it.kind != itWord || !k.words[j][it.lower] {
+		if it.kind != itWord || !slices.Contains(k.alts[j], it.lower) {
 			return false
 		}
 	}
 	return true
+}
+
+// formLists lists the forms of each word of a cue (see cue.alts).
+func formLists(words []map[string]bool) [][]string {
+	out := make([][]string, len(words))
+	for j, alts := range words {
+		for w, in := range alts {
+			if in {
+				out[j] = append(out[j], w)
+			}
+		}
+	}
+	return out
 }
 
 // inScope reports whether a cue of scope sc starting at item i (and
