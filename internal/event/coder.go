@@ -766,7 +766,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		return nil
 	}
 	// How much.
-	qs := quantities(st.items, m.end, min(limit, len(st.items)), d.Text)
+	qs := st.quantities(m.end, min(limit, len(st.items)), d.Text)
 	for i := range qs {
 		if qs[i].Span != nil {
 			r := d.RawSpan(*qs[i].Span)
@@ -1132,7 +1132,7 @@ func (s *sent) mentions(g []int) []int {
 	if len(g) == 0 {
 		return nil
 	}
-	return s.appendMentions(make([]int, 0, len(g)), g)
+	return s.appendMentions(s.ints(len(g)), g)
 }
 
 // appendMentions appends the mention indexes of group g (see mentions) to

@@ -70,7 +70,9 @@ func (l *lowerer) of(start, end int) string {
 		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		if c-'A' < 26 {
+			upper = true
+		}
 	}
 	if !upper {
 		return w
@@ -139,11 +141,16 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 		j := i + w
 		ascii := r < utf8.RuneSelf    // the word so far is ASCII
 		upper := 'A' <= r && r <= 'Z' // … and has a capital
+		// h is wordHash of the word lower-cased, while it is ASCII: the
+		// vocabulary is asked without hashing the word again
+		h := (uint32(fnvOffset) ^ uint32(asciiFold(byte(r)))) * fnvPrime
 		for j < len(s) {
 			if c := s[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				h = (h ^ uint32(c)) * fnvPrime
 				j++ // an ASCII letter or digit: a word rune, decoded at once
 				continue
 			} else if 'A' <= c && c <= 'Z' {
+				h = (h ^ uint32(c+'a'-'A')) * fnvPrime
 				j++
 				upper = true
 				continue
@@ -167,6 +174,9 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 						if (r2 == '\'' || r2 == '’') && (strings.HasPrefix(s[j+w2:], "s ") || s[j+w2:] == "s" || strings.HasPrefix(s[j+w2:], "s,") || strings.HasPrefix(s[j+w2:], "s.")) {
 							break // possessive
 						}
+						if r2 < utf8.RuneSelf {
+							h = (h ^ uint32(r2)) * fnvPrime // a joiner: no capital
+						}
 						j += w2
 						ascii = ascii && r2 < utf8.RuneSelf
 						continue
@@ -182,7 +192,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			lw = s[i:j] // what l.of finds, without looking again
 		case ascii && l.vocab != nil:
 			// a word the tables know is its table's own string
-			if info, lw = l.vocab.ofFolded(s[i:j]); lw == "" {
+			if info, lw = l.vocab.ofFoldedHashed(s[i:j], h); lw == "" {
 				lw = l.lowerASCII(s[i:j])
 			}
 		case ascii:
@@ -197,13 +207,15 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			out = append(out, l.word(base+k, base+j, l.of(base+k, base+j)))
 		} else {
 			// l.word, built in place
-			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
-				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)})
-			if info != nil {
-				out[len(out)-1].info = info
-			} else if l.vocab != nil {
-				out[len(out)-1].info = l.vocab.of(lw)
+			if info == nil && l.vocab != nil {
+				if ascii {
+					info = l.vocab.ofHashed(lw, h) // lw is the word lower-cased: h is its hash
+				} else {
+					info = l.vocab.of(lw)
+				}
 			}
+			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
+				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), info: info})
 		}
 		i = j
 	}

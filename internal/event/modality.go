@@ -30,6 +30,8 @@ type cue struct {
 	// a few forms, which a few string comparisons test in fewer
 	// instructions than hashing the item's word for a map.
 	alts [][]string
+	// asserted: modality is doc.ModalityAsserted (tested for every hit)
+	asserted bool
 	// inf marks a cue ending in "to" ("decision to", "planned to"): it
 	// reaches only into its infinitive's phrase, not past the next verb
 	// ("the decision to leave the League was communicated").
@@ -113,6 +115,7 @@ func ParseCues(src string) (*Cues, error) {
 		}
 		k := cue{modality: f[0], scope: sc, words: cueWords(f[2])}
 		k.alts = formLists(k.words)
+		k.asserted = k.modality == "asserted"
 		last := k.words[len(k.words)-1]
 		k.inf = len(last) == 1 && last["to"]
 		byMod[o] = append(byMod[o], k)
@@ -349,7 +352,7 @@ func (c *Cues) modalityWithout(hits []cueHit, total, head, lo, hi int, noComplem
 	for pass := 0; pass < 2; pass++ {
 		for _, h := range hits {
 			k := &c.cues[h.ci]
-			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
+			if (pass == 0) != k.asserted || h.ci >= best {
 				continue
 			}
 			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach || k.scope == scopeReported && !h.reported ||

@@ -50,6 +50,24 @@ type sent struct {
 	// complement is 0 until known, then 1 without a complement cue, 2
 	// with one (see hasComplementCue).
 	complement uint8
+	// numAt are the items where a number may start (numberCandidates),
+	// found on the first call of quantities.
+	numAt   []int32
+	numDone bool
+	// chunk is where ints and groupAround cut their slices from: its
+	// elements up to its length belong to slices handed out, the rest is
+	// free (see ints).
+	chunk []int
+}
+
+// quantities is the package's quantities over the sentence's items
+// [lo, hi), trying only the items where a number may start.
+func (s *sent) quantities(lo, hi int, src string) []doc.Quantity {
+	if !s.numDone {
+		s.numAt = numberCandidates(s.items, s.numAt[:0])
+		s.numDone = true
+	}
+	return quantitiesAt(s.items, lo, hi, src, s.numAt, false)
 }
 
 // reuse takes over the buffers of a sentence done with (its bound, depth,
@@ -57,6 +75,8 @@ type sent struct {
 func (s *sent) reuse(old *sent) {
 	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
 	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
+	s.numAt = old.numAt[:0]
+	s.chunk = old.chunk // what it handed out stays as it is: not cut to 0
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
@@ -274,7 +294,41 @@ func stateOf(d *doc.Document, mi int) string {
 // "Foreign Minister Walther Rathenau and his Soviet colleague Georgy
 // Chicherin"), as item indexes, with the group's first and last item.
 func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
-	return s.groupAroundInto(nil, i)
+	s.reserveInts(8)
+	n := len(s.chunk)
+	free := cap(s.chunk) - n
+	ms, lo, hi = s.groupAroundInto(s.chunk[n:n], i)
+	if len(ms) == 0 {
+		return nil, lo, hi
+	}
+	if len(ms) <= free { // written into the chunk, not moved
+		s.chunk = s.chunk[:n+len(ms)]
+		ms = ms[:len(ms):len(ms)]
+	}
+	return ms, lo, hi
+}
+
+// reserveInts makes room for n ints in the sentence's chunk.
+func (s *sent) reserveInts(n int) {
+	if cap(s.chunk)-len(s.chunk) < n {
+		s.chunk = make([]int, 0, max(intChunk, n))
+	}
+}
+
+// intChunk is the size of the chunks the small int slices of a sentence
+// (groups, their mentions) are cut from.
+const intChunk = 512
+
+// ints returns an empty slice of capacity n, its own memory, cut from the
+// sentence's chunk: groups and mentions are slices of one to a few ints,
+// made by the hundred per document, and may outlive the sentence (a
+// coded event keeps its mentions), so a chunk is never written again, only
+// followed by a new one.
+func (s *sent) ints(n int) []int {
+	s.reserveInts(n)
+	m := len(s.chunk)
+	s.chunk = s.chunk[:m+n]
+	return s.chunk[m:m:m+n]
 }
 
 // groupAroundInto is groupAround, appending the group to ms (a buffer of

@@ -104,11 +104,17 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 // vocabulary's own string of that form; none and "" when the vocabulary
 // does not hold it. w is not lower-cased to look it up.
 func (v *vocabulary) ofFolded(w string) (*wordInfo, string) {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(asciiFold(w[i]))
-		h *= 16777619
+		h *= fnvPrime
 	}
+	return v.ofFoldedHashed(w, h)
+}
+
+// ofFoldedHashed is ofFolded for a word whose folded hash h (wordHash of
+// its lower-case form) is known.
+func (v *vocabulary) ofFoldedHashed(w string, h uint32) (*wordInfo, string) {
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		sl := &v.slots[i]
 		if sl.info == nil {
@@ -139,12 +145,18 @@ func foldedEqual(w, lower string) bool {
 	return true
 }
 
+// The constants of 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 // wordHash is 32-bit FNV-1a.
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
@@ -228,7 +240,13 @@ func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 
 // of returns the wordInfo of the lower-case word w.
 func (v *vocabulary) of(w string) *wordInfo {
-	for i := wordHash(w) & v.mask; ; i = (i + 1) & v.mask {
+	return v.ofHashed(w, wordHash(w))
+}
+
+// ofHashed is of for a word whose wordHash h is known (the tokenizer
+// hashes a word's bytes as it reads them).
+func (v *vocabulary) ofHashed(w string, h uint32) *wordInfo {
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		sl := &v.slots[i]
 		if sl.info == nil {
 			return v.none
