@@ -328,7 +328,7 @@ func (s *sent) ints(n int) []int {
 	s.reserveInts(n)
 	m := len(s.chunk)
 	s.chunk = s.chunk[:m+n]
-	return s.chunk[m:m:m+n]
+	return s.chunk[m : m : m+n]
 }
 
 // groupAroundInto is groupAround, appending the group to ms (a buffer of
