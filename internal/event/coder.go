@@ -1159,7 +1159,12 @@ func (s *sent) idsInto(out []string, g []int) []string { return s.appendIDsAs(ou
 // idsAs is ids, with groups' states only when groupState (see
 // mentionIDsAs).
 func (s *sent) idsAs(g []int, groupState bool) []string {
-	return s.appendIDsAs([]string{}, g, groupState)
+	// gathered on the stack, then copied once into a slice of their number
+	var buf [8]string
+	ids := s.appendIDsAs(buf[:0], g, groupState)
+	out := make([]string, len(ids))
+	copy(out, ids)
+	return out
 }
 
 // appendIDsAs appends the ids of idsAs to out.
@@ -1737,9 +1742,18 @@ func politicalActors(d *doc.Document) map[string]bool {
 	for _, a := range d.Actors {
 		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
 	}
+	// most of these mentions name an actor already marked (a state, or
+	// the one named just before): looked up, not written again
+	last, marked := "", false
 	for i := range d.Mentions {
 		if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
-			out[m.Actor] = true
+			if marked && m.Actor == last {
+				continue
+			}
+			if !out[m.Actor] {
+				out[m.Actor] = true
+			}
+			last, marked = m.Actor, true
 		}
 	}
 	return out

@@ -730,7 +730,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 			return false
 		}
 	}
-	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") &&
+	if p.kind == itWord && strings.HasSuffix(items[i].lower, "ed") && participleAdverbs[p.lower] &&
 		!(i >= 2 && items[i-2].kind == itWord && (items[i-2].lower == "had" || items[i-2].lower == "has" || items[i-2].lower == "have" || beForms[items[i-2].lower])) {
 		return false // "already captured portions", not "had already abandoned"
 	}

@@ -120,8 +120,12 @@ func (s *sent) prepare() {
 	s.quoted = grown(s.quoted, n)
 	var depth int8
 	inQuote := false
-	for i := range s.items {
-		it := &s.items[i]
+	items, depths, quoted := s.items, s.depth[:n], s.quoted[:n] // one bounds check for all
+	comma := false                                              // items[i-1] is a comma
+	for i := range items {
+		it := &items[i]
+		prevComma := comma
+		comma = it.kind == itPunct && it.text == ","
 		if it.kind == itPunct {
 			switch it.text {
 			case "(", "[":
@@ -144,10 +148,9 @@ func (s *sent) prepare() {
 				}
 			}
 		}
-		s.depth[i] = depth
-		s.quoted[i] = inQuote
+		depths[i] = depth
+		quoted[i] = inQuote
 		if it.kind == itWord {
-			prevComma := i > 0 && s.items[i-1].kind == itPunct && s.items[i-1].text == ","
 			if it.hasFlag(wClauseOpener, clauseOpeners) && (prevComma || it.hasFlag(wAlwaysOpener, alwaysOpeners)) {
 				if s.bound[i] < bWeak {
 					s.bound[i] = bWeak
