@@ -774,7 +774,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 	}
 	k.ev.Quantities = qs
-	kp := new(cand)
+	kp := st.newCand()
 	*kp = kv
 	return kp
 }
@@ -813,7 +813,7 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 	if k.ev.Modality != doc.ModalityAsserted && k.ev.Modality != doc.ModalityDisputed {
 		return nil
 	}
-	kp := new(cand)
+	kp := st.newCand()
 	*kp = *k
 	return kp
 }

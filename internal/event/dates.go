@@ -90,7 +90,16 @@ func (n *narrative) after(st *sent, heading bool) {
 	// adverbial ("on September 7", "in 1933–1934" → 1933), not a date
 	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
 	// stands in parentheses.
-	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
+	lastTimex := -1 // the last timex item: no other is looked at before it
+	if !heading {
+		for i := len(st.items) - 1; i >= 0; i-- {
+			if st.items[i].kind == itTimex {
+				lastTimex = i
+				break
+			}
+		}
+	}
+	for i := lastTimex; i >= 0 && !heading; i-- {
 		it := &st.items[i]
 		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue

@@ -517,6 +517,13 @@ func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class 
 		if i < covered {
 			continue
 		}
+		if k := items[i].kind; k == itWord {
+			if wi := items[i].info; wi != nil && len(wi.stops) == 0 && len(wi.triggers) == 0 {
+				continue // a word that starts no stop phrase and no trigger (the common case, first)
+			}
+		} else if k != itName {
+			continue
+		}
 		first := items[i].lower
 		if items[i].kind == itName {
 			// a bare "his agreement": its head may start a noun pattern

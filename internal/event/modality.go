@@ -266,10 +266,18 @@ type cueHit struct {
 func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 	speech := false // a speech verb stands before item i
 	for i := range items {
-		if items[i].kind != itWord {
+		it := &items[i]
+		if it.kind != itWord {
 			continue
 		}
-		for _, ci := range c.cuesAt(&items[i]) {
+		if wi := it.info; wi != nil && len(wi.cues) == 0 {
+			// the common case: no cue starts here
+			if !speech && wi.flags&wSpeech != 0 {
+				speech = true
+			}
+			continue
+		}
+		for _, ci := range c.cuesAt(it) {
 			if k := &c.cues[ci]; matchCueRest(k, items, i) {
 				reach := len(items)
 				if k.inf {

@@ -58,6 +58,23 @@ type sent struct {
 	// elements up to its length belong to slices handed out, the rest is
 	// free (see ints).
 	chunk []int
+	// candChunk is where newCand cuts coded events from, as chunk is
+	// for ints: never written again once handed out.
+	candChunk []cand
+}
+
+// candChunkLen is how many events a chunk of newCand holds: a document
+// codes one in two sentences or so.
+const candChunkLen = 16
+
+// newCand returns a zero cand of its own, cut from the sentence's chunk
+// of them: one allocation for many events.
+func (s *sent) newCand() *cand {
+	if len(s.candChunk) == cap(s.candChunk) {
+		s.candChunk = make([]cand, 0, candChunkLen)
+	}
+	s.candChunk = s.candChunk[:len(s.candChunk)+1]
+	return &s.candChunk[len(s.candChunk)-1]
 }
 
 // quantities is the package's quantities over the sentence's items
@@ -77,6 +94,7 @@ func (s *sent) reuse(old *sent) {
 	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
 	s.numAt = old.numAt[:0]
 	s.chunk = old.chunk // what it handed out stays as it is: not cut to 0
+	s.candChunk = old.candChunk
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
