@@ -955,7 +955,7 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 				}
 			}
 		}
-		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+		if !passive && it.kind == itWord && it.isVerbish(c.lex) && i > from+1 {
 			break
 		}
 	}
@@ -986,7 +986,7 @@ func (c *Coder) definiteTreatyWord(st *sent, from, to int, passive bool) string 
 			}
 			return ""
 		}
-		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+		if !passive && it.kind == itWord && it.isVerbish(c.lex) && i > from+1 {
 			return ""
 		}
 	}
@@ -1656,8 +1656,7 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 		if !hasYear(k.ev.Date.Value) && !c.keepUndated {
 			continue // not dated to the year
 		}
-		k.ev.Score = c.onto.Score(k.ev.Type, k.ev.Mode)
-		k.ev.Quad = c.onto.Quad(k.ev.Type)
+		k.ev.Score, k.ev.Quad = c.onto.scoreQuad(k.ev.Type, k.ev.Mode)
 		k.ev.Document = d.ID
 		k.ev.Sentence = k.sent
 		s := d.Sentences[k.sent]
@@ -1736,25 +1735,52 @@ func chapterOf(d *doc.Document, i int) int {
 
 // politicalActors tells which actor ids are political: states,
 // organisations and groups, and persons who act for a state or hold an
-// office. A historian quoted in the text is not.
+// office. A historian quoted in the text is not. The map holds only the
+// ids known not to be political (false): anyPolitical counts an id it
+// does not hold as political, as it counts one marked true.
 func politicalActors(d *doc.Document) map[string]bool {
-	out := make(map[string]bool, len(d.Actors))
+	byID := make(map[string]bool, len(d.Actors))
 	for _, a := range d.Actors {
-		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
+		byID[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
 	}
-	// most of these mentions name an actor already marked (a state, or
-	// the one named just before): looked up, not written again
-	last, marked := "", false
+	var not []string // the ids not political, as far as the actors tell
+	for id, p := range byID {
+		if !p {
+			not = append(not, id)
+		}
+	}
+	out := make(map[string]bool, len(not))
+	if len(not) == 0 {
+		return out
+	}
+	if len(not) > 16 {
+		// many: looked up in a map rather than a list
+		for _, id := range not {
+			out[id] = false
+		}
+		for i := range d.Mentions {
+			if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
+				if _, ok := out[m.Actor]; ok {
+					delete(out, m.Actor)
+				}
+			}
+		}
+		return out
+	}
+	// a mention acting for a state or in an office makes its actor
+	// political: only the few actors in not are looked for
 	for i := range d.Mentions {
 		if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
-			if marked && m.Actor == last {
-				continue
+			if j := slices.Index(not, m.Actor); j >= 0 {
+				not = slices.Delete(not, j, j+1)
+				if len(not) == 0 {
+					break
+				}
 			}
-			if !out[m.Actor] {
-				out[m.Actor] = true
-			}
-			last, marked = m.Actor, true
 		}
+	}
+	for _, id := range not {
+		out[id] = false
 	}
 	return out
 }

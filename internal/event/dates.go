@@ -140,12 +140,16 @@ func (n *narrative) after(st *sent, heading bool) {
 		if st.items[i].kind != itMention {
 			continue
 		}
-		if b := st.before(i); b >= 0 && st.items[b].kind == itWord && st.items[b].isPreposition() && b+1 < i {
+		bi := st.before(i)
+		if bi >= 0 && st.items[bi].kind == itWord && st.items[bi].isPreposition() && bi+1 < i {
 			continue // inside a phrase, and not a group's later member
 		}
 		var gbuf [8]int // the group is looked at, its mentions copied
 		g, glo, ghi := st.groupAroundInto(gbuf[:0], i)
-		b := st.before(glo)
+		b := bi // the group mostly starts at its mention: before(glo) is known
+		if glo != i {
+			b = st.before(glo)
+		}
 		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {

@@ -64,32 +64,42 @@ func newLowerer(text string, base int) *lowerer {
 // lies in the lowerer's text.
 func (l *lowerer) of(start, end int) string {
 	w := l.text[start-l.base : end-l.base]
-	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
 		if c-'A' < 26 {
-			upper = true
+			// a capital: lower the word, looking for other letters as
+			// it goes (a name's capital is mostly its first byte)
+			if lw, high := l.lowerASCIIHigh(w); high < utf8.RuneSelf {
+				return lw
+			}
+			return strings.ToLower(w) // what was written is left unused
 		}
 	}
-	if !upper {
-		return w
-	}
-	return l.lowerASCII(w)
+	return w
 }
 
 // lowerASCII returns the ASCII text w lower-cased, written into the
 // lowerer's buffer: a strings.Builder never changes what it has written,
 // so the slices of its strings stay as they were while it grows.
 func (l *lowerer) lowerASCII(w string) string {
+	lw, _ := l.lowerASCIIHigh(w)
+	return lw
+}
+
+// lowerASCIIHigh is lowerASCII, also returning the bytes of w or-ed
+// together: below utf8.RuneSelf when w is ASCII, as lowerASCII needs.
+func (l *lowerer) lowerASCIIHigh(w string) (string, byte) {
 	b := l.lowered
 	n := b.Len()
 	var buf [64]byte
+	var high byte
 	for len(w) > 0 {
 		k := copy(buf[:], w)
 		for j, c := range buf[:k] {
+			high |= c
 			if c-'A' < 26 {
 				buf[j] = c + 'a' - 'A'
 			}
@@ -97,7 +107,7 @@ func (l *lowerer) lowerASCII(w string) string {
 		b.Write(buf[:k])
 		w = w[k:]
 	}
-	return b.String()[n:]
+	return b.String()[n:], high
 }
 
 // tokenize splits the clean span [start, end) of the lowerer's text into
@@ -134,7 +144,11 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			continue
 		}
 		if r < utf8.RuneSelf && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && !isWordRune(r) {
-			out = append(out, item{kind: itPunct, start: base + i, end: base + i + w, text: s[i : i+w], lower: s[i : i+w]})
+			out = grow1(out)
+			it := &out[len(out)-1] // every field written: out's memory is reused
+			it.kind, it.cap = itPunct, false
+			it.start, it.end, it.ref = base+i, base+i+w, 0
+			it.text, it.lower, it.info = s[i:i+w], s[i:i+w], nil
 			i += w
 			continue
 		}
@@ -214,12 +228,26 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 					info = l.vocab.of(lw)
 				}
 			}
-			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
-				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), info: info})
+			out = grow1(out)
+			it := &out[len(out)-1] // every field written: out's memory is reused
+			it.kind, it.cap = itWord, r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			it.start, it.end, it.ref = base+i, base+j, 0
+			it.text, it.lower, it.info = s[i:j], lw, info
 		}
 		i = j
 	}
 	return out
+}
+
+// grow1 returns out one item longer, the new item's fields as they were
+// in out's memory (the caller writes them all): an item written in place
+// rather than built aside and copied in.
+func grow1(out []item) []item {
+	n := len(out)
+	if n == cap(out) {
+		return append(out, item{})
+	}
+	return out[:n+1]
 }
 
 // word makes the item of the word at the clean span [start, end), whose

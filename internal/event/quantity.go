@@ -70,6 +70,9 @@ func numberCandidates(items []item, out []int32) []int32 {
 		if it.kind != itWord || it.lower == "" {
 			continue
 		}
+		if c := it.lower[0]; (c < '0' || c > '9') && it.info != nil && it.info.flags&(wNumber|wNumberStart) == 0 {
+			continue // the common case, told by the word's flags
+		}
 		ok := false
 		switch w := it.lower; {
 		case w[0] >= '0' && w[0] <= '9', w == "half", w == "one":
@@ -88,6 +91,10 @@ func numberCandidates(items []item, out []int32) []int32 {
 	}
 	return out
 }
+
+// numberStarts are the words parseNumber reads an amount from besides
+// digits and number words.
+var numberStarts = [...]string{"a", "half", "one"}
 
 // quantitiesAt is quantities, trying only the items at cands (in order,
 // from numberCandidates) unless every.

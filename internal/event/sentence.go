@@ -61,6 +61,9 @@ type sent struct {
 	// candChunk is where newCand cuts coded events from, as chunk is
 	// for ints: never written again once handed out.
 	candChunk []cand
+	// grp holds the bounds of the group around each item, once found
+	// (see groupAroundInto); cleared by prepare.
+	grp []groupSpan
 }
 
 // candChunkLen is how many events a chunk of newCand holds: a document
@@ -95,6 +98,7 @@ func (s *sent) reuse(old *sent) {
 	s.numAt = old.numAt[:0]
 	s.chunk = old.chunk // what it handed out stays as it is: not cut to 0
 	s.candChunk = old.candChunk
+	s.grp = old.grp[:0]
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
@@ -136,6 +140,7 @@ func (s *sent) prepare() {
 	s.bound = grown(s.bound, n+1)
 	s.depth = grown(s.depth, n)
 	s.quoted = grown(s.quoted, n)
+	s.grp = grown(s.grp, n)
 	var depth int8
 	inQuote := false
 	items, depths, quoted := s.items, s.depth[:n], s.quoted[:n] // one bounds check for all
@@ -355,6 +360,32 @@ func (s *sent) ints(n int) []int {
 // groupAroundInto is groupAround, appending the group to ms (a buffer of
 // the caller's, for a group it only looks at).
 func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
+	if i >= 0 && i < len(s.grp) {
+		// the group's bounds depend on the sentence alone: found once
+		if g := s.grp[i]; g.end > 0 {
+			lo, hi = int(g.lo), int(g.end)-1
+		} else {
+			lo, hi = s.groupBounds(i)
+			s.grp[i] = groupSpan{lo: int32(lo), end: int32(hi) + 1}
+		}
+	} else {
+		lo, hi = s.groupBounds(i)
+	}
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itMention {
+			ms = append(ms, k)
+		}
+	}
+	return ms, lo, hi
+}
+
+// groupSpan is the first and last item (end-1) of the group around an
+// item; end is 0 while not known.
+type groupSpan struct{ lo, end int32 }
+
+// groupBounds returns the first and last item of the group around the
+// mention at item i (see groupAround).
+func (s *sent) groupBounds(i int) (lo, hi int) {
 	lo, hi = i, i
 	// right
 	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
@@ -438,14 +469,9 @@ func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
 			}
 		}
 	}
-	for k := lo; k <= hi; k++ {
-		if s.items[k].kind == itMention {
-			ms = append(ms, k)
-		}
-	}
 	// A group reaching past "and"/"," with nothing after the last mention
 	// but a noun is still the group; trailing words are not ours to trim.
-	return ms, lo, hi
+	return lo, hi
 }
 
 // before returns the index of the word that precedes the phrase starting

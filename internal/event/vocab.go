@@ -40,6 +40,9 @@ const (
 	wDeterminer                        // determiners
 	wNumber                            // a number word of isNumberWord
 	wPronoun                           // a subject pronoun (subjectPronouns, with a kind)
+	wNumberStart                       // may start an amount without being a number word ("a", "half", "one")
+	wTopic                             // topicWords
+	wSubordinator                      // subordinators
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -215,6 +218,19 @@ func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	}
 	for _, w := range numberWordsToo {
 		get(w).flags |= wNumber
+	}
+	for _, w := range numberStarts {
+		get(w).flags |= wNumberStart
+	}
+	for w, in := range topicWords {
+		if in {
+			get(w).flags |= wTopic
+		}
+	}
+	for w, in := range subordinators {
+		if in {
+			get(w).flags |= wSubordinator
+		}
 	}
 	for w, k := range subjectPronouns {
 		if k != "" {
