@@ -161,7 +161,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
 		items, names, found = findNamesWith(d, &lw, items, names, found)
 		prev := st
-		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
+		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...), seen: lw.seen, seenKnown: c.vocab != nil}
 		st.reuse(&prev)
 		st.prepare()
 		cs := c.codeSentence(&st, nar, periods.at(s.Section), kind == doc.BlockHeading)
@@ -1432,7 +1432,7 @@ func treatyParties(cs []*cand) {
 // hedged in its own clause ("Germany started its quest for a pact at some
 // point in the spring of 1939") is one of the contested claims.
 func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
-	opens := c.cues.Debate(st.items)
+	opens := !st.lacks(wDebate) && c.cues.Debate(st.items)
 	if opens {
 		nar.debate = true
 	}
@@ -1454,6 +1454,9 @@ func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
 // that governs a noun trigger between.
 func (c *Coder) hedged(st *sent, k *cand) bool {
 	from := k.lo
+	if st.lacks(wHedge) {
+		return false // no word starts a hedge
+	}
 	for from < k.hi {
 		start, end, ok := anyAt(c.cues.hedge, wHedge, st.items, from, k.hi)
 		if !ok {

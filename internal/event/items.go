@@ -54,6 +54,10 @@ type lowerer struct {
 	base    int         // clean offset of text[0]
 	vocab   *vocabulary // when set, words get their wordInfo
 	lowered *strings.Builder
+	// seen is the union of the flags of the words tokenized (with
+	// vocab): a sentence without a cue word, say, is not searched for
+	// cues.
+	seen wordFlag
 }
 
 func newLowerer(text string, base int) *lowerer {
@@ -138,6 +142,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			it := item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"}
 			if l.vocab != nil {
 				it.info = l.vocab.of(it.lower)
+				l.seen |= it.info.flags
 			}
 			out = append(out, it)
 			i += w + 1
@@ -228,6 +233,12 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 					info = l.vocab.of(lw)
 				}
 			}
+			if info != nil {
+				l.seen |= info.flags
+			}
+			if '0' <= r && r <= '9' {
+				l.seen |= wDigit
+			}
 			out = grow1(out)
 			it := &out[len(out)-1] // every field written: out's memory is reused
 			it.kind, it.cap = itWord, r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
@@ -264,6 +275,10 @@ func (l *lowerer) word(start, end int, lower string) item {
 	it := item{kind: itWord, start: start, end: end, text: w, lower: lower, cap: cap}
 	if l.vocab != nil {
 		it.info = l.vocab.of(it.lower)
+		l.seen |= it.info.flags
+		if w != "" && '0' <= w[0] && w[0] <= '9' {
+			l.seen |= wDigit
+		}
 	}
 	return it
 }
@@ -424,11 +439,20 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 				continue
 			}
 		}
-		it := item{kind: sp.kind, start: sp.start, end: sp.end, text: d.Text[sp.start:sp.end], ref: sp.ref}
-		it.lower = lw.of(sp.start, sp.end)
-		r, _ := utf8.DecodeRuneInString(it.text)
-		it.cap = unicode.IsUpper(r)
-		out = append(out, it)
+		text := d.Text[sp.start:sp.end]
+		var cap bool
+		if c := text[0]; c < utf8.RuneSelf {
+			cap = c-'A' < 26
+		} else {
+			r, _ := utf8.DecodeRuneInString(text)
+			cap = unicode.IsUpper(r)
+		}
+		lower := lw.of(sp.start, sp.end)
+		out = grow1(out)
+		it := &out[len(out)-1] // every field written: out's memory is reused
+		it.kind, it.cap = sp.kind, cap
+		it.start, it.end, it.ref = sp.start, sp.end, sp.ref
+		it.text, it.lower, it.info = text, lower, nil
 		pos = sp.end
 	}
 	return lw.tokenize(pos, s.Clean.End, out)

@@ -74,6 +74,9 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordName, fs []nameFound) ([]item, []recordName, []nameFound) {
 	names = names[:0]
 	fs = fs[:0]
+	if lw != nil && lw.vocab != nil && lw.seen&wHead == 0 {
+		return items, names, fs // no treaty noun among the words: no name
+	}
 	i := 0
 	n := len(items)
 	type found = nameFound

@@ -64,7 +64,14 @@ type sent struct {
 	// grp holds the bounds of the group around each item, once found
 	// (see groupAroundInto); cleared by prepare.
 	grp []groupSpan
+	// seen is the union of the flags of the sentence's words, when
+	// seenKnown (see lowerer.seen): what no word has, no search finds.
+	seen      wordFlag
+	seenKnown bool
 }
+
+// lacks reports that no word of the sentence has flag f.
+func (s *sent) lacks(f wordFlag) bool { return s.seenKnown && s.seen&f == 0 }
 
 // candChunkLen is how many events a chunk of newCand holds: a document
 // codes one in two sentences or so.
@@ -83,6 +90,9 @@ func (s *sent) newCand() *cand {
 // quantities is the package's quantities over the sentence's items
 // [lo, hi), trying only the items where a number may start.
 func (s *sent) quantities(lo, hi int, src string) []doc.Quantity {
+	if s.lacks(wNumber | wNumberStart | wDigit) {
+		return nil // no word where an amount may start
+	}
 	if !s.numDone {
 		s.numAt = numberCandidates(s.items, s.numAt[:0])
 		s.numDone = true
@@ -111,18 +121,26 @@ func (s *sent) modality(c *Cues, head, lo, hi int) string {
 // noComplement (see Cues.modalityWithout).
 func (s *sent) modalityWithout(c *Cues, head, lo, hi int, noComplement bool) string {
 	if !s.cuesDone {
-		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
-		s.cuesDone = true
+		s.findCues(c)
 	}
 	return c.modalityWithout(s.cueHits, len(s.items), head, lo, hi, noComplement)
+}
+
+// findCues finds the sentence's cue hits (none when no word starts a cue).
+func (s *sent) findCues(c *Cues) {
+	if s.lacks(wCue) {
+		s.cueHits = s.cueHits[:0]
+	} else {
+		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
+	}
+	s.cuesDone = true
 }
 
 // hasComplementCue reports whether a cue of scope complement stands in
 // the sentence.
 func (s *sent) hasComplementCue(c *Cues) bool {
 	if !s.cuesDone {
-		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
-		s.cuesDone = true
+		s.findCues(c)
 	}
 	if s.complement == 0 {
 		s.complement = 1

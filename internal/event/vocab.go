@@ -43,6 +43,9 @@ const (
 	wNumberStart                       // may start an amount without being a number word ("a", "half", "one")
 	wTopic                             // topicWords
 	wSubordinator                      // subordinators
+	wCue                               // the first word of a modality cue (cues not empty)
+	wHead                              // a treaty noun (head not empty)
+	wDigit                             // not in the tables: a word starting with a digit (lowerer.seen only)
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -86,6 +89,14 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 					wi.classes |= bit
 				}
 			}
+		}
+	}
+	for _, wi := range v.words {
+		if len(wi.cues) > 0 {
+			wi.flags |= wCue
+		}
+		if wi.head != "" {
+			wi.flags |= wHead
 		}
 	}
 	n := 16
