@@ -160,9 +160,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab, lowered: &lowered}
 		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
 		items, names, found = findNamesWith(d, &lw, items, names, found)
-		prev := st
-		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...), seen: lw.seen, seenKnown: c.vocab != nil}
-		st.reuse(&prev)
+		st.start(d, c.lex, si, items, append([]recordName(nil), names...), lw.seen, c.vocab != nil)
 		st.prepare()
 		cs := c.codeSentence(&st, nar, periods.at(s.Section), kind == doc.BlockHeading)
 		for _, k := range cs {
@@ -194,17 +192,27 @@ func (r sentenceRuns) at(si int) []int {
 
 // mentionsBySentence lists the mentions inside each sentence, by clean span.
 func mentionsBySentence(d *doc.Document) sentenceRuns {
-	return bySentence(d, len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Clean })
+	spans := make([]doc.Span, len(d.Mentions))
+	for i := range d.Mentions {
+		spans[i] = d.Mentions[i].Clean
+	}
+	return bySentence(d, spans)
 }
 
 // timexesBySentence lists the timexes inside each sentence, by clean span.
 func timexesBySentence(d *doc.Document) sentenceRuns {
-	return bySentence(d, len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Clean })
+	spans := make([]doc.Span, len(d.Timexes))
+	for i := range d.Timexes {
+		spans[i] = d.Timexes[i].Clean
+	}
+	return bySentence(d, spans)
 }
 
-// bySentence lists the n annotations (clean spans span(i)) inside each
+// bySentence lists the annotations (clean spans spans[i]) inside each
 // sentence, in order of start, the lists cut from one array.
-func bySentence(d *doc.Document, n int, span func(int) doc.Span) sentenceRuns {
+func bySentence(d *doc.Document, spans []doc.Span) sentenceRuns {
+	n := len(spans)
+	span := func(i int) doc.Span { return spans[i] } // inlined: a slice read
 	bounds := make([]int32, len(d.Sentences)+1)
 	idx := make([]int, n)
 	for i := range idx {

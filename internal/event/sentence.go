@@ -100,15 +100,17 @@ func (s *sent) quantities(lo, hi int, src string) []doc.Quantity {
 	return quantitiesAt(s.items, lo, hi, src, s.numAt, false)
 }
 
-// reuse takes over the buffers of a sentence done with (its bound, depth,
-// quoted, heads and cue hits), which no coded event refers to.
-func (s *sent) reuse(old *sent) {
-	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
-	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
-	s.numAt = old.numAt[:0]
-	s.chunk = old.chunk // what it handed out stays as it is: not cut to 0
-	s.candChunk = old.candChunk
-	s.grp = old.grp[:0]
+// start makes s the sentence index of d with items and names, in place:
+// as sent{...} followed by reuse of what s was, without copying s twice.
+func (s *sent) start(d *doc.Document, lx *Lexicon, index int, items []item, names []recordName, seen wordFlag, seenKnown bool) {
+	s.d, s.lx, s.index, s.items, s.names = d, lx, index, items, names
+	s.bound, s.depth, s.quoted = s.bound[:0], s.depth[:0], s.quoted[:0]
+	s.heads, s.cueHits, s.matches, s.cands = s.heads[:0], s.cueHits[:0], s.matches[:0], s.cands[:0]
+	s.cuesDone, s.complement = false, 0
+	s.numAt, s.numDone = s.numAt[:0], false
+	// chunk and candChunk stay: what they handed out is not written again
+	s.grp = s.grp[:0]
+	s.seen, s.seenKnown = seen, seenKnown
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
