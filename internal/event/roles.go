@@ -937,8 +937,14 @@ func isAdjective(w string) bool {
 
 // adjectiveEnding reports the adjective endings of isAdjective.
 func adjectiveEnding(w string) bool {
+	n := len(w)
+	if n < 5 {
+		return false // the shortest suffix needs three letters before it
+	}
+	last := w[n-1]
 	for _, suf := range adjectiveSuffixes {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+		// the last letters compared first: most words end otherwise
+		if last == suf[len(suf)-1] && n > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
