@@ -286,6 +286,15 @@ func usableTimex(d *doc.Document, ti int) bool {
 // isDeictic reports whether deictic[strings.ToLower(s)], lower-casing an
 // ASCII s on the stack: no deictic word is longer than the buffer.
 func isDeictic(s string) bool {
+	if s != "" && s[0] < 0x80 {
+		// the deictic words start with these letters; a date mostly
+		// starts with a digit or a month
+		switch s[0] | 0x20 {
+		case 'n', 't', 'a', 'c', 'p', 'm':
+		default:
+			return false
+		}
+	}
 	var buf [16]byte
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -602,7 +611,7 @@ func pluperfectBefore(st *sent, first int) bool {
 func (c *Coder) reportFrame(st *sent, head int) (int, int) {
 	that := -1
 	for k := head - 1; k >= 0 && k >= head-12; k-- {
-		if it := st.items[k]; it.kind == itWord && it.lower == "that" {
+		if it := &st.items[k]; it.kind == itWord && it.lower == "that" {
 			that = k
 			break
 		}
@@ -620,7 +629,7 @@ func (c *Coder) reportFrame(st *sent, head int) (int, int) {
 		return -1, -1
 	}
 	for k := that - 1; k >= 0 && k >= that-10; k-- {
-		if it := st.items[k]; it.kind == itWord && (c.cues.speech[it.lower] || reportVerbs[it.lower]) {
+		if it := &st.items[k]; it.kind == itWord && (c.cues.speech[it.lower] || reportVerbs[it.lower]) {
 			return k, that
 		}
 	}
@@ -638,7 +647,7 @@ func rangeEnd(st *sent, k int) int {
 	if k+2 >= len(st.items) || st.items[k+2].kind != itTimex {
 		return -1
 	}
-	j := st.items[k+1]
+	j := &st.items[k+1]
 	if j.kind == itPunct && (j.text == "–" || j.text == "-" || j.text == "—") {
 		return k + 2
 	}

@@ -395,8 +395,9 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 	for _, mi := range ms {
 		m := &d.Mentions[mi]
 		// "citizens of German origin": a people's descent, not a state
-		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; strings.HasPrefix(rest, " origin") ||
-			strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry") {
+		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; len(rest) > 1 && rest[0] == ' ' &&
+			(rest[1] == 'o' || rest[1] == 'd' || rest[1] == 'e' || rest[1] == 'a') && // the words' first letters, tested first
+			(strings.HasPrefix(rest, " origin") || strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry")) {
 			continue
 		}
 		ok := true

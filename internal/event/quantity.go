@@ -174,7 +174,7 @@ func quantitiesAt(items []item, lo, hi int, src string, cands []int32, every boo
 			var words []string
 			k := itemStart
 			for k < hi && len(words) < 3 {
-				it := items[k]
+				it := &items[k]
 				if it.kind == itMention || it.lower == "'s" {
 					k++
 					continue

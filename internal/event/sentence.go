@@ -203,7 +203,7 @@ func (s *sent) prepare() {
 				}
 			}
 			// ", and" followed by a new subject or verb starts a clause
-			if it.lower == "and" && prevComma {
+			if prevComma && it.lower == "and" {
 				s.bound[i] = max(s.bound[i], bWeak)
 			}
 		}
