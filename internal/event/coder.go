@@ -124,6 +124,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	// st is the sentence being coded, one value for all: its buffers are
 	// reused from sentence to sentence (no coded event refers to it).
 	var st sent
+	st.usableTx = make([]int8, len(d.Timexes))
 	var spans []itemSpan
 	var found []nameFound
 	// lowered holds the lower-case forms of the document's ASCII words and

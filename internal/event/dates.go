@@ -101,7 +101,7 @@ func (n *narrative) after(st *sent, heading bool) {
 	}
 	for i := lastTimex; i >= 0 && !heading; i-- {
 		it := &st.items[i]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
+		if it.kind != itTimex || !st.usable(it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue
 		}
 		if isRangeEnd(st, i) {
@@ -283,6 +283,26 @@ func usableTimex(d *doc.Document, ti int) bool {
 	return !isDeictic(t.Text)
 }
 
+// usable is usableTimex(s.d, ti), found once per timex of the document
+// when the sentence has the document's table (usableTx).
+func (s *sent) usable(ti int) bool {
+	if ti < 0 || ti >= len(s.usableTx) {
+		return usableTimex(s.d, ti)
+	}
+	switch s.usableTx[ti] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	u := usableTimex(s.d, ti)
+	s.usableTx[ti] = 2
+	if u {
+		s.usableTx[ti] = 1
+	}
+	return u
+}
+
 // isDeictic reports whether deictic[strings.ToLower(s)], lower-casing an
 // ASCII s on the stack: no deictic word is longer than the buffer.
 func isDeictic(s string) bool {
@@ -378,7 +398,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
 		it := &st.items[k]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
+		if it.kind != itTimex || !st.usable(it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
 		if k > m.head && m.e != nil && statement[m.e.typ] && st.items[k-1].kind == itWord && st.items[k-1].lower == "by" {
@@ -415,7 +435,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 				break
 			}
 			it := &st.items[k]
-			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
+			if it.kind == itTimex && st.usable(it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
 				best, earlier = k, true
 				break
 			}
@@ -520,7 +540,7 @@ func reanchor(st *sent, nar *narrative, k int, r *dateRef) {
 	}
 	for j := k - 1; j >= 0; j-- {
 		it := &st.items[j]
-		if it.kind != itTimex || !usableTimex(st.d, it.ref) {
+		if it.kind != itTimex || !st.usable(it.ref) {
 			continue
 		}
 		if flashback(st, j) && strings.HasPrefix(r.Value, st.d.Timexes[it.ref].Value[:4]) {
@@ -670,7 +690,7 @@ func isRangeEnd(st *sent, k int) bool {
 func sentenceHasDate(st *sent) bool {
 	for i := range st.items {
 		it := &st.items[i]
-		if it.kind == itTimex && usableTimex(st.d, it.ref) {
+		if it.kind == itTimex && st.usable(it.ref) {
 			return true
 		}
 	}

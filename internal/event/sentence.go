@@ -68,6 +68,10 @@ type sent struct {
 	// seenKnown (see lowerer.seen): what no word has, no search finds.
 	seen      wordFlag
 	seenKnown bool
+	// usableTx is 0 for a timex of the document not yet looked at, 1 when
+	// usableTimex, 2 when not (see usable); kept from sentence to
+	// sentence of one document.
+	usableTx []int8
 }
 
 // lacks reports that no word of the sentence has flag f.
