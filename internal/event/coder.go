@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -136,7 +137,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	lastSection := -1
 	skipped := make([]bool, len(d.Sections))
 	for i := range d.Sections {
-		skipped[i] = skippedSections[strings.ToLower(strings.TrimSpace(d.Sections[i].Title))]
+		skipped[i] = isSkippedSection(d.Sections[i].Title)
 	}
 	for si, s := range d.Sentences {
 		if si%256 == 0 {
@@ -175,6 +176,27 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	evs := c.finish(d, all)
 	d.Events = evs
 	return nil
+}
+
+// isSkippedSection is skippedSections[strings.ToLower(strings.TrimSpace(title))],
+// an ASCII title lower-cased on the stack rather than in a new string.
+func isSkippedSection(title string) bool {
+	t := strings.TrimSpace(title)
+	var buf [48]byte
+	if len(t) > len(buf) {
+		return skippedSections[strings.ToLower(t)]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return skippedSections[strings.ToLower(t)]
+		}
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return skippedSections[string(buf[:len(t)])]
 }
 
 // sentenceRuns lists annotations by sentence: those of sentence si are
@@ -1767,11 +1789,15 @@ func politicalActors(d *doc.Document) map[string]bool {
 	}
 	if len(not) > 16 {
 		// many: looked up in a map rather than a list
+		// lens has bit n set when an id in not is n bytes long (63: or
+		// more): a state's code of another length is not looked up
+		var lens uint64
 		for _, id := range not {
 			out[id] = false
+			lens |= 1 << min(len(id), 63)
 		}
 		for i := range d.Mentions {
-			if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
+			if m := &d.Mentions[i]; (m.State != "" || m.Role != "") && lens&(1<<min(len(m.Actor), 63)) != 0 {
 				if _, ok := out[m.Actor]; ok {
 					delete(out, m.Actor)
 				}
