@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
 )
@@ -124,6 +125,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	// st is the sentence being coded, one value for all: its buffers are
 	// reused from sentence to sentence (no coded event refers to it).
 	var st sent
+	st.usableTx = make([]int8, len(d.Timexes))
 	var spans []itemSpan
 	var found []nameFound
 	// lowered holds the lower-case forms of the document's ASCII words and
@@ -135,7 +137,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	lastSection := -1
 	skipped := make([]bool, len(d.Sections))
 	for i := range d.Sections {
-		skipped[i] = skippedSections[strings.ToLower(strings.TrimSpace(d.Sections[i].Title))]
+		skipped[i] = isSkippedSection(d.Sections[i].Title)
 	}
 	for si, s := range d.Sentences {
 		if si%256 == 0 {
@@ -160,9 +162,7 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 		lw := lowerer{text: d.Text[s.Clean.Start:s.Clean.End], base: s.Clean.Start, vocab: c.vocab, lowered: &lowered}
 		items := sentenceItems(d, &lw, s, msBy.at(si), tsBy.at(si), buf, &spans)
 		items, names, found = findNamesWith(d, &lw, items, names, found)
-		prev := st
-		st = sent{d: d, lx: c.lex, index: si, items: items, names: append([]recordName(nil), names...)}
-		st.reuse(&prev)
+		st.start(d, c.lex, si, items, append([]recordName(nil), names...), lw.seen, c.vocab != nil)
 		st.prepare()
 		cs := c.codeSentence(&st, nar, periods.at(s.Section), kind == doc.BlockHeading)
 		for _, k := range cs {
@@ -176,6 +176,27 @@ func (c *Coder) Annotate(ctx context.Context, d *doc.Document) error {
 	evs := c.finish(d, all)
 	d.Events = evs
 	return nil
+}
+
+// isSkippedSection is skippedSections[strings.ToLower(strings.TrimSpace(title))],
+// an ASCII title lower-cased on the stack rather than in a new string.
+func isSkippedSection(title string) bool {
+	t := strings.TrimSpace(title)
+	var buf [48]byte
+	if len(t) > len(buf) {
+		return skippedSections[strings.ToLower(t)]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return skippedSections[strings.ToLower(t)]
+		}
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return skippedSections[string(buf[:len(t)])]
 }
 
 // sentenceRuns lists annotations by sentence: those of sentence si are
@@ -194,17 +215,27 @@ func (r sentenceRuns) at(si int) []int {
 
 // mentionsBySentence lists the mentions inside each sentence, by clean span.
 func mentionsBySentence(d *doc.Document) sentenceRuns {
-	return bySentence(d, len(d.Mentions), func(i int) doc.Span { return d.Mentions[i].Clean })
+	spans := make([]doc.Span, len(d.Mentions))
+	for i := range d.Mentions {
+		spans[i] = d.Mentions[i].Clean
+	}
+	return bySentence(d, spans)
 }
 
 // timexesBySentence lists the timexes inside each sentence, by clean span.
 func timexesBySentence(d *doc.Document) sentenceRuns {
-	return bySentence(d, len(d.Timexes), func(i int) doc.Span { return d.Timexes[i].Clean })
+	spans := make([]doc.Span, len(d.Timexes))
+	for i := range d.Timexes {
+		spans[i] = d.Timexes[i].Clean
+	}
+	return bySentence(d, spans)
 }
 
-// bySentence lists the n annotations (clean spans span(i)) inside each
+// bySentence lists the annotations (clean spans spans[i]) inside each
 // sentence, in order of start, the lists cut from one array.
-func bySentence(d *doc.Document, n int, span func(int) doc.Span) sentenceRuns {
+func bySentence(d *doc.Document, spans []doc.Span) sentenceRuns {
+	n := len(spans)
+	span := func(i int) doc.Span { return spans[i] } // inlined: a slice read
 	bounds := make([]int32, len(d.Sentences)+1)
 	idx := make([]int, n)
 	for i := range idx {
@@ -247,7 +278,10 @@ func (c *Coder) codeSentence(st *sent, nar *narrative, period dateRef, heading b
 	}
 	bareHead := func(i int) string {
 		nm := &st.names[st.items[i].ref]
-		if l := strings.ToLower(nm.text); !nm.proper && nameHeads[l] != "" {
+		if nm.proper {
+			return "" // a proper name is no bare head: not lowered
+		}
+		if l := strings.ToLower(nm.text); nameHeads[l] != "" {
 			return l
 		}
 		return ""
@@ -763,7 +797,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		return nil
 	}
 	// How much.
-	qs := quantities(st.items, m.end, min(limit, len(st.items)), d.Text)
+	qs := st.quantities(m.end, min(limit, len(st.items)), d.Text)
 	for i := range qs {
 		if qs[i].Span != nil {
 			r := d.RawSpan(*qs[i].Span)
@@ -771,7 +805,7 @@ func (c *Coder) codeMatch(st *sent, nar *narrative, m match, prevEnd, limit int,
 		}
 	}
 	k.ev.Quantities = qs
-	kp := new(cand)
+	kp := st.newCand()
 	*kp = kv
 	return kp
 }
@@ -810,7 +844,7 @@ func (c *Coder) codeSpeaker(st *sent, nar *narrative, k *cand, lo, hi int) *cand
 	if k.ev.Modality != doc.ModalityAsserted && k.ev.Modality != doc.ModalityDisputed {
 		return nil
 	}
-	kp := new(cand)
+	kp := st.newCand()
 	*kp = *k
 	return kp
 }
@@ -952,7 +986,7 @@ func (c *Coder) objectOfClass(st *sent, from, to int, classes []string, passive 
 				}
 			}
 		}
-		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+		if !passive && it.kind == itWord && it.isVerbish(c.lex) && i > from+1 {
 			break
 		}
 	}
@@ -983,7 +1017,7 @@ func (c *Coder) definiteTreatyWord(st *sent, from, to int, passive bool) string 
 			}
 			return ""
 		}
-		if !passive && it.kind == itWord && verbish(c.lex, it.lower) && i > from+1 {
+		if !passive && it.kind == itWord && it.isVerbish(c.lex) && i > from+1 {
 			return ""
 		}
 	}
@@ -1129,7 +1163,7 @@ func (s *sent) mentions(g []int) []int {
 	if len(g) == 0 {
 		return nil
 	}
-	return s.appendMentions(make([]int, 0, len(g)), g)
+	return s.appendMentions(s.ints(len(g)), g)
 }
 
 // appendMentions appends the mention indexes of group g (see mentions) to
@@ -1156,7 +1190,12 @@ func (s *sent) idsInto(out []string, g []int) []string { return s.appendIDsAs(ou
 // idsAs is ids, with groups' states only when groupState (see
 // mentionIDsAs).
 func (s *sent) idsAs(g []int, groupState bool) []string {
-	return s.appendIDsAs([]string{}, g, groupState)
+	// gathered on the stack, then copied once into a slice of their number
+	var buf [8]string
+	ids := s.appendIDsAs(buf[:0], g, groupState)
+	out := make([]string, len(ids))
+	copy(out, ids)
+	return out
 }
 
 // appendIDsAs appends the ids of idsAs to out.
@@ -1424,7 +1463,7 @@ func treatyParties(cs []*cand) {
 // hedged in its own clause ("Germany started its quest for a pact at some
 // point in the spring of 1939") is one of the contested claims.
 func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
-	opens := c.cues.Debate(st.items)
+	opens := !st.lacks(wDebate) && c.cues.Debate(st.items)
 	if opens {
 		nar.debate = true
 	}
@@ -1446,6 +1485,9 @@ func (c *Coder) frameDebate(st *sent, nar *narrative, cs []*cand) {
 // that governs a noun trigger between.
 func (c *Coder) hedged(st *sent, k *cand) bool {
 	from := k.lo
+	if st.lacks(wHedge) {
+		return false // no word starts a hedge
+	}
 	for from < k.hi {
 		start, end, ok := anyAt(c.cues.hedge, wHedge, st.items, from, k.hi)
 		if !ok {
@@ -1648,8 +1690,7 @@ func (c *Coder) finish(d *doc.Document, all []*cand) []doc.Event {
 		if !hasYear(k.ev.Date.Value) && !c.keepUndated {
 			continue // not dated to the year
 		}
-		k.ev.Score = c.onto.Score(k.ev.Type, k.ev.Mode)
-		k.ev.Quad = c.onto.Quad(k.ev.Type)
+		k.ev.Score, k.ev.Quad = c.onto.scoreQuad(k.ev.Type, k.ev.Mode)
 		k.ev.Document = d.ID
 		k.ev.Sentence = k.sent
 		s := d.Sentences[k.sent]
@@ -1728,16 +1769,56 @@ func chapterOf(d *doc.Document, i int) int {
 
 // politicalActors tells which actor ids are political: states,
 // organisations and groups, and persons who act for a state or hold an
-// office. A historian quoted in the text is not.
+// office. A historian quoted in the text is not. The map holds only the
+// ids known not to be political (false): anyPolitical counts an id it
+// does not hold as political, as it counts one marked true.
 func politicalActors(d *doc.Document) map[string]bool {
-	out := make(map[string]bool, len(d.Actors))
+	byID := make(map[string]bool, len(d.Actors))
 	for _, a := range d.Actors {
-		out[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
+		byID[a.ID] = a.Kind != doc.KindPerson || a.State != "" || len(a.Roles) > 0
 	}
+	var not []string // the ids not political, as far as the actors tell
+	for id, p := range byID {
+		if !p {
+			not = append(not, id)
+		}
+	}
+	out := make(map[string]bool, len(not))
+	if len(not) == 0 {
+		return out
+	}
+	if len(not) > 16 {
+		// many: looked up in a map rather than a list
+		// lens has bit n set when an id in not is n bytes long (63: or
+		// more): a state's code of another length is not looked up
+		var lens uint64
+		for _, id := range not {
+			out[id] = false
+			lens |= 1 << min(len(id), 63)
+		}
+		for i := range d.Mentions {
+			if m := &d.Mentions[i]; (m.State != "" || m.Role != "") && lens&(1<<min(len(m.Actor), 63)) != 0 {
+				if _, ok := out[m.Actor]; ok {
+					delete(out, m.Actor)
+				}
+			}
+		}
+		return out
+	}
+	// a mention acting for a state or in an office makes its actor
+	// political: only the few actors in not are looked for
 	for i := range d.Mentions {
 		if m := &d.Mentions[i]; m.State != "" || m.Role != "" {
-			out[m.Actor] = true
+			if j := slices.Index(not, m.Actor); j >= 0 {
+				not = slices.Delete(not, j, j+1)
+				if len(not) == 0 {
+					break
+				}
+			}
 		}
+	}
+	for _, id := range not {
+		out[id] = false
 	}
 	return out
 }

@@ -90,9 +90,18 @@ func (n *narrative) after(st *sent, heading bool) {
 	// adverbial ("on September 7", "in 1933–1934" → 1933), not a date
 	// that modifies a noun ("the policy of 1934–1939", "the 1932 pact") or
 	// stands in parentheses.
-	for i := len(st.items) - 1; i >= 0 && !heading; i-- {
+	lastTimex := -1 // the last timex item: no other is looked at before it
+	if !heading {
+		for i := len(st.items) - 1; i >= 0; i-- {
+			if st.items[i].kind == itTimex {
+				lastTimex = i
+				break
+			}
+		}
+	}
+	for i := lastTimex; i >= 0 && !heading; i-- {
 		it := &st.items[i]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
+		if it.kind != itTimex || !st.usable(it.ref) || st.depth[i] != 0 || isDeadline(st, i) {
 			continue
 		}
 		if isRangeEnd(st, i) {
@@ -131,12 +140,16 @@ func (n *narrative) after(st *sent, heading bool) {
 		if st.items[i].kind != itMention {
 			continue
 		}
-		if b := st.before(i); b >= 0 && st.items[b].kind == itWord && st.items[b].isPreposition() && b+1 < i {
+		bi := st.before(i)
+		if bi >= 0 && st.items[bi].kind == itWord && st.items[bi].isPreposition() && bi+1 < i {
 			continue // inside a phrase, and not a group's later member
 		}
 		var gbuf [8]int // the group is looked at, its mentions copied
 		g, glo, ghi := st.groupAroundInto(gbuf[:0], i)
-		b := st.before(glo)
+		b := bi // the group mostly starts at its mention: before(glo) is known
+		if glo != i {
+			b = st.before(glo)
+		}
 		if b < 0 || st.items[b].kind != itWord || !st.items[b].isPreposition() && !(st.items[b].isVerbish(st.lx) && !beForms[st.items[b].lower] && !st.items[b].cap) {
 			ms := st.mentions(g)
 			if d.Mentions[ms[0]].Kind == doc.KindPerson {
@@ -270,9 +283,38 @@ func usableTimex(d *doc.Document, ti int) bool {
 	return !isDeictic(t.Text)
 }
 
+// usable is usableTimex(s.d, ti), found once per timex of the document
+// when the sentence has the document's table (usableTx).
+func (s *sent) usable(ti int) bool {
+	if ti < 0 || ti >= len(s.usableTx) {
+		return usableTimex(s.d, ti)
+	}
+	switch s.usableTx[ti] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	u := usableTimex(s.d, ti)
+	s.usableTx[ti] = 2
+	if u {
+		s.usableTx[ti] = 1
+	}
+	return u
+}
+
 // isDeictic reports whether deictic[strings.ToLower(s)], lower-casing an
 // ASCII s on the stack: no deictic word is longer than the buffer.
 func isDeictic(s string) bool {
+	if s != "" && s[0] < 0x80 {
+		// the deictic words start with these letters; a date mostly
+		// starts with a digit or a month
+		switch s[0] | 0x20 {
+		case 'n', 't', 'a', 'c', 'p', 'm':
+		default:
+			return false
+		}
+	}
 	var buf [16]byte
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -356,7 +398,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 	}
 	for k := lo; k < hi && k < len(st.items); k++ {
 		it := &st.items[k]
-		if it.kind != itTimex || !usableTimex(d, it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
+		if it.kind != itTimex || !st.usable(it.ref) || isRangeEnd(st, k) || isDeadline(st, k) || rf0 < k && k < rf1 {
 			continue
 		}
 		if k > m.head && m.e != nil && statement[m.e.typ] && st.items[k-1].kind == itWord && st.items[k-1].lower == "by" {
@@ -393,7 +435,7 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 				break
 			}
 			it := &st.items[k]
-			if it.kind == itTimex && usableTimex(d, it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
+			if it.kind == itTimex && st.usable(it.ref) && !isRangeEnd(st, k) && st.depth[k] == 0 && !isDeadline(st, k) && !(rf0 < k && k < rf1) {
 				best, earlier = k, true
 				break
 			}
@@ -498,7 +540,7 @@ func reanchor(st *sent, nar *narrative, k int, r *dateRef) {
 	}
 	for j := k - 1; j >= 0; j-- {
 		it := &st.items[j]
-		if it.kind != itTimex || !usableTimex(st.d, it.ref) {
+		if it.kind != itTimex || !st.usable(it.ref) {
 			continue
 		}
 		if flashback(st, j) && strings.HasPrefix(r.Value, st.d.Timexes[it.ref].Value[:4]) {
@@ -589,7 +631,7 @@ func pluperfectBefore(st *sent, first int) bool {
 func (c *Coder) reportFrame(st *sent, head int) (int, int) {
 	that := -1
 	for k := head - 1; k >= 0 && k >= head-12; k-- {
-		if it := st.items[k]; it.kind == itWord && it.lower == "that" {
+		if it := &st.items[k]; it.kind == itWord && it.lower == "that" {
 			that = k
 			break
 		}
@@ -607,7 +649,7 @@ func (c *Coder) reportFrame(st *sent, head int) (int, int) {
 		return -1, -1
 	}
 	for k := that - 1; k >= 0 && k >= that-10; k-- {
-		if it := st.items[k]; it.kind == itWord && (c.cues.speech[it.lower] || reportVerbs[it.lower]) {
+		if it := &st.items[k]; it.kind == itWord && (c.cues.speech[it.lower] || reportVerbs[it.lower]) {
 			return k, that
 		}
 	}
@@ -625,7 +667,7 @@ func rangeEnd(st *sent, k int) int {
 	if k+2 >= len(st.items) || st.items[k+2].kind != itTimex {
 		return -1
 	}
-	j := st.items[k+1]
+	j := &st.items[k+1]
 	if j.kind == itPunct && (j.text == "–" || j.text == "-" || j.text == "—") {
 		return k + 2
 	}
@@ -648,7 +690,7 @@ func isRangeEnd(st *sent, k int) bool {
 func sentenceHasDate(st *sent) bool {
 	for i := range st.items {
 		it := &st.items[i]
-		if it.kind == itTimex && usableTimex(st.d, it.ref) {
+		if it.kind == itTimex && st.usable(it.ref) {
 			return true
 		}
 	}

@@ -25,10 +25,10 @@ const (
 // then a verb, then a treaty" without caring how many words each takes.
 type item struct {
 	kind       itemKind
+	cap        bool   // starts with an upper-case letter (beside kind: a smaller item)
 	start, end int    // clean offsets
 	text       string // as written
 	lower      string // lower-cased (words only)
-	cap        bool   // starts with an upper-case letter
 	ref        int    // index into Document.Mentions / Timexes / the sentence's names
 	// info is what the coder's tables hold for a word tokenized by the
 	// coder; nil for other items (see vocab.go).
@@ -54,6 +54,10 @@ type lowerer struct {
 	base    int         // clean offset of text[0]
 	vocab   *vocabulary // when set, words get their wordInfo
 	lowered *strings.Builder
+	// seen is the union of the flags of the words tokenized (with
+	// vocab): a sentence without a cue word, say, is not searched for
+	// cues.
+	seen wordFlag
 }
 
 func newLowerer(text string, base int) *lowerer {
@@ -64,30 +68,42 @@ func newLowerer(text string, base int) *lowerer {
 // lies in the lowerer's text.
 func (l *lowerer) of(start, end int) string {
 	w := l.text[start-l.base : end-l.base]
-	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
 			return strings.ToLower(w)
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		if c-'A' < 26 {
+			// a capital: lower the word, looking for other letters as
+			// it goes (a name's capital is mostly its first byte)
+			if lw, high := l.lowerASCIIHigh(w); high < utf8.RuneSelf {
+				return lw
+			}
+			return strings.ToLower(w) // what was written is left unused
+		}
 	}
-	if !upper {
-		return w
-	}
-	return l.lowerASCII(w)
+	return w
 }
 
 // lowerASCII returns the ASCII text w lower-cased, written into the
 // lowerer's buffer: a strings.Builder never changes what it has written,
 // so the slices of its strings stay as they were while it grows.
 func (l *lowerer) lowerASCII(w string) string {
+	lw, _ := l.lowerASCIIHigh(w)
+	return lw
+}
+
+// lowerASCIIHigh is lowerASCII, also returning the bytes of w or-ed
+// together: below utf8.RuneSelf when w is ASCII, as lowerASCII needs.
+func (l *lowerer) lowerASCIIHigh(w string) (string, byte) {
 	b := l.lowered
 	n := b.Len()
 	var buf [64]byte
+	var high byte
 	for len(w) > 0 {
 		k := copy(buf[:], w)
 		for j, c := range buf[:k] {
+			high |= c
 			if c-'A' < 26 {
 				buf[j] = c + 'a' - 'A'
 			}
@@ -95,7 +111,7 @@ func (l *lowerer) lowerASCII(w string) string {
 		b.Write(buf[:k])
 		w = w[k:]
 	}
-	return b.String()[n:]
+	return b.String()[n:], high
 }
 
 // tokenize splits the clean span [start, end) of the lowerer's text into
@@ -126,24 +142,34 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			it := item{kind: itWord, start: base + i, end: base + i + w + 1, text: s[i : i+w+1], lower: "'s"}
 			if l.vocab != nil {
 				it.info = l.vocab.of(it.lower)
+				l.seen |= it.info.flags
 			}
 			out = append(out, it)
 			i += w + 1
 			continue
 		}
-		if !isWordRune(r) {
-			out = append(out, item{kind: itPunct, start: base + i, end: base + i + w, text: s[i : i+w], lower: s[i : i+w]})
+		if r < utf8.RuneSelf && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && !isWordRune(r) {
+			out = grow1(out)
+			it := &out[len(out)-1] // every field written: out's memory is reused
+			it.kind, it.cap = itPunct, false
+			it.start, it.end, it.ref = base+i, base+i+w, 0
+			it.text, it.lower, it.info = s[i:i+w], s[i:i+w], nil
 			i += w
 			continue
 		}
 		j := i + w
 		ascii := r < utf8.RuneSelf    // the word so far is ASCII
 		upper := 'A' <= r && r <= 'Z' // … and has a capital
+		// h is wordHash of the word lower-cased, while it is ASCII: the
+		// vocabulary is asked without hashing the word again
+		h := (uint32(fnvOffset) ^ uint32(asciiFold(byte(r)))) * fnvPrime
 		for j < len(s) {
 			if c := s[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				h = (h ^ uint32(c)) * fnvPrime
 				j++ // an ASCII letter or digit: a word rune, decoded at once
 				continue
 			} else if 'A' <= c && c <= 'Z' {
+				h = (h ^ uint32(c+'a'-'A')) * fnvPrime
 				j++
 				upper = true
 				continue
@@ -167,6 +193,9 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 						if (r2 == '\'' || r2 == '’') && (strings.HasPrefix(s[j+w2:], "s ") || s[j+w2:] == "s" || strings.HasPrefix(s[j+w2:], "s,") || strings.HasPrefix(s[j+w2:], "s.")) {
 							break // possessive
 						}
+						if r2 < utf8.RuneSelf {
+							h = (h ^ uint32(r2)) * fnvPrime // a joiner: no capital
+						}
 						j += w2
 						ascii = ascii && r2 < utf8.RuneSelf
 						continue
@@ -182,7 +211,7 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			lw = s[i:j] // what l.of finds, without looking again
 		case ascii && l.vocab != nil:
 			// a word the tables know is its table's own string
-			if info, lw = l.vocab.ofFolded(s[i:j]); lw == "" {
+			if info, lw = l.vocab.ofFoldedHashed(s[i:j], h); lw == "" {
 				lw = l.lowerASCII(s[i:j])
 			}
 		case ascii:
@@ -197,17 +226,39 @@ func (l *lowerer) tokenize(start, end int, out []item) []item {
 			out = append(out, l.word(base+k, base+j, l.of(base+k, base+j)))
 		} else {
 			// l.word, built in place
-			out = append(out, item{kind: itWord, start: base + i, end: base + j, text: s[i:j], lower: lw,
-				cap: r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)})
-			if info != nil {
-				out[len(out)-1].info = info
-			} else if l.vocab != nil {
-				out[len(out)-1].info = l.vocab.of(lw)
+			if info == nil && l.vocab != nil {
+				if ascii {
+					info = l.vocab.ofHashed(lw, h) // lw is the word lower-cased: h is its hash
+				} else {
+					info = l.vocab.of(lw)
+				}
 			}
+			if info != nil {
+				l.seen |= info.flags
+			}
+			if '0' <= r && r <= '9' {
+				l.seen |= wDigit
+			}
+			out = grow1(out)
+			it := &out[len(out)-1] // every field written: out's memory is reused
+			it.kind, it.cap = itWord, r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			it.start, it.end, it.ref = base+i, base+j, 0
+			it.text, it.lower, it.info = s[i:j], lw, info
 		}
 		i = j
 	}
 	return out
+}
+
+// grow1 returns out one item longer, the new item's fields as they were
+// in out's memory (the caller writes them all): an item written in place
+// rather than built aside and copied in.
+func grow1(out []item) []item {
+	n := len(out)
+	if n == cap(out) {
+		return append(out, item{})
+	}
+	return out[:n+1]
 }
 
 // word makes the item of the word at the clean span [start, end), whose
@@ -224,6 +275,10 @@ func (l *lowerer) word(start, end int, lower string) item {
 	it := item{kind: itWord, start: start, end: end, text: w, lower: lower, cap: cap}
 	if l.vocab != nil {
 		it.info = l.vocab.of(it.lower)
+		l.seen |= it.info.flags
+		if w != "" && '0' <= w[0] && w[0] <= '9' {
+			l.seen |= wDigit
+		}
 	}
 	return it
 }
@@ -340,8 +395,9 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 	for _, mi := range ms {
 		m := &d.Mentions[mi]
 		// "citizens of German origin": a people's descent, not a state
-		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; strings.HasPrefix(rest, " origin") ||
-			strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry") {
+		if rest := d.Text[m.Clean.End:min(len(d.Text), m.Clean.End+12)]; len(rest) > 1 && rest[0] == ' ' &&
+			(rest[1] == 'o' || rest[1] == 'd' || rest[1] == 'e' || rest[1] == 'a') && // the words' first letters, tested first
+			(strings.HasPrefix(rest, " origin") || strings.HasPrefix(rest, " descent") || strings.HasPrefix(rest, " extraction") || strings.HasPrefix(rest, " ancestry")) {
 			continue
 		}
 		ok := true
@@ -384,11 +440,20 @@ func sentenceItems(d *doc.Document, lw *lowerer, s doc.Sentence, ms, ts []int, b
 				continue
 			}
 		}
-		it := item{kind: sp.kind, start: sp.start, end: sp.end, text: d.Text[sp.start:sp.end], ref: sp.ref}
-		it.lower = lw.of(sp.start, sp.end)
-		r, _ := utf8.DecodeRuneInString(it.text)
-		it.cap = unicode.IsUpper(r)
-		out = append(out, it)
+		text := d.Text[sp.start:sp.end]
+		var cap bool
+		if c := text[0]; c < utf8.RuneSelf {
+			cap = c-'A' < 26
+		} else {
+			r, _ := utf8.DecodeRuneInString(text)
+			cap = unicode.IsUpper(r)
+		}
+		lower := lw.of(sp.start, sp.end)
+		out = grow1(out)
+		it := &out[len(out)-1] // every field written: out's memory is reused
+		it.kind, it.cap = sp.kind, cap
+		it.start, it.end, it.ref = sp.start, sp.end, sp.ref
+		it.text, it.lower, it.info = text, lower, nil
 		pos = sp.end
 	}
 	return lw.tokenize(pos, s.Clean.End, out)

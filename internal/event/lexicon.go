@@ -517,6 +517,13 @@ func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class 
 		if i < covered {
 			continue
 		}
+		if k := items[i].kind; k == itWord {
+			if wi := items[i].info; wi != nil && len(wi.stops) == 0 && len(wi.triggers) == 0 {
+				continue // a word that starts no stop phrase and no trigger (the common case, first)
+			}
+		} else if k != itName {
+			continue
+		}
 		first := items[i].lower
 		if items[i].kind == itName {
 			// a bare "his agreement": its head may start a noun pattern
@@ -730,7 +737,7 @@ func plausibleVerb(lx *Lexicon, items []item, i int) bool {
 			return false
 		}
 	}
-	if p.kind == itWord && participleAdverbs[p.lower] && strings.HasSuffix(items[i].lower, "ed") &&
+	if p.kind == itWord && strings.HasSuffix(items[i].lower, "ed") && participleAdverbs[p.lower] &&
 		!(i >= 2 && items[i-2].kind == itWord && (items[i-2].lower == "had" || items[i-2].lower == "has" || items[i-2].lower == "have" || beForms[items[i-2].lower])) {
 		return false // "already captured portions", not "had already abandoned"
 	}

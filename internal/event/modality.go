@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/chronicle-history/chronicle/internal/doc"
@@ -25,6 +26,12 @@ type cue struct {
 	modality string
 	scope    cueScope
 	words    []map[string]bool
+	// alts holds the forms of words[j] as a list: a cue's word has one to
+	// a few forms, which a few string comparisons test in fewer
+	// instructions than hashing the item's word for a map.
+	alts [][]string
+	// asserted: modality is doc.ModalityAsserted (tested for every hit)
+	asserted bool
 	// inf marks a cue ending in "to" ("decision to", "planned to"): it
 	// reaches only into its infinitive's phrase, not past the next verb
 	// ("the decision to leave the League was communicated").
@@ -107,6 +114,8 @@ func ParseCues(src string) (*Cues, error) {
 			return nil, fmt.Errorf("modality line %d: unknown scope %q", n+1, f[1])
 		}
 		k := cue{modality: f[0], scope: sc, words: cueWords(f[2])}
+		k.alts = formLists(k.words)
+		k.asserted = k.modality == "asserted"
 		last := k.words[len(k.words)-1]
 		k.inf = len(last) == 1 && last["to"]
 		byMod[o] = append(byMod[o], k)
@@ -198,11 +207,24 @@ func matchCueRest(k *cue, items []item, i int) bool {
 			return false
 		}
 		it := &items[i+j]
-		if it.kind != itWord || !k.words[j][it.lower] {
+		if it.kind != itWord || !slices.Contains(k.alts[j], it.lower) {
 			return false
 		}
 	}
 	return true
+}
+
+// formLists lists the forms of each word of a cue (see cue.alts).
+func formLists(words []map[string]bool) [][]string {
+	out := make([][]string, len(words))
+	for j, alts := range words {
+		for w, in := range alts {
+			if in {
+				out[j] = append(out[j], w)
+			}
+		}
+	}
+	return out
 }
 
 // inScope reports whether a cue of scope sc starting at item i (and
@@ -244,10 +266,18 @@ type cueHit struct {
 func (c *Cues) hits(items []item, bound []uint8, out []cueHit) []cueHit {
 	speech := false // a speech verb stands before item i
 	for i := range items {
-		if items[i].kind != itWord {
+		it := &items[i]
+		if it.kind != itWord {
 			continue
 		}
-		for _, ci := range c.cuesAt(&items[i]) {
+		if wi := it.info; wi != nil && len(wi.cues) == 0 {
+			// the common case: no cue starts here
+			if !speech && wi.flags&wSpeech != 0 {
+				speech = true
+			}
+			continue
+		}
+		for _, ci := range c.cuesAt(it) {
 			if k := &c.cues[ci]; matchCueRest(k, items, i) {
 				reach := len(items)
 				if k.inf {
@@ -330,7 +360,7 @@ func (c *Cues) modalityWithout(hits []cueHit, total, head, lo, hi int, noComplem
 	for pass := 0; pass < 2; pass++ {
 		for _, h := range hits {
 			k := &c.cues[h.ci]
-			if (pass == 0) != (k.modality == "asserted") || h.ci >= best {
+			if (pass == 0) != k.asserted || h.ci >= best {
 				continue
 			}
 			if !inScope(k.scope, h.i, len(k.words), head, lo, hi, total) || head >= h.reach || k.scope == scopeReported && !h.reported ||

@@ -74,6 +74,9 @@ func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) (
 func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordName, fs []nameFound) ([]item, []recordName, []nameFound) {
 	names = names[:0]
 	fs = fs[:0]
+	if lw != nil && lw.vocab != nil && lw.seen&wHead == 0 {
+		return items, names, fs // no treaty noun among the words: no name
+	}
 	i := 0
 	n := len(items)
 	type found = nameFound
@@ -98,7 +101,7 @@ func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordNam
 		// Left: modifiers, capitalised words, mentions, dashes between them,
 		// a year written before the name.
 		for j := h - 1; j >= 0; j-- {
-			p := items[j]
+			p := &items[j]
 			ok := false
 			switch p.kind {
 			case itMention:
@@ -143,7 +146,7 @@ func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordNam
 		// a year in parentheses, "of" + a date.
 		for hi < n {
 			if items[hi].kind == itWord && items[hi].lower == "of" && hi+1 < n {
-				nx := items[hi+1]
+				nx := &items[hi+1]
 				if nx.kind == itMention || nx.kind == itWord && nx.cap && !determiners[nx.lower] {
 					k := hi + 1
 					for k < n && (items[k].kind == itMention || items[k].kind == itWord && items[k].cap ||

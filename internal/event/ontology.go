@@ -84,3 +84,15 @@ func (o *Ontology) Score(typ, mode string) float64 {
 
 // Quad is the quad class of a type (VC, MC, VK, MK).
 func (o *Ontology) Quad(typ string) string { return o.types[typ].Quad }
+
+// scoreQuad is Score and Quad of a type, looked up once.
+func (o *Ontology) scoreQuad(typ, mode string) (float64, string) {
+	t, ok := o.types[typ]
+	if !ok {
+		return 0, ""
+	}
+	if s, ok := t.Modes[mode]; ok {
+		return s, t.Quad
+	}
+	return t.Base, t.Quad
+}

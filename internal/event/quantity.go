@@ -57,8 +57,60 @@ func ParseQuantities(text string) []doc.Quantity {
 // quantities parses the amounts among items[lo:hi]; src is the text the
 // item offsets index.
 func quantities(items []item, lo, hi int, src string) []doc.Quantity {
+	return quantitiesAt(items, lo, hi, src, nil, true)
+}
+
+// numberCandidates appends to out the items where parseNumber(items, i,
+// hi) may find a number, for any hi: every item it finds one at, and a few
+// more. A sentence has a handful among dozens of words, and the coder
+// looks for amounts after every trigger.
+func numberCandidates(items []item, out []int32) []int32 {
+	for i := range items {
+		it := &items[i]
+		if it.kind != itWord || it.lower == "" {
+			continue
+		}
+		if c := it.lower[0]; (c < '0' || c > '9') && it.info != nil && it.info.flags&(wNumber|wNumberStart) == 0 {
+			continue // the common case, told by the word's flags
+		}
+		ok := false
+		switch w := it.lower; {
+		case w[0] >= '0' && w[0] <= '9', w == "half", w == "one":
+			ok = true
+		case w == "a":
+			if i+1 < len(items) {
+				_, ok = scaleWords[items[i+1].lower]
+			}
+		case it.info != nil && it.info.flags&wNumber == 0:
+		default:
+			_, ok = numberWords[w]
+		}
+		if ok {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// numberStarts are the words parseNumber reads an amount from besides
+// digits and number words.
+var numberStarts = [...]string{"a", "half", "one"}
+
+// quantitiesAt is quantities, trying only the items at cands (in order,
+// from numberCandidates) unless every.
+func quantitiesAt(items []item, lo, hi int, src string, cands []int32, every bool) []doc.Quantity {
 	var out []doc.Quantity
+	ci := 0
 	for i := lo; i < hi; i++ {
+		if !every {
+			for ci < len(cands) && int(cands[ci]) < i {
+				ci++
+			}
+			if ci == len(cands) || int(cands[ci]) >= hi {
+				break
+			}
+			i = int(cands[ci])
+		}
 		amt, end, ok := parseNumber(items, i, hi)
 		if !ok {
 			continue
@@ -122,7 +174,7 @@ func quantities(items []item, lo, hi int, src string) []doc.Quantity {
 			var words []string
 			k := itemStart
 			for k < hi && len(words) < 3 {
-				it := items[k]
+				it := &items[k]
 				if it.kind == itMention || it.lower == "'s" {
 					k++
 					continue

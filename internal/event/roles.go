@@ -47,7 +47,7 @@ func (s *sent) subjectLeft(from int) subjectResult {
 				p := &s.items[b]
 				// "After Germany entered …": a subordinator, not a
 				// preposition, when a verb follows the group.
-				subord := subordinators[p.lower] && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && s.items[ghi+1].isVerbish(s.lx)
+				subord := p.hasFlag(wSubordinator, subordinators) && ghi+1 < len(s.items) && s.items[ghi+1].kind == itWord && s.items[ghi+1].isVerbish(s.lx)
 				// "to contain Nazi Germany": an infinitive's object
 				infinitive := p.kind == itWord && !p.cap && b > 0 && s.items[b-1].lower == "to" && !p.isPreposition() && !p.hasFlag(wNP, npWords)
 				if p.kind == itWord && p.lower == "of" && s.ofSubject(b) {
@@ -111,7 +111,7 @@ func (s *sent) ofSubject(of int) bool {
 	}
 	k := h - 1
 	for k >= 0 && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || s.items[k].isNumber() || ordinal(s.items[k].lower) ||
-		s.items[k].cap && !s.items[k].isPreposition() && !subordinators[s.items[k].lower] || !s.items[k].cap && s.items[k].isAdjective()) {
+		s.items[k].cap && !s.items[k].isPreposition() && !s.items[k].hasFlag(wSubordinator, subordinators) || !s.items[k].cap && s.items[k].isAdjective()) {
 		if s.bound[k+1] != bNone {
 			break
 		}
@@ -121,7 +121,7 @@ func (s *sent) ofSubject(of int) bool {
 		return true
 	}
 	it := &s.items[k]
-	return it.kind == itPunct && it.text == "," || it.kind == itWord && (subordinators[it.lower] || it.lower == "and" || it.lower == "but" || clauseOpeners[it.lower])
+	return it.kind == itPunct && it.text == "," || it.kind == itWord && (it.hasFlag(wSubordinator, subordinators) || it.lower == "and" || it.lower == "but" || clauseOpeners[it.lower])
 }
 
 // ordinal reports an ordinal in digits ("9th", "21st").
@@ -724,7 +724,7 @@ var topicWords = map[string]bool{"referencing": true, "regarding": true, "concer
 // topicBefore reports an event word introduced as a topic ("documents
 // pertaining to the cooperation", "referencing entering an agreement").
 func topicBefore(s *sent, first int) bool {
-	if first > 0 && s.items[first-1].kind == itWord && topicWords[s.items[first-1].lower] {
+	if first > 0 && s.items[first-1].kind == itWord && s.items[first-1].hasFlag(wTopic, topicWords) {
 		return true
 	}
 	k := first - 1
@@ -741,7 +741,7 @@ func topicBefore(s *sent, first int) bool {
 	if w == "to" && k > 0 && s.items[k-1].lower == "pertaining" {
 		return true
 	}
-	return topicWords[w]
+	return s.items[k].hasFlag(wTopic, topicWords)
 }
 
 // instrument reports an event noun in an instrument phrase ("contain
@@ -937,8 +937,14 @@ func isAdjective(w string) bool {
 
 // adjectiveEnding reports the adjective endings of isAdjective.
 func adjectiveEnding(w string) bool {
+	n := len(w)
+	if n < 5 {
+		return false // the shortest suffix needs three letters before it
+	}
+	last := w[n-1]
 	for _, suf := range adjectiveSuffixes {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+		// the last letters compared first: most words end otherwise
+		if last == suf[len(suf)-1] && n > len(suf)+2 && strings.HasSuffix(w, suf) {
 			return true
 		}
 	}

@@ -50,13 +50,71 @@ type sent struct {
 	// complement is 0 until known, then 1 without a complement cue, 2
 	// with one (see hasComplementCue).
 	complement uint8
+	// numAt are the items where a number may start (numberCandidates),
+	// found on the first call of quantities.
+	numAt   []int32
+	numDone bool
+	// chunk is where ints and groupAround cut their slices from: its
+	// elements up to its length belong to slices handed out, the rest is
+	// free (see ints).
+	chunk []int
+	// candChunk is where newCand cuts coded events from, as chunk is
+	// for ints: never written again once handed out.
+	candChunk []cand
+	// grp holds the bounds of the group around each item, once found
+	// (see groupAroundInto); cleared by prepare.
+	grp []groupSpan
+	// seen is the union of the flags of the sentence's words, when
+	// seenKnown (see lowerer.seen): what no word has, no search finds.
+	seen      wordFlag
+	seenKnown bool
+	// usableTx is 0 for a timex of the document not yet looked at, 1 when
+	// usableTimex, 2 when not (see usable); kept from sentence to
+	// sentence of one document.
+	usableTx []int8
 }
 
-// reuse takes over the buffers of a sentence done with (its bound, depth,
-// quoted, heads and cue hits), which no coded event refers to.
-func (s *sent) reuse(old *sent) {
-	s.bound, s.depth, s.quoted = old.bound[:0], old.depth[:0], old.quoted[:0]
-	s.heads, s.cueHits, s.matches, s.cands = old.heads[:0], old.cueHits[:0], old.matches[:0], old.cands[:0]
+// lacks reports that no word of the sentence has flag f.
+func (s *sent) lacks(f wordFlag) bool { return s.seenKnown && s.seen&f == 0 }
+
+// candChunkLen is how many events a chunk of newCand holds: a document
+// codes one in two sentences or so.
+const candChunkLen = 16
+
+// newCand returns a zero cand of its own, cut from the sentence's chunk
+// of them: one allocation for many events.
+func (s *sent) newCand() *cand {
+	if len(s.candChunk) == cap(s.candChunk) {
+		s.candChunk = make([]cand, 0, candChunkLen)
+	}
+	s.candChunk = s.candChunk[:len(s.candChunk)+1]
+	return &s.candChunk[len(s.candChunk)-1]
+}
+
+// quantities is the package's quantities over the sentence's items
+// [lo, hi), trying only the items where a number may start.
+func (s *sent) quantities(lo, hi int, src string) []doc.Quantity {
+	if s.lacks(wNumber | wNumberStart | wDigit) {
+		return nil // no word where an amount may start
+	}
+	if !s.numDone {
+		s.numAt = numberCandidates(s.items, s.numAt[:0])
+		s.numDone = true
+	}
+	return quantitiesAt(s.items, lo, hi, src, s.numAt, false)
+}
+
+// start makes s the sentence index of d with items and names, in place:
+// as sent{...} followed by reuse of what s was, without copying s twice.
+func (s *sent) start(d *doc.Document, lx *Lexicon, index int, items []item, names []recordName, seen wordFlag, seenKnown bool) {
+	s.d, s.lx, s.index, s.items, s.names = d, lx, index, items, names
+	s.bound, s.depth, s.quoted = s.bound[:0], s.depth[:0], s.quoted[:0]
+	s.heads, s.cueHits, s.matches, s.cands = s.heads[:0], s.cueHits[:0], s.matches[:0], s.cands[:0]
+	s.cuesDone, s.complement = false, 0
+	s.numAt, s.numDone = s.numAt[:0], false
+	// chunk and candChunk stay: what they handed out is not written again
+	s.grp = s.grp[:0]
+	s.seen, s.seenKnown = seen, seenKnown
 }
 
 // modality is Cues.modality for the trigger at items[head] of clause
@@ -69,18 +127,26 @@ func (s *sent) modality(c *Cues, head, lo, hi int) string {
 // noComplement (see Cues.modalityWithout).
 func (s *sent) modalityWithout(c *Cues, head, lo, hi int, noComplement bool) string {
 	if !s.cuesDone {
-		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
-		s.cuesDone = true
+		s.findCues(c)
 	}
 	return c.modalityWithout(s.cueHits, len(s.items), head, lo, hi, noComplement)
+}
+
+// findCues finds the sentence's cue hits (none when no word starts a cue).
+func (s *sent) findCues(c *Cues) {
+	if s.lacks(wCue) {
+		s.cueHits = s.cueHits[:0]
+	} else {
+		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
+	}
+	s.cuesDone = true
 }
 
 // hasComplementCue reports whether a cue of scope complement stands in
 // the sentence.
 func (s *sent) hasComplementCue(c *Cues) bool {
 	if !s.cuesDone {
-		s.cueHits = c.hits(s.items, s.bound, s.cueHits[:0])
-		s.cuesDone = true
+		s.findCues(c)
 	}
 	if s.complement == 0 {
 		s.complement = 1
@@ -98,10 +164,15 @@ func (s *sent) prepare() {
 	s.bound = grown(s.bound, n+1)
 	s.depth = grown(s.depth, n)
 	s.quoted = grown(s.quoted, n)
+	s.grp = grown(s.grp, n)
 	var depth int8
 	inQuote := false
-	for i := range s.items {
-		it := &s.items[i]
+	items, depths, quoted := s.items, s.depth[:n], s.quoted[:n] // one bounds check for all
+	comma := false                                              // items[i-1] is a comma
+	for i := range items {
+		it := &items[i]
+		prevComma := comma
+		comma = it.kind == itPunct && it.text == ","
 		if it.kind == itPunct {
 			switch it.text {
 			case "(", "[":
@@ -124,10 +195,9 @@ func (s *sent) prepare() {
 				}
 			}
 		}
-		s.depth[i] = depth
-		s.quoted[i] = inQuote
+		depths[i] = depth
+		quoted[i] = inQuote
 		if it.kind == itWord {
-			prevComma := i > 0 && s.items[i-1].kind == itPunct && s.items[i-1].text == ","
 			if it.hasFlag(wClauseOpener, clauseOpeners) && (prevComma || it.hasFlag(wAlwaysOpener, alwaysOpeners)) {
 				if s.bound[i] < bWeak {
 					s.bound[i] = bWeak
@@ -137,7 +207,7 @@ func (s *sent) prepare() {
 				}
 			}
 			// ", and" followed by a new subject or verb starts a clause
-			if it.lower == "and" && prevComma {
+			if prevComma && it.lower == "and" {
 				s.bound[i] = max(s.bound[i], bWeak)
 			}
 		}
@@ -274,12 +344,72 @@ func stateOf(d *doc.Document, mi int) string {
 // "Foreign Minister Walther Rathenau and his Soviet colleague Georgy
 // Chicherin"), as item indexes, with the group's first and last item.
 func (s *sent) groupAround(i int) (ms []int, lo, hi int) {
-	return s.groupAroundInto(nil, i)
+	s.reserveInts(8)
+	n := len(s.chunk)
+	free := cap(s.chunk) - n
+	ms, lo, hi = s.groupAroundInto(s.chunk[n:n], i)
+	if len(ms) == 0 {
+		return nil, lo, hi
+	}
+	if len(ms) <= free { // written into the chunk, not moved
+		s.chunk = s.chunk[:n+len(ms)]
+		ms = ms[:len(ms):len(ms)]
+	}
+	return ms, lo, hi
+}
+
+// reserveInts makes room for n ints in the sentence's chunk.
+func (s *sent) reserveInts(n int) {
+	if cap(s.chunk)-len(s.chunk) < n {
+		s.chunk = make([]int, 0, max(intChunk, n))
+	}
+}
+
+// intChunk is the size of the chunks the small int slices of a sentence
+// (groups, their mentions) are cut from.
+const intChunk = 512
+
+// ints returns an empty slice of capacity n, its own memory, cut from the
+// sentence's chunk: groups and mentions are slices of one to a few ints,
+// made by the hundred per document, and may outlive the sentence (a
+// coded event keeps its mentions), so a chunk is never written again, only
+// followed by a new one.
+func (s *sent) ints(n int) []int {
+	s.reserveInts(n)
+	m := len(s.chunk)
+	s.chunk = s.chunk[:m+n]
+	return s.chunk[m : m : m+n]
 }
 
 // groupAroundInto is groupAround, appending the group to ms (a buffer of
 // the caller's, for a group it only looks at).
 func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
+	if i >= 0 && i < len(s.grp) {
+		// the group's bounds depend on the sentence alone: found once
+		if g := s.grp[i]; g.end > 0 {
+			lo, hi = int(g.lo), int(g.end)-1
+		} else {
+			lo, hi = s.groupBounds(i)
+			s.grp[i] = groupSpan{lo: int32(lo), end: int32(hi) + 1}
+		}
+	} else {
+		lo, hi = s.groupBounds(i)
+	}
+	for k := lo; k <= hi; k++ {
+		if s.items[k].kind == itMention {
+			ms = append(ms, k)
+		}
+	}
+	return ms, lo, hi
+}
+
+// groupSpan is the first and last item (end-1) of the group around an
+// item; end is 0 while not known.
+type groupSpan struct{ lo, end int32 }
+
+// groupBounds returns the first and last item of the group around the
+// mention at item i (see groupAround).
+func (s *sent) groupBounds(i int) (lo, hi int) {
 	lo, hi = i, i
 	// right
 	for k := i + 1; k < len(s.items) && k <= hi+5; k++ {
@@ -363,14 +493,9 @@ func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
 			}
 		}
 	}
-	for k := lo; k <= hi; k++ {
-		if s.items[k].kind == itMention {
-			ms = append(ms, k)
-		}
-	}
 	// A group reaching past "and"/"," with nothing after the last mention
 	// but a noun is still the group; trailing words are not ours to trim.
-	return ms, lo, hi
+	return lo, hi
 }
 
 // before returns the index of the word that precedes the phrase starting

@@ -40,6 +40,12 @@ const (
 	wDeterminer                        // determiners
 	wNumber                            // a number word of isNumberWord
 	wPronoun                           // a subject pronoun (subjectPronouns, with a kind)
+	wNumberStart                       // may start an amount without being a number word ("a", "half", "one")
+	wTopic                             // topicWords
+	wSubordinator                      // subordinators
+	wCue                               // the first word of a modality cue (cues not empty)
+	wHead                              // a treaty noun (head not empty)
+	wDigit                             // not in the tables: a word starting with a digit (lowerer.seen only)
 )
 
 // vocabulary maps each word some table knows to its wordInfo; every other
@@ -85,6 +91,14 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 			}
 		}
 	}
+	for _, wi := range v.words {
+		if len(wi.cues) > 0 {
+			wi.flags |= wCue
+		}
+		if wi.head != "" {
+			wi.flags |= wHead
+		}
+	}
 	n := 16
 	for n < 4*len(v.words) {
 		n *= 2
@@ -104,11 +118,17 @@ func newVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 // vocabulary's own string of that form; none and "" when the vocabulary
 // does not hold it. w is not lower-cased to look it up.
 func (v *vocabulary) ofFolded(w string) (*wordInfo, string) {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(asciiFold(w[i]))
-		h *= 16777619
+		h *= fnvPrime
 	}
+	return v.ofFoldedHashed(w, h)
+}
+
+// ofFoldedHashed is ofFolded for a word whose folded hash h (wordHash of
+// its lower-case form) is known.
+func (v *vocabulary) ofFoldedHashed(w string, h uint32) (*wordInfo, string) {
 	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		sl := &v.slots[i]
 		if sl.info == nil {
@@ -139,12 +159,18 @@ func foldedEqual(w, lower string) bool {
 	return true
 }
 
+// The constants of 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 // wordHash is 32-bit FNV-1a.
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
@@ -204,6 +230,19 @@ func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 	for _, w := range numberWordsToo {
 		get(w).flags |= wNumber
 	}
+	for _, w := range numberStarts {
+		get(w).flags |= wNumberStart
+	}
+	for w, in := range topicWords {
+		if in {
+			get(w).flags |= wTopic
+		}
+	}
+	for w, in := range subordinators {
+		if in {
+			get(w).flags |= wSubordinator
+		}
+	}
 	for w, k := range subjectPronouns {
 		if k != "" {
 			get(w).flags |= wPronoun
@@ -228,7 +267,13 @@ func gatherVocabulary(lx *Lexicon, cues *Cues) *vocabulary {
 
 // of returns the wordInfo of the lower-case word w.
 func (v *vocabulary) of(w string) *wordInfo {
-	for i := wordHash(w) & v.mask; ; i = (i + 1) & v.mask {
+	return v.ofHashed(w, wordHash(w))
+}
+
+// ofHashed is of for a word whose wordHash h is known (the tokenizer
+// hashes a word's bytes as it reads them).
+func (v *vocabulary) ofHashed(w string, h uint32) *wordInfo {
+	for i := h & v.mask; ; i = (i + 1) & v.mask {
 		sl := &v.slots[i]
 		if sl.info == nil {
 			return v.none
