@@ -29,6 +29,10 @@ type narrative struct {
 	// its sentence; see anchorCtx.asideYear.
 	aside   point
 	asideAt int
+	// clock is the latest time of day the story has reached on the day of
+	// ref ("shortly before midnight"), gran below GPartOfDay when none:
+	// "the following night" after it is the next day's.
+	clock point
 }
 
 // anchorCtx is the state of one anchoring pass.
@@ -177,6 +181,9 @@ func (a *anchorCtx) update(e *expr) bool {
 		return false
 	}
 	ref := a.nar.ref
+	if pv.p.gran >= GPartOfDay && p.gran == GDay && (ref.gran != GDay || sameDay(p, ref)) {
+		a.nar.clock = pv.p
+	}
 	heading := a.sents[a.si].ctx.heading
 	if !heading && ref.gran != GNone && !ref.noYear && p.gran <= ref.gran && containsPoint(p, ref) {
 		// A coarser mention of the period the story is in ("in 1939",
@@ -186,6 +193,9 @@ func (a *anchorCtx) update(e *expr) bool {
 	// A heading that carries a period sets its section's context afresh.
 	a.nar.prev = ref
 	a.nar.ref = p
+	if !sameDay(a.nar.clock, p) || pv.p.gran < GPartOfDay {
+		a.nar.clock = point{}
+	}
 	a.nar.setAt = a.si
 	a.nar.explicit = e.anchor == doc.AnchorExplicit
 	a.nar.month = 0
@@ -929,8 +939,10 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		}
 	}
 	rel := e.rel
-	// "the following night" is the night of the same day.
-	if unit == GDay && rel == 1 && (e.tod == "NI" || e.tod == "EV") && e.relUnit == GNone {
+	// "the following night" is the night of the same day, unless the
+	// reference is already in (or past) that part of the day: after
+	// "shortly before midnight June 14" it is the night of June 15.
+	if unit == GDay && rel == 1 && (e.tod == "NI" || e.tod == "EV") && e.relUnit == GNone && !(sameDay(a.nar.clock, ref) && reachedPart(a.nar.clock, e.tod)) {
 		rel = 0
 	}
 	out := a.shiftPoint(ref, rel, unit)
@@ -938,6 +950,30 @@ func (a *anchorCtx) relative(e *expr, ref point) (point, string) {
 		out = a.withTime(e, out)
 	}
 	return out, doc.AnchorRelative
+}
+
+// sameDay tells whether p and q are the same known calendar day.
+func sameDay(p, q point) bool {
+	return p.gran >= GDay && q.gran >= GDay && !p.noYear && !q.noYear &&
+		p.year == q.year && p.bc == q.bc && p.month == q.month && p.day == q.day
+}
+
+// reachedPart tells whether the time of day of ref is at or past the
+// start of part ("EV" from 17:00, "NI" from 21:00; midnight, 24:00, ends
+// the day it closes). The small hours have not: at 2 a.m. the coming
+// night is that day's. A reference with no time of day has not reached it.
+func reachedPart(ref point, part string) bool {
+	start := 21
+	if part == "EV" {
+		start = 17
+	}
+	switch {
+	case ref.gran >= GHour:
+		return ref.hour >= start
+	case ref.gran == GPartOfDay:
+		return ref.dayPart == "NI" || ref.dayPart == part
+	}
+	return false
 }
 
 func abs(n int) int {
