@@ -41,16 +41,6 @@ func SentenceActors(d *doc.Document, si int) []string {
 	return out
 }
 
-// FindActor returns the document's actor with the id, or nil.
-func FindActor(d *doc.Document, id string) *doc.Actor {
-	for i := range d.Actors {
-		if d.Actors[i].ID == id {
-			return &d.Actors[i]
-		}
-	}
-	return nil
-}
-
 // DayOf reads a TIMEX3 date value ("1939-08-23", "1922", "1940-SU") as the
 // day used for registry lookups: its middle day.
 func DayOf(timex string) (Day, bool) {
@@ -59,14 +49,4 @@ func DayOf(timex string) (Day, bool) {
 		return 0, false
 	}
 	return mid(lo, hi), true
-}
-
-// SentenceDay is the narrative date the actor stage used for sentence si
-// (MinDay when the document gives none).
-func SentenceDay(d *doc.Document, si int) Day {
-	ds := sentenceDates(d)
-	if si < 0 || si >= len(ds) {
-		return MinDay
-	}
-	return ds[si].day()
 }

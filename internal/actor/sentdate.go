@@ -30,23 +30,20 @@ var months = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 
-// sentenceDates gives every sentence its narrative date: the temporal
-// tagger's reference time for the sentence (Sentence.RefTime) when the
-// tagger ran; else the first date in the sentence (from the tagger's
-// expressions, or from the years written in it), or a date carried over
-// from its neighbours. Sentences before any date get the document's
-// typical date (the median of the dates found).
-func sentenceDates(d *doc.Document) []dateRange { return sentenceDatesIn(d, &dateBufs{}) }
-
-// dateBufs are sentenceDates' slices, kept to be reused.
+// dateBufs are sentenceDatesIn's slices, kept to be reused.
 type dateBufs struct {
 	out, own []dateRange
 	hasTimex []bool
 	known    []Day
 }
 
-// sentenceDatesIn is sentenceDates working in b's slices; the result is
-// b.out, good until b is used again.
+// sentenceDatesIn gives every sentence its narrative date: the temporal
+// tagger's reference time for the sentence (Sentence.RefTime) when the
+// tagger ran; else the first date in the sentence (from the tagger's
+// expressions, or from the years written in it), or a date carried over
+// from its neighbours. Sentences before any date get the document's
+// typical date (the median of the dates found). It works in b's slices;
+// the result is b.out, good until b is used again.
 func sentenceDatesIn(d *doc.Document, b *dateBufs) []dateRange {
 	n := len(d.Sentences)
 	b.out, b.own, b.hasTimex = grow(b.out, n), grow(b.own, n), grow(b.hasTimex, n)

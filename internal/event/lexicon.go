@@ -502,15 +502,9 @@ type match struct {
 	alts []match
 }
 
-// find returns the triggers in items, longest first at each position, one
-// per position, in text order. Items covered by a longer match are not
-// tried again.
-func (lx *Lexicon) find(items []item, isName func(i int, class string) bool, bareHead func(i int) string) []match {
-	return lx.findInto(nil, items, isName, bareHead)
-}
-
-// findInto is find, appending to out (a buffer reused from sentence to
-// sentence).
+// findInto appends to out (a buffer reused from sentence to sentence) the
+// triggers in items, longest first at each position, one per position, in
+// text order. Items covered by a longer match are not tried again.
 func (lx *Lexicon) findInto(out []match, items []item, isName func(i int, class string) bool, bareHead func(i int) string) []match {
 	covered := -1
 	for i := 0; i < len(items); i++ {

@@ -185,22 +185,9 @@ func (c *Cues) Debate(items []item) bool {
 	return ok
 }
 
-// matchCue reports whether cue k's words start at items[i].
-func matchCue(k *cue, items []item, i int) bool {
-	for j, alts := range k.words {
-		if i+j >= len(items) {
-			return false
-		}
-		it := &items[i+j]
-		if it.kind != itWord || !alts[it.lower] {
-			return false
-		}
-	}
-	return true
-}
-
-// matchCueRest is matchCue for a cue found by the word items[i] (Cues.byFirst
-// indexes the cues by the forms of their first word): its other words.
+// matchCueRest reports whether the other words of cue k, found by its
+// first word items[i] (Cues.byFirst indexes the cues by the forms of
+// their first word), follow it.
 func matchCueRest(k *cue, items []item, i int) bool {
 	for j := 1; j < len(k.words); j++ {
 		if i+j >= len(items) {
@@ -336,23 +323,13 @@ func infinitiveReach(items []item, from int) int {
 	return len(items)
 }
 
-// modality decides the modality of the trigger at items[head] whose clause
-// is items[lo:hi]. Cues are tried in the file's order of precedence; an
+// modalityWithout decides the modality of the trigger at items[head] whose
+// clause is items[lo:hi], given the sentence's cue hits (see hits) and its
+// number of items. Cues are tried in the file's order of precedence; an
 // "asserted" cue covers the words it spans so they cannot cue anything
-// else.
-func (c *Cues) modality(items []item, head, lo, hi int) string {
-	return c.modalityOf(c.hits(items, nil, nil), len(items), head, lo, hi)
-}
-
-// modalityOf is modality given the sentence's cue hits (see hits) and
-// its number of items.
-func (c *Cues) modalityOf(hits []cueHit, total, head, lo, hi int) string {
-	return c.modalityWithout(hits, total, head, lo, hi, false)
-}
-
-// modalityWithout is modalityOf, leaving out the complement cues when
-// noComplement: an event named in a claim rather than claimed ("the
-// first sign of détente was the conversation of April 17").
+// else. The complement cues are left out when noComplement: an event
+// named in a claim rather than claimed ("the first sign of détente was the
+// conversation of April 17").
 func (c *Cues) modalityWithout(hits []cueHit, total, head, lo, hi int, noComplement bool) string {
 	var silenced [8]int
 	ns := 0

@@ -61,16 +61,10 @@ type nameFound struct {
 	nm     recordName
 }
 
-// findNames finds treaty names in items and collapses each into one itName
-// item; it returns the new items and the names, indexed by the items' ref.
-func findNames(d *doc.Document, lw *lowerer, items []item, names []recordName) ([]item, []recordName) {
-	var fs []nameFound
-	items, names, _ = findNamesWith(d, lw, items, names, fs)
-	return items, names
-}
-
-// findNamesWith is findNames with a buffer for the names found, reused
-// from sentence to sentence; it returns the buffer too.
+// findNamesWith finds treaty names in items and collapses each into one
+// itName item; it returns the new items and the names, indexed by the
+// items' ref, and fs, a buffer for the names found reused from sentence
+// to sentence.
 func findNamesWith(d *doc.Document, lw *lowerer, items []item, names []recordName, fs []nameFound) ([]item, []recordName, []nameFound) {
 	names = names[:0]
 	fs = fs[:0]

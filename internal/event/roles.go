@@ -401,21 +401,6 @@ func isParticipleAdj(w string) bool {
 	return false
 }
 
-// nounIsObject reports whether the event noun starting at item first is
-// the object of a verb in its clause ("launched an invasion", "staged the
-// shelling"), so that the clause's subject is its actor.
-func (s *sent) nounIsObject(first, lo int) bool {
-	k := first - 1
-	for k >= lo && s.items[k].kind == itWord && (s.items[k].hasFlag(wNP, npWords) || !s.items[k].cap && !s.items[k].isVerbish(s.lx) && !s.items[k].isPreposition()) {
-		k--
-	}
-	if k < lo || k < 0 {
-		return false
-	}
-	it := &s.items[k]
-	return it.kind == itWord && it.isVerbish(s.lx) && !beForms[it.lower]
-}
-
 // auxiliaries may stand between a subject and its verb.
 var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "been": true, "be": true, "is": true, "are": true,
 	"was": true, "were": true, "will": true, "would": true, "also": true, "then": true, "again": true, "still": true}

@@ -887,11 +887,7 @@ func firstOfficeWord(l string) string {
 	return best
 }
 
-// samePerson compares two names of a person loosely: equal, or the same
-// surname.
-func samePerson(a, b string) bool { return newPersonName(a).same(newPersonName(b)) }
-
-// personName is a person's name as samePerson compares it: the whole,
+// personName is a person's name as personName.same compares it: the whole,
 // and its first and last words.
 type personName struct {
 	whole, first, last string
@@ -904,7 +900,8 @@ func newPersonName(s string) personName {
 	return p
 }
 
-// same is samePerson of the two names.
+// same compares two names of a person loosely: equal, or the same
+// surname.
 func (a personName) same(b personName) bool {
 	if strings.EqualFold(a.whole, b.whole) {
 		return true
