@@ -467,6 +467,12 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		// then …")
 		return dateOfTimex(d, st.items[ownedBest].ref)
 	}
+	// "signed … on April 16, 1922, annulling all claims, restoring
+	// relations": a participle after a comma, with no subject of its own,
+	// tells what the earlier clause did, at its time
+	if ownedBest >= 0 && ownedBest < m.first && participleAdjunct(st, m.first) {
+		return dateOfTimex(d, st.items[ownedBest].ref)
+	}
 	// "terminated the Pact with its invasion … on June 22, 1941": with no
 	// narrative time to go by, the clause's date dates both
 	if ownedBest >= 0 && !nar.dated {
@@ -510,6 +516,24 @@ func (c *Coder) dateFor(st *sent, nar *narrative, m match, lo, hi int, objName *
 		return r
 	}
 	return dateRef{Timex: -1}
+}
+
+// participleAdjunct reports whether the trigger starting at item first is
+// an -ing participle opening a free adjunct: right after a comma, or after
+// "and" that follows one ("…, annulling all claims, and establishing …").
+func participleAdjunct(st *sent, first int) bool {
+	if first < 1 || first >= len(st.items) {
+		return false
+	}
+	w := &st.items[first]
+	if w.kind != itWord || w.cap || len(w.lower) < 6 || !strings.HasSuffix(w.lower, "ing") {
+		return false
+	}
+	k := first - 1
+	if st.items[k].kind == itWord && st.items[k].lower == "and" {
+		k--
+	}
+	return k >= 0 && st.items[k].kind == itPunct && st.items[k].text == ","
 }
 
 // priorClause reports a clause opened by "after", "since" or "once",
