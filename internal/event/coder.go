@@ -1876,6 +1876,28 @@ func (c *Coder) shareParticipants(st *sent, nar *narrative, cs []*cand) {
 		nar.states, nar.statesSection = nil, sec
 	}
 	for i, k := range cs {
+		if !k.dropped && len(k.ev.Recipient) == 0 && k.m.e != nil && k.m.e.sym && participleAdjunct(st, k.m.first) {
+			// "signed by Rathenau and his Soviet colleague Chicherin …,
+			// restoring full diplomatic relations": a joint act told in a
+			// free adjunct is between the parties of the clause it
+			// continues (its subject is that clause's)
+			for j := i - 1; j >= 0; j-- {
+				p := cs[j]
+				if p.dropped || len(p.ev.Actor) == 0 || len(p.ev.Recipient) == 0 {
+					continue
+				}
+				switch {
+				case len(k.ev.Actor) == 0:
+					k.ev.Actor = append([]string(nil), p.ev.Actor...)
+					k.ev.Recipient = append([]string(nil), p.ev.Recipient...)
+					k.actorM, k.recipM = p.actorM, p.recipM
+				case slices.ContainsFunc(k.ev.Actor, func(a string) bool { return slices.Contains(p.ev.Actor, a) }):
+					k.ev.Recipient = append([]string(nil), p.ev.Recipient...)
+					k.recipM = p.recipM
+				}
+				break
+			}
+		}
 		if k.dropped || len(k.ev.Actor)+len(k.ev.Recipient) > 0 {
 			continue
 		}

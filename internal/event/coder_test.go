@@ -161,3 +161,22 @@ func TestDigits(t *testing.T) {
 		})
 	}
 }
+
+// TestFreeAdjunct checks that a joint act told in a participle after a
+// comma takes the date and the other party of the clause it continues,
+// and that a participle opening a sentence of its own does not.
+func TestFreeAdjunct(t *testing.T) {
+	src := "= History =\n\n== The settlement of {1905|1905} ==\n\nThe treaty between [Chile|CHL] and [Argentina|ARG] was signed by the envoy of [Chile|CHL] and his colleague from [Argentina|ARG] on {May 28, 1905|1905-05-28}, during the Santiago Conference, ending all border claims, restoring full diplomatic relations, and opening trade.\n"
+	var got *doc.Event
+	for _, e := range coded(t, src) {
+		if e.Mode == "establish_relations" {
+			got = &e
+		}
+	}
+	if got == nil {
+		t.Fatal("no establish_relations event")
+	}
+	if got.Date.Value != "1905-05-28" || !reflect.DeepEqual(got.Actor, []string{"CHL"}) || !reflect.DeepEqual(got.Recipient, []string{"ARG"}) {
+		t.Fatalf("restoring relations: %v %v → %v, want 1905-05-28 [CHL] → [ARG]", got.Date, got.Actor, got.Recipient)
+	}
+}
