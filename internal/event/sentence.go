@@ -407,6 +407,21 @@ func (s *sent) groupAroundInto(ms []int, i int) (_ []int, lo, hi int) {
 // item; end is 0 while not known.
 type groupSpan struct{ lo, end int32 }
 
+// joinersOnly reports whether items [from, to) only join two mentions into
+// one group: coordination, titles, articles, commas and dashes.
+func (s *sent) joinersOnly(from, to int) bool {
+	for x := from; x < to; x++ {
+		w := &s.items[x]
+		if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
+			return false
+		}
+		if w.kind == itWord && !groupJoiner(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // groupBounds returns the first and last item of the group around the
 // mention at item i (see groupAround).
 func (s *sent) groupBounds(i int) (lo, hi int) {
@@ -418,20 +433,7 @@ func (s *sent) groupBounds(i int) (lo, hi int) {
 			break
 		}
 		if it.kind == itMention {
-			// only joined by coordination, titles or articles
-			ok := true
-			for x := hi + 1; x < k; x++ {
-				w := &s.items[x]
-				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
-					ok = false
-					break
-				}
-				if w.kind == itWord && !groupJoiner(w) {
-					ok = false
-					break
-				}
-			}
-			if !ok || s.newSubjectAfterComma(hi, k) {
+			if !s.joinersOnly(hi+1, k) || s.newSubjectAfterComma(hi, k) {
 				break
 			}
 			hi = k
@@ -451,19 +453,7 @@ func (s *sent) groupBounds(i int) (lo, hi int) {
 			break
 		}
 		if it.kind == itMention {
-			ok := true
-			for x := k + 1; x < lo; x++ {
-				w := &s.items[x]
-				if w.kind == itPunct && w.text != "," && w.text != "–" && w.text != "-" || w.kind == itTimex || w.kind == itName {
-					ok = false
-					break
-				}
-				if w.kind == itWord && !groupJoiner(w) {
-					ok = false
-					break
-				}
-			}
-			if !ok || s.newSubjectAfterComma(k, lo) {
+			if !s.joinersOnly(k+1, lo) || s.newSubjectAfterComma(k, lo) {
 				break
 			}
 			lo = k
