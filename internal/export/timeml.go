@@ -123,6 +123,10 @@ func WriteTimeML(w io.Writer, d *doc.Document) error {
 			eid[k] = t.n
 		}
 	}
+	bySent := make(map[int][]int) // timexes by sentence, for datingTimex
+	for i, t := range d.Timexes {
+		bySent[t.Sentence] = append(bySent[t.Sentence], i)
+	}
 	ei, lid := 0, 0
 	for k, e := range d.Events {
 		if eid[k] == 0 {
@@ -140,7 +144,7 @@ func WriteTimeML(w io.Writer, d *doc.Document) error {
 			fmt.Fprintf(&b, ` modality="%s"`, attr(e.Modality))
 		}
 		b.WriteString("/>\n")
-		if x := datingTimex(d, e); x >= 0 && tid[x] > 0 {
+		if x := datingTimex(d, bySent[e.Sentence], e); x >= 0 && tid[x] > 0 {
 			lid++
 			fmt.Fprintf(&b, `<TLINK lid="l%d" eventInstanceID="ei%d" relatedToTime="t%d" relType="IS_INCLUDED"/>`+"\n", lid, ei, tid[x])
 		}
@@ -234,17 +238,18 @@ func cleanTrigger(d *doc.Document, e doc.Event) ([2]int, bool) {
 }
 
 // datingTimex is the index of the temporal expression that dated e: the one
-// the coder recorded, else the one in e's sentence with e's date as value;
-// -1 when the date came from the narrative or the section.
-func datingTimex(d *doc.Document, e doc.Event) int {
+// the coder recorded, else the one of e's sentence (inSent, indices into
+// d.Timexes) with e's date as value; -1 when the date came from the
+// narrative or the section.
+func datingTimex(d *doc.Document, inSent []int, e doc.Event) int {
 	if e.Date.Timex >= 0 && e.Date.Timex < len(d.Timexes) {
 		return e.Date.Timex
 	}
 	if e.Date.Value == "" || e.Date.Anchor == doc.AnchorSection {
 		return -1
 	}
-	for i, t := range d.Timexes {
-		if t.Sentence == e.Sentence && t.Value == e.Date.Value {
+	for _, i := range inSent {
+		if d.Timexes[i].Value == e.Date.Value {
 			return i
 		}
 	}
