@@ -40,7 +40,7 @@ func (o *dbOptions) open(ctx context.Context, env *Env) (store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, dsn, store.Options{})
+	return store.Open(ctx, dsn, store.Options{Reader: readerID()})
 }
 
 // table writes rows aligned in columns for people.

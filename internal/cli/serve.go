@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chronicle-history/chronicle/internal/corpus"
 	"github.com/chronicle-history/chronicle/internal/pipeline"
 	"github.com/chronicle-history/chronicle/internal/serve"
 	"github.com/chronicle-history/chronicle/internal/store"
@@ -87,7 +89,9 @@ func runServe(cmd *cobra.Command, env *Env, o *serveOptions, args []string) erro
 	}
 	defer st.Close()
 
-	// An empty store gets the built-in corpus, so the first run shows something.
+	// An empty store gets the built-in corpus, so the first run shows
+	// something; a store that holds it has it read again if an older build
+	// read it (ingest leaves it alone otherwise).
 	docs, err := st.Documents(ctx, storePage1())
 	if err != nil {
 		return err
@@ -95,6 +99,10 @@ func runServe(cmd *cobra.Command, env *Env, o *serveOptions, args []string) erro
 	var inputs []string
 	if docs.Total == 0 {
 		inputs = append(inputs, "")
+	} else if _, err := st.Document(ctx, strings.TrimSuffix(corpus.Name, ".txt"), false); err == nil {
+		inputs = append(inputs, "")
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
 	}
 	if len(args) > 0 {
 		more, err := collectInputs(args)

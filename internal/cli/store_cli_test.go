@@ -253,7 +253,7 @@ func TestDBCommand(t *testing.T) {
 	if code, _, errs := run(t, "", "db", "info", "--db", db); code != 1 || !strings.Contains(errs, "no store there yet") {
 		t.Fatalf("info on nothing: %d %q", code, errs)
 	}
-	if code, out, errs := run(t, "", "db", "migrate", "--db", db); code != 0 || !strings.Contains(out, "schema version 1") {
+	if code, out, errs := run(t, "", "db", "migrate", "--db", db); code != 0 || !strings.Contains(out, "schema version 2") {
 		t.Fatalf("migrate: %d %q %q", code, out, errs)
 	}
 	db2 := articleDB(t)

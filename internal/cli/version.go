@@ -33,3 +33,23 @@ func newVersionCmd(env *Env) *cobra.Command {
 		},
 	}
 }
+
+// readerID names this build of chronicle for the store (store.Options.
+// Reader): the version, and for a build from a git checkout its commit, so
+// that a new build reads again the documents an older one stored. A build
+// from a checkout with uncommitted changes cannot be told from its commit
+// (delete the database, or ingest into a new one, to read again with it).
+func readerID() string {
+	id := version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision":
+				id += "+" + s.Value
+			case s.Key == "vcs.modified" && s.Value == "true":
+				id += "+modified"
+			}
+		}
+	}
+	return id
+}

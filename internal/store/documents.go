@@ -396,11 +396,15 @@ func (s *db) LoadDocument(ctx context.Context, id string) (*doc.Document, error)
 	return d, nil
 }
 
+// sameReader reports whether a document stored by reader counts as read
+// by this store's reader: the same, or no reader named.
+func (s *db) sameReader(reader string) bool { return s.opts.Reader == "" || reader == s.opts.Reader }
+
 // StoredHash implements Store.
 func (s *db) StoredHash(ctx context.Context, sha string) (string, error) {
-	var id string
-	err := s.sql.QueryRowContext(ctx, `SELECT id FROM documents WHERE sha256 = $1`, sha).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
+	var id, reader string
+	err := s.sql.QueryRowContext(ctx, `SELECT id, reader FROM documents WHERE sha256 = $1`, sha).Scan(&id, &reader)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !s.sameReader(reader) {
 		return "", nil
 	}
 	return id, classify(err)

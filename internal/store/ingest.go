@@ -215,13 +215,19 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 	}
 	err := s.write(ctx, func(w *writer) error {
 		res.Outcome, res.Document, res.Replaced = OutcomeAdded, "", ""
-		var id string
+		var id, reader string
 		var orphans []string
-		err := w.tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE sha256 = $1`, d.SHA256).Scan(&id)
+		err := w.tx.QueryRowContext(ctx, `SELECT id, reader FROM documents WHERE sha256 = $1`, d.SHA256).Scan(&id, &reader)
 		switch {
-		case err == nil:
+		case err == nil && s.sameReader(reader):
 			res.Outcome, res.Document = OutcomeUnchanged, id
 			return nil
+		case err == nil:
+			// the same bytes, read by another build: this reading replaces it
+			res.Outcome, res.Replaced = OutcomeReplaced, id
+			if orphans, err = deleteDocument(w, id); err != nil {
+				return err
+			}
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
@@ -229,9 +235,11 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 		switch {
 		case err == nil:
 			res.Outcome, res.Replaced = OutcomeReplaced, id
-			if orphans, err = deleteDocument(w, id); err != nil {
+			more, err := deleteDocument(w, id)
+			if err != nil {
 				return err
 			}
+			orphans = append(orphans, more...)
 		case errors.Is(err, sql.ErrNoRows):
 			id, err = s.freeID(ctx, w.tx, d.ID)
 			if err != nil {
@@ -241,7 +249,7 @@ func (s *db) Ingest(ctx context.Context, d *doc.Document) (IngestResult, error) 
 			return err
 		}
 		res.Document = id
-		if err := insertDocument(w, id, d, &res); err != nil {
+		if err := insertDocument(w, id, s.opts.Reader, d, &res); err != nil {
 			return err
 		}
 		return pruneActors(w, orphans)
@@ -442,7 +450,7 @@ func union(a, b []string) []string {
 	return out
 }
 
-func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) error {
+func insertDocument(w *writer, id, reader string, d *doc.Document, res *IngestResult) error {
 	text := d.Text
 	if text == d.Raw {
 		text = "" // the clean text is the file: keep it once
@@ -451,10 +459,10 @@ func insertDocument(w *writer, id string, d *doc.Document, res *IngestResult) er
 	if infobox == nil {
 		infobox = []doc.InfoboxField{}
 	}
-	if err := w.exec(`INSERT INTO documents (id, path, title, sha256, format, size, raw, text, infobox, ingested_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+	if err := w.exec(`INSERT INTO documents (id, path, title, sha256, format, size, raw, text, infobox, ingested_at, reader)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 		id, d.Path, d.Title, d.SHA256, d.Format, len(d.Raw), d.Raw, text, js(infobox),
-		time.Now().UTC().Format(time.RFC3339)); err != nil {
+		time.Now().UTC().Format(time.RFC3339), reader); err != nil {
 		return err
 	}
 	bSections := w.batch("sections", "doc_id", "idx", "level", "title", "path", "parent", "start_off", "end_off", "clean_start", "clean_end", "heading_start", "heading_end")

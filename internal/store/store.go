@@ -38,12 +38,14 @@ type Store interface {
 	Close() error
 
 	// Ingest stores d and everything annotated on it in one transaction.
-	// The same bytes already stored are left alone (OutcomeUnchanged); a
-	// document stored under the same path with other bytes is replaced.
+	// The same bytes already stored by the same reader (Options.Reader)
+	// are left alone (OutcomeUnchanged); a document stored under the same
+	// path with other bytes, or with the same bytes by another reader, is
+	// replaced.
 	Ingest(ctx context.Context, d *doc.Document) (IngestResult, error)
 	// StoredHash returns the id of the document stored with these bytes
-	// (by SHA-256, hex), or "" — so an ingest can skip the pipeline for a
-	// file it already has.
+	// (by SHA-256, hex) by this reader, or "" — so an ingest can skip the
+	// pipeline for a file it already has read.
 	StoredHash(ctx context.Context, sha256 string) (string, error)
 	// DeleteDocument removes a document and everything read from it.
 	DeleteDocument(ctx context.Context, id string) error
@@ -87,6 +89,11 @@ type Options struct {
 	// executes; an error from it aborts the ingest as a failed write would
 	// (tests use it to simulate a full disk or a dying connection).
 	BeforeWrite func(ctx context.Context, stmt string) error
+	// Reader names the build of chronicle that reads what is ingested
+	// (see cli's readerID). A document stored with the same bytes by
+	// another reader is read again and replaced, not left as it was; ""
+	// keeps any stored reading.
+	Reader string
 }
 
 // Errors callers can test for with errors.Is.

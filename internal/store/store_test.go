@@ -473,3 +473,48 @@ func TestStatsFollowChanges(t *testing.T) {
 		}
 	})
 }
+
+// TestIngestByAnotherReader checks that the same bytes ingested by another
+// build of chronicle replace the older reading, that the same build leaves
+// them alone, and that a store naming no reader keeps any reading.
+func TestIngestByAnotherReader(t *testing.T) {
+	eachBackend(t, func(t *testing.T, _ store.Store, dsn string) {
+		ctx := context.Background()
+		open := func(reader string) store.Store {
+			s, err := store.Open(ctx, dsn, store.Options{Reader: reader})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		}
+		old, cur, none := open("v1"), open("v2"), open("")
+		v1 := article("articles/test.txt", 1)
+		if r := mustIngest(t, old, v1); r.Outcome != store.OutcomeAdded {
+			t.Fatalf("first ingest: %+v", r)
+		}
+		if id, err := cur.StoredHash(ctx, v1.SHA256); err != nil || id != "" {
+			t.Fatalf("StoredHash by another reader = %q, %v; want \"\" (read again)", id, err)
+		}
+		if id, err := none.StoredHash(ctx, v1.SHA256); err != nil || id != "test" {
+			t.Fatalf("StoredHash naming no reader = %q, %v; want test", id, err)
+		}
+		r := mustIngest(t, cur, article("articles/test.txt", 1))
+		if r.Outcome != store.OutcomeReplaced || r.Replaced != "test" || r.Document != "test" || r.Events != 6 {
+			t.Fatalf("same bytes, another reader: %+v, want replaced as test with 6 events", r)
+		}
+		if r := mustIngest(t, cur, article("articles/test.txt", 1)); r.Outcome != store.OutcomeUnchanged {
+			t.Fatalf("same bytes, same reader: %+v, want unchanged", r)
+		}
+		if r := mustIngest(t, none, article("articles/test.txt", 1)); r.Outcome != store.OutcomeUnchanged {
+			t.Fatalf("same bytes, no reader named: %+v, want unchanged", r)
+		}
+		st, err := cur.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Counts.Documents != 1 || st.Counts.Events != 6 {
+			t.Fatalf("after reading again: %+v, want 1 document and 6 events (the old reading gone)", st.Counts)
+		}
+	})
+}
